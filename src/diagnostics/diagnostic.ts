@@ -1,0 +1,70 @@
+// Diagnostics are data: every stage returns them, renderers turn them into text.
+import type { Span } from "../syntax/ast.js";
+
+export type Severity = "error" | "warning" | "info";
+
+export type DiagnosticCode =
+  | "syntax"
+  | "unresolved"
+  | "duplicate-declaration"
+  | "import"
+  | "type"
+  | "gap"
+  | "conflict"
+  | "redundant"
+  | "shadowed"
+  | "no-responsible"
+  | "rule"
+  | "model"
+  | "override-cycle"
+  | "delegation"
+  | "delegation-cycle"
+  | "test-failed"
+  | "suppressed";
+
+/** A concrete point of the agreement's space where a finding holds. */
+export interface Witness {
+  activity?: string;
+  activities?: string[];
+  /** Absent when the agreement has no members (the place axis is a single point). */
+  place?: string;
+  /** ISO day; absent when the agreement has no term. */
+  date?: string;
+  /** Dimension values in the dimension's own unit (money in currency units, e.g. 1000000 or 999999.5). */
+  dimensions: Record<string, number | string>;
+}
+
+export interface RelatedLocation {
+  span: Span;
+  message: string;
+}
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  /** The clause (or item) at fault. */
+  span: Span;
+  /** Clause number, when the span lies inside a clause. */
+  clause?: string;
+  /** Framework rule id (for `rule`, `gap`, `conflict`, `no-responsible`) or model id (for `model`). */
+  rule?: string;
+  cite?: string;
+  witness?: Witness;
+  related?: RelatedLocation[];
+  /** For `suppressed`: the reason given in `allow`. */
+  reason?: string;
+}
+
+export const severityRank: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** Stable order for reports: file, then position, then code. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.span.file.localeCompare(b.span.file) ||
+    a.span.offset - b.span.offset ||
+    a.span.endOffset - b.span.endOffset ||
+    a.code.localeCompare(b.code) ||
+    a.message.localeCompare(b.message)
+  );
+}
