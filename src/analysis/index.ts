@@ -1,0 +1,47 @@
+// The analysis stage: every finding of every agreement of a compiled rule set.
+//
+//   coverage (gap, conflict, redundant, shadowed, no-responsible, override-cycle; src/analysis/coverage)
+//   → framework rules (src/analysis/rules, one module per obligation)
+//   → models (src/analysis/models, one module per constraint)
+//   → delegations (src/analysis/delegations)
+//   → the agreements' own tests (src/analysis/tests)
+//   → `allow` suppression (src/analysis/suppress.ts), per agreement
+//   → sorted with `compareDiagnostics`.
+import type { Agreement, RuleSet } from "../generated/ruleset.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { compareDiagnostics } from "../diagnostics/diagnostic.js";
+import { coverageDiagnostics } from "./coverage/index.js";
+import { ruleDiagnostics } from "./rules/registry.js";
+import { modelDiagnostics } from "./models/index.js";
+import { delegationDiagnostics } from "./delegations/index.js";
+import { testDiagnostics, runTests } from "./tests/index.js";
+import { applyAllows } from "./suppress.js";
+
+export { runTests };
+export type { TestOutcome, ExpectFailure } from "./tests/index.js";
+export { obligationChecks, obligationCheck } from "./rules/registry.js";
+export type { ObligationCheck } from "./rules/registry.js";
+export { modelScopes } from "./models/index.js";
+
+/** Every finding of one agreement, before suppression, in check order (coverage, rules, models, delegations, tests). */
+export function agreementFindings(ruleSet: RuleSet, agreement: Agreement): Diagnostic[] {
+  return [
+    ...coverageDiagnostics(agreement),
+    ...ruleDiagnostics({ ruleSet, agreement }),
+    ...modelDiagnostics(ruleSet, agreement),
+    ...delegationDiagnostics(ruleSet, agreement),
+    ...testDiagnostics(agreement),
+  ];
+}
+
+/** Every finding of one agreement after its `allow`s, sorted. */
+export function analyzeAgreement(ruleSet: RuleSet, agreement: Agreement): Diagnostic[] {
+  return applyAllows(agreement, agreementFindings(ruleSet, agreement)).sort(compareDiagnostics);
+}
+
+/** Every finding for every agreement of the rule set, suppression applied, sorted deterministically. */
+export function analyze(ruleSet: RuleSet): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const agreement of ruleSet.agreements) out.push(...applyAllows(agreement, agreementFindings(ruleSet, agreement)));
+  return out.sort(compareDiagnostics);
+}

@@ -1,0 +1,152 @@
+// Wording shared by the analysis checks: sentences a lawyer can read.
+import type { Agreement, RoleRef, RuleSet } from "../generated/ruleset.js";
+
+/** "a", "a and b", "a, b and c" (or "or"). */
+export function list(items: readonly string[], conjunction: "and" | "or" = "and"): string {
+  if (items.length === 0) return "";
+  if (items.length === 1) return items[0]!;
+  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "Clause 4" for a finding inside a clause, else the fallback. */
+export function clauseRef(clause: string | undefined, fallback = "An assignment"): string {
+  return clause ? `Clause ${clause}` : fallback;
+}
+
+/** "rule B3" */
+export function ruleRef(id: string): string {
+  return `rule ${id}`;
+}
+
+/** Lower-cases the first letter, unless the word is an acronym ("NHS trust" stays). */
+export function lowerFirst(s: string): string {
+  if (s.length === 0) return s;
+  if (s.length > 1 && s[1] === s[1]!.toUpperCase() && s[1] !== s[1]!.toLowerCase()) return s;
+  return s[0]!.toLowerCase() + s.slice(1);
+}
+
+export function upperFirst(s: string): string {
+  return s.length > 0 ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+/** "a supplier", "an independent sector provider", "an NHS trust". */
+export function withArticle(s: string): string {
+  return /^[aeiou]/i.test(s) || /^(NHS|M[A-Z]|F[A-Z]|S[A-Z]|L[A-Z]|R[A-Z]|X|H[A-Z])/.test(s) ? `an ${s}` : `a ${s}`;
+}
+
+/** The title of a kind, role or category declared by the agreement's frameworks, if any. */
+export function namedTitle(
+  ruleSet: RuleSet,
+  agreement: Agreement,
+  what: "kinds" | "roles" | "categories",
+  id: string,
+): string | undefined {
+  for (const fwId of agreement.frameworks) {
+    const fw = ruleSet.frameworks.find((f) => f.id === fwId);
+    const named = fw?.[what].find((n) => n.id === id);
+    if (named?.title) return named.title;
+  }
+  for (const fw of ruleSet.frameworks) {
+    const named = fw[what].find((n) => n.id === id);
+    if (named?.title) return named.title;
+  }
+  return undefined;
+}
+
+/** "member", "a kind independent_provider" → reads as "member" / "an independent_provider (Independent sector provider)". */
+export function describeRoleRef(ref: RoleRef): string {
+  return ref.of === "role" ? ref.id : `kind ${ref.id}`;
+}
+
+export function describeRoleRefs(refs: readonly RoleRef[], conjunction: "and" | "or" = "or"): string {
+  return list(refs.map(describeRoleRef), conjunction);
+}
+
+/** Every activity (leaf function) of the agreement, in declaration order. */
+export function allActivities(agreement: Agreement): string[] {
+  return agreement.functions.filter((f) => f.activity).map((f) => f.id);
+}
+
+/**
+ * Names a set of activities the way a selector would: "every function", a category
+ * ("support services"), or the widest functions whose activities all lie in the set.
+ */
+export function describeActivities(ruleSet: RuleSet, agreement: Agreement, activities: readonly string[]): string {
+  const set = new Set(activities);
+  if (set.size === 0) return "no function";
+  const all = allActivities(agreement);
+  if (all.length > 1 && all.length === set.size && all.every((a) => set.has(a))) return "every function";
+  // A single category (or several) matching exactly.
+  const categories: string[] = [];
+  for (const fwId of agreement.frameworks) {
+    for (const c of ruleSet.frameworks.find((f) => f.id === fwId)?.categories ?? []) if (!categories.includes(c.id)) categories.push(c.id);
+  }
+  for (const f of agreement.functions) if (f.category && !categories.includes(f.category)) categories.push(f.category);
+  const byCategory = new Map<string, string[]>();
+  for (const a of all) {
+    const c = agreement.functions.find((f) => f.id === a)?.category;
+    if (c) byCategory.set(c, [...(byCategory.get(c) ?? []), a]);
+  }
+  const unionOf = (cats: string[]) => new Set(cats.flatMap((c) => byCategory.get(c) ?? []));
+  const coveringCats = categories.filter((c) => (byCategory.get(c) ?? []).every((a) => set.has(a)) && (byCategory.get(c) ?? []).length > 0);
+  const catUnion = unionOf(coveringCats);
+  if (coveringCats.length > 0 && catUnion.size === set.size && [...set].every((a) => catUnion.has(a))) {
+    const singleLeaf = coveringCats.length === 1 && (byCategory.get(coveringCats[0]!) ?? []).length === 1;
+    if (!singleLeaf) {
+      return list(
+        coveringCats.map((c) => {
+          const t = namedTitle(ruleSet, agreement, "categories", c)?.replace(/\s*\([^)]*\)/g, "").trim();
+          return t ? lowerFirst(t) : `category ${c}`;
+        }),
+      );
+    }
+  }
+  return list(describeFunctions(agreement, activities));
+}
+
+/** Offending activities named by function: "procurement and hr" (never by category). */
+export function nameActivities(agreement: Agreement, activities: readonly string[]): string {
+  return list(describeFunctions(agreement, activities));
+}
+
+/** The widest functions whose activities all lie in the set, in declaration order. */
+export function describeFunctions(agreement: Agreement, activities: readonly string[]): string[] {
+  const set = new Set(activities);
+  const leavesOf = new Map<string, string[]>();
+  for (const f of agreement.functions) {
+    if (!f.activity) continue;
+    let id: string | undefined = f.id;
+    while (id) {
+      leavesOf.set(id, [...(leavesOf.get(id) ?? []), f.id]);
+      id = agreement.functions.find((g) => g.id === id)?.parent;
+    }
+  }
+  const out: string[] = [];
+  const done = new Set<string>();
+  for (const f of agreement.functions) {
+    if (!f.activity || !set.has(f.id) || done.has(f.id)) continue;
+    // climb while the parent's activities are all selected
+    let best = f.id;
+    let parent = f.parent;
+    while (parent && (leavesOf.get(parent) ?? []).every((a) => set.has(a))) {
+      best = parent;
+      parent = agreement.functions.find((g) => g.id === parent)?.parent;
+    }
+    for (const a of leavesOf.get(best) ?? [best]) done.add(a);
+    out.push(best);
+  }
+  // activities not declared as functions (defensive)
+  for (const a of activities) if (!done.has(a) && !agreement.functions.some((f) => f.id === a)) out.push(a);
+  return out;
+}
+
+/** ISO day arithmetic (UTC, no time zones). */
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

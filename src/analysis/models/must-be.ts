@@ -1,0 +1,45 @@
+// Shared by `accountable must be` and `responsible must be`: every accountable (responsible,
+// after delegations) party in the constraint's scope has one of the roles or kinds. One finding
+// per failing constraint and assignment, naming every offending activity, party and place.
+import type { Agreement, Model, ModelConstraint, RuleSet } from "../../generated/ruleset.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import type { Holding } from "../rules/holdings.js";
+import { byAssignment, describeHoldings, holdingsWitness } from "../rules/holdings.js";
+import { hasAnyRole } from "../rules/common.js";
+import { describeIs, describeRefs } from "../rules/roles.js";
+import { clauseRef, list, nameActivities } from "../messages.js";
+import { modelFinding, modelName } from "./common.js";
+
+export interface ConstraintCheck {
+  role: ModelConstraint["role"];
+  check(ruleSet: RuleSet, agreement: Agreement, model: Model, constraint: ModelConstraint, scope: ReadonlySet<string>): Diagnostic[];
+}
+
+/** The activities a constraint constrains: the model's scope, cut by the constraint's own `for`. */
+export function constraintActivities(constraint: ModelConstraint, scope: ReadonlySet<string>): string[] {
+  return constraint.activities ? constraint.activities.filter((a) => scope.has(a)) : [...scope];
+}
+
+export function mustBe(
+  ruleSet: RuleSet,
+  agreement: Agreement,
+  model: Model,
+  constraint: ModelConstraint,
+  holdings: readonly Holding[],
+): Diagnostic[] {
+  if (constraint.modality !== "must") return [];
+  const offending = holdings.filter((h) => !hasAnyRole(agreement, h.party, constraint.roles));
+  const wanted = describeRefs(ruleSet, agreement, constraint.roles);
+  return byAssignment(agreement, offending).map(({ assignment, holdings: hs }) => {
+    const { parties, activities, text } = describeHoldings(agreement, hs);
+    const what = nameActivities(agreement, activities);
+    const who = list(parties.map((p) => describeIs(ruleSet, agreement, p, constraint.roles)));
+    const verb = constraint.role === "accountable" ? "makes" : "leaves";
+    const message =
+      `${clauseRef(assignment.clause)} ${verb} ${text} ${constraint.role} for ${what}. ` +
+      `Under ${modelName(model)}, the ${constraint.role} party must be ${wanted}; ${who}.`;
+    return modelFinding(model, { span: assignment.span, clause: assignment.clause }, message, {
+      witness: holdingsWitness(agreement, hs),
+    });
+  });
+}

@@ -1,0 +1,81 @@
+// What every check module receives, and the helpers they share.
+import type { Agreement, Obligation, RoleRef, Rule, RuleSet, Span } from "../../generated/ruleset.js";
+import type { Diagnostic, DiagnosticCode, Severity } from "../../diagnostics/diagnostic.js";
+
+export interface CheckContext {
+  ruleSet: RuleSet;
+  agreement: Agreement;
+}
+
+export function severityOf(strength: "must" | "should"): Severity {
+  return strength === "must" ? "error" : "warning";
+}
+
+/** A finding of a framework rule. */
+export function ruleFinding(
+  rule: Rule,
+  obligation: Obligation,
+  at: { span: Span; clause?: string | undefined },
+  message: string,
+  extra: Partial<Diagnostic> = {},
+): Diagnostic {
+  const d: Diagnostic = {
+    code: "rule",
+    severity: severityOf(obligation.strength),
+    message,
+    span: at.span,
+    rule: rule.id,
+    ...extra,
+  };
+  if (at.clause !== undefined) d.clause = at.clause;
+  if (rule.cite !== undefined) d.cite = rule.cite;
+  return d;
+}
+
+export function finding(
+  code: DiagnosticCode,
+  severity: Severity,
+  at: { span: Span; clause?: string | undefined },
+  message: string,
+  extra: Partial<Diagnostic> = {},
+): Diagnostic {
+  const d: Diagnostic = { code, severity, message, span: at.span, ...extra };
+  if (at.clause !== undefined) d.clause = at.clause;
+  return d;
+}
+
+/** The agreement's header: where agreement-level findings sit. */
+export function agreementHeader(agreement: Agreement): { span: Span } {
+  return { span: agreement.span };
+}
+
+export interface Holder {
+  id: string;
+  kind: string;
+  roles: readonly string[];
+  isBody: boolean;
+}
+
+/** A party or body by id; a body's roles are those all its members have (`bodies[].roles`). */
+export function holder(agreement: Agreement, id: string): Holder | undefined {
+  const p = agreement.parties.find((x) => x.id === id);
+  if (p) return { id, kind: p.kind, roles: p.roles, isBody: false };
+  const b = agreement.bodies.find((x) => x.id === id);
+  if (b) return { id, kind: b.kind, roles: b.roles, isBody: true };
+  return undefined;
+}
+
+/** Whether a party or body has one of the roles or kinds. Unknown names have none. */
+export function hasAnyRole(agreement: Agreement, id: string, refs: readonly RoleRef[]): boolean {
+  const h = holder(agreement, id);
+  if (!h) return false;
+  return refs.some((r) => (r.of === "kind" ? h.kind === r.id : h.roles.includes(r.id)));
+}
+
+/** "medica (independent_provider, supplier)": who the party is, for messages. */
+export function describeHolder(agreement: Agreement, id: string): string {
+  const h = holder(agreement, id);
+  if (!h) return id;
+  const what = h.roles.length > 0 ? `${h.kind}; ${h.roles.join(", ")}` : h.kind;
+  return `${id} (${what})`;
+}

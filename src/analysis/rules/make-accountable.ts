@@ -1,0 +1,46 @@
+// `make accountable R, … for SELECTOR` / `not make accountable R, … for SELECTOR`: every party
+// that an assignment makes accountable for a selected activity, wherever that assignment applies
+// after overrides, has (has not) one of those roles or kinds. A body has a kind of its own and a
+// role when all its members have it. One finding per offending assignment, naming every
+// offending activity, party and place.
+import type { Agreement, Obligation, Rule, RuleSet } from "../../generated/ruleset.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import type { ObligationCheck } from "./registry.js";
+import type { CheckContext } from "./common.js";
+import { hasAnyRole, ruleFinding } from "./common.js";
+import { accountableHoldings, byAssignment, describeHoldings, holdingsWitness } from "./holdings.js";
+import { describeIs, describeRefs } from "./roles.js";
+import { clauseRef, describeActivities, list, nameActivities } from "../messages.js";
+
+function check(ctx: CheckContext, rule: Rule, obligation: Obligation, negated: boolean): Diagnostic[] {
+  const { ruleSet, agreement } = ctx;
+  const refs = obligation.roles ?? [];
+  const offending = accountableHoldings(agreement, obligation.activities ?? [], (p) => hasAnyRole(agreement, p, refs) === negated);
+  const selected = describeActivities(ruleSet, agreement, obligation.activities ?? []);
+  const wanted = describeRefs(ruleSet, agreement, refs);
+  return byAssignment(agreement, offending).map(({ assignment, holdings }) => {
+    const { parties, activities, text } = describeHoldings(agreement, holdings);
+    const what = nameActivities(agreement, activities);
+    const who = whoIs(ruleSet, agreement, parties, refs);
+    const message = negated
+      ? `${clauseRef(assignment.clause)} makes ${text} accountable for ${what}, but rule ${rule.id} forbids making ${wanted} accountable for ${selected}: ${who}.`
+      : `${clauseRef(assignment.clause)} makes ${text} accountable for ${what}, but rule ${rule.id} requires the accountable party for ${selected} to be ${wanted}; ${who}.`;
+    return ruleFinding(rule, obligation, { span: assignment.span, clause: assignment.clause }, message, {
+      witness: holdingsWitness(agreement, holdings),
+    });
+  });
+}
+
+function whoIs(ruleSet: RuleSet, agreement: Agreement, parties: readonly string[], refs: Obligation["roles"]): string {
+  return list(parties.map((p) => describeIs(ruleSet, agreement, p, refs ?? [])));
+}
+
+export const makeAccountable: ObligationCheck = {
+  type: "make-accountable",
+  check: (ctx, rule, obligation) => check(ctx, rule, obligation, false),
+};
+
+export const notMakeAccountable: ObligationCheck = {
+  type: "not-make-accountable",
+  check: (ctx, rule, obligation) => check(ctx, rule, obligation, true),
+};

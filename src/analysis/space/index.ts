@@ -1,0 +1,172 @@
+// The analysis engine's public API: the exact partition of an agreement's space into cells
+// (the sweep of Calvanese et al.), regions over it, witnesses and region descriptions.
+//
+// Every function takes the rule-set `Agreement` itself; the engine caches what it computes per
+// agreement object (a WeakMap), so calling `partition(agreement, a)` from several checks costs one sweep.
+// Do not mutate an agreement after analysing it.
+//
+// Coordinates: places are indices into `agreement.places` (a single index 0 when the agreement has
+// no members); days are day numbers (`dayNumber("2025-04-01")`; a single day 0 when there is no
+// term); enum values are indices into the dimension's `values`; money and numbers are reals with
+// open/closed ends, money in MINOR units (pence).
+import type { Agreement, Assignment, Expectation } from "../../generated/ruleset.js";
+import type { Witness } from "../../diagnostics/diagnostic.js";
+import type { ActivityPartition, Box, Cell, DimSet, Point, Region } from "./types.js";
+import { analysedActivities as analysedActivitiesImpl, partitionOf } from "./sweep.js";
+import { accountableParties, responsibleParties, accountableAssignments } from "./parties.js";
+import {
+  assignmentRegionImpl,
+  expectationRegionImpl,
+  findFailureImpl,
+  regionWhereImpl,
+  mergeRegion as mergeRegionImpl,
+  pointInRegion as pointInRegionImpl,
+  intersectBoxes,
+  fullBox as fullBoxImpl,
+} from "./region.js";
+import { witnessImpl, firstPointImpl } from "./witness.js";
+import { describeRegionImpl } from "./describe.js";
+
+export type { ActivityPartition, Box, Cell, DimSet, Point, Region } from "./types.js";
+export { formatMoney, formatDimValue, dayNumber, dayString } from "./format.js";
+
+/**
+ * The activities whose space the analysis covers: the agreement's scope (`scope.activities`;
+ * when the scope is not explicit, also every activity an assignment names), in declaration order.
+ */
+export function analysedActivities(agreement: Agreement): string[] {
+  return analysedActivitiesImpl(agreement);
+}
+
+/**
+ * The partition of one activity's space into disjoint cells covering it all (places × days × every
+ * dimension), each with the assignments that apply there after overrides and the live delegations.
+ * Works for any activity id (one nobody assigns gives one cell with no assignments). Cached.
+ */
+export function partition(agreement: Agreement, activity: string): ActivityPartition {
+  return partitionOf(agreement, activity);
+}
+
+/** The name of a place index, or null when the agreement has no members (the place axis is one point). */
+export function placeName(agreement: Agreement, place: number): string | null {
+  return agreement.places.length === 0 ? null : (agreement.places[place] ?? null);
+}
+
+/**
+ * The distinct accountable parties (or bodies) at a cell and one of its places (a place index, as in
+ * `cell.places`), from the assignments that apply there after overrides; `each member` entries
+ * count only at their place. In order of first appearance (source order).
+ */
+export function accountableAt(cell: Cell, place: number, agreement: Agreement): string[] {
+  return accountableParties(cell, place, agreement);
+}
+
+/**
+ * The assignments (after overrides) that make someone accountable at a cell and place, each with
+ * the parties it makes accountable there. Used for conflicts, redundancy and `make accountable` rules.
+ */
+export function accountableBy(cell: Cell, place: number, agreement: Agreement): { assignment: Assignment; parties: string[] }[] {
+  return accountableAssignments(cell, place, agreement);
+}
+
+/**
+ * The distinct responsible parties at a cell and place AFTER delegations: every live delegation
+ * `from P to Q` of the cell replaces P by Q where P is responsible (one simultaneous step, so a cycle
+ * P→Q→P swaps them rather than looping). In order of first appearance.
+ */
+export function responsibleAt(cell: Cell, place: number, agreement: Agreement): string[] {
+  return responsibleParties(cell, place, agreement);
+}
+
+/**
+ * The region where an assignment applies after overrides (over all its analysed activities),
+ * merged into maximal boxes. Empty for a shadowed assignment. Accepts the assignment or its id.
+ */
+export function assignmentRegion(agreement: Agreement, assignment: Assignment | string): Region {
+  return assignmentRegionImpl(agreement, assignment);
+}
+
+/**
+ * The region a test expectation names: its activity, `at place P` (else every place), `on DATE`
+ * (else every day of the term), `where DIM = VALUE` (money in minor units; enum by name), every
+ * other dimension over its whole domain. Empty when the date lies outside the term, or the place or
+ * a value is unknown.
+ */
+export function expectationRegion(agreement: Agreement, expectation: Expectation): Region {
+  return expectationRegionImpl(agreement, expectation);
+}
+
+/** The whole space of one activity as one box. */
+export function fullBox(agreement: Agreement, activity: string): Box {
+  return fullBoxImpl(agreement, activity);
+}
+
+/**
+ * The points of `region` where `predicate` holds, as a merged region. The predicate is evaluated
+ * once per (cell, place) of the partition that meets the region.
+ */
+export function regionWhere(
+  agreement: Agreement,
+  region: Region,
+  predicate: (cell: Cell, place: number) => boolean,
+): Region {
+  return regionWhereImpl(agreement, region, predicate);
+}
+
+/**
+ * The first point (see `witness`) of `region` where `predicate` FAILS, with the whole failing part
+ * of the region; null when it holds everywhere in the region.
+ * E.g. a test: `findFailure(ag, expectationRegion(ag, e), (cell, p) => same(accountableAt(cell, p, ag), e.expected))`.
+ */
+export function findFailure(
+  agreement: Agreement,
+  region: Region,
+  predicate: (cell: Cell, place: number) => boolean,
+): { witness: Witness; region: Region } | null {
+  return findFailureImpl(agreement, region, predicate);
+}
+
+/** Intersection of two regions. */
+export function intersect(a: Region, b: Region): Region {
+  return intersectBoxes(a, b);
+}
+
+/** Merge a region's boxes into maximal boxes (adjacent boxes with equal other axes are joined). */
+export function mergeRegion(region: Region): Region {
+  return mergeRegionImpl(region);
+}
+
+/** Whether a point lies in a region. */
+export function pointInRegion(region: Region, point: Point): boolean {
+  return pointInRegionImpl(region, point);
+}
+
+/**
+ * The first point of a region in engine coordinates (DESIGN.md section 2 "witness"); null if empty.
+ */
+export function firstPoint(agreement: Agreement, region: Region): Point | null {
+  return firstPointImpl(agreement, region);
+}
+
+/**
+ * The witness of a region (DESIGN.md section 2): the first place in declaration order, then the
+ * first day, then per dimension the lowest value (enum values in declaration order); an open lowest
+ * edge gives one penny (money) or one (number) above it, or the midpoint if that is outside the
+ * region; unbounded below, the upper edge (or one below it when open). Values in the dimension's own
+ * unit (money in currency units: 1000000, 999999.5). `activity` is set when the region has one
+ * activity, `activities` (in the region's order) when several. `place`/`date` are absent when the
+ * agreement has no members / no term. An empty region gives a witness with no place or date.
+ */
+export function witness(agreement: Agreement, region: Region): Witness {
+  return witnessImpl(agreement, region);
+}
+
+/**
+ * The region in words a lawyer can read, without the activity: e.g. "where value is exactly
+ * £1,000,000", "from 2026-04-01 to 2031-03-31", "at westbridge's place", "where setting is inpatient
+ * or outpatient"; several boxes are joined with "; and ". "everywhere" for the whole space,
+ * "nowhere" for an empty region.
+ */
+export function describeRegion(agreement: Agreement, region: Region): string {
+  return describeRegionImpl(agreement, region);
+}

@@ -1,0 +1,284 @@
+// Regions: unions of boxes. Intersection, merging into maximal boxes, membership.
+import type { Agreement, Assignment, Expectation } from "../../generated/ruleset.js";
+import type { Witness } from "../../diagnostics/diagnostic.js";
+import type { Box, Cell, DimSet, Point, Region } from "./types.js";
+import { analysedActivities, partitionOf, prepared } from "./sweep.js";
+import { dayNumber } from "./format.js";
+import { witnessImpl } from "./witness.js";
+
+type Real = Extract<DimSet, { kind: "real" }>;
+
+export function fullBox(agreement: Agreement, activity: string): Box {
+  const p = prepared(agreement);
+  return {
+    activity,
+    places: Array.from({ length: p.nPlaces }, (_, i) => i),
+    days: { ...p.term },
+    dims: p.dims.map((d): DimSet =>
+      d.kind === "enum"
+        ? { kind: "enum", values: Array.from({ length: d.size }, (_, i) => i) }
+        : d.kind === "money"
+          ? { kind: "real", lo: 0, loOpen: false, hi: null, hiOpen: true }
+          : { kind: "real", lo: null, loOpen: true, hi: null, hiOpen: true },
+    ),
+  };
+}
+
+function intersectSorted(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      out.push(a[i]!);
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
+export function intersectReal(a: Real, b: Real): Real | null {
+  let lo: number | null;
+  let loOpen: boolean;
+  if (a.lo === null) ({ lo, loOpen } = b);
+  else if (b.lo === null) ({ lo, loOpen } = a);
+  else if (a.lo > b.lo) ({ lo, loOpen } = a);
+  else if (b.lo > a.lo) ({ lo, loOpen } = b);
+  else ((lo = a.lo), (loOpen = a.loOpen || b.loOpen));
+  let hi: number | null;
+  let hiOpen: boolean;
+  if (a.hi === null) ({ hi, hiOpen } = b);
+  else if (b.hi === null) ({ hi, hiOpen } = a);
+  else if (a.hi < b.hi) ({ hi, hiOpen } = a);
+  else if (b.hi < a.hi) ({ hi, hiOpen } = b);
+  else ((hi = a.hi), (hiOpen = a.hiOpen || b.hiOpen));
+  if (lo !== null && hi !== null && (lo > hi || (lo === hi && (loOpen || hiOpen)))) return null;
+  return { kind: "real", lo, loOpen, hi, hiOpen };
+}
+
+export function intersectBox(a: Box, b: Box): Box | null {
+  if (a.activity !== b.activity) return null;
+  const places = intersectSorted(a.places, b.places);
+  if (places.length === 0) return null;
+  const lo = Math.max(a.days.lo, b.days.lo);
+  const hi = Math.min(a.days.hi, b.days.hi);
+  if (lo > hi) return null;
+  const dims: DimSet[] = [];
+  for (let k = 0; k < a.dims.length; k++) {
+    const x = a.dims[k]!;
+    const y = b.dims[k]!;
+    if (x.kind === "enum" && y.kind === "enum") {
+      const v = intersectSorted(x.values, y.values);
+      if (v.length === 0) return null;
+      dims.push({ kind: "enum", values: v });
+    } else if (x.kind === "real" && y.kind === "real") {
+      const r = intersectReal(x, y);
+      if (!r) return null;
+      dims.push(r);
+    } else return null;
+  }
+  return { activity: a.activity, places, days: { lo, hi }, dims };
+}
+
+export function intersectBoxes(a: Region, b: Region): Region {
+  const out: Region = [];
+  for (const x of a) for (const y of b) {
+    const z = intersectBox(x, y);
+    if (z) out.push(z);
+  }
+  return mergeRegion(out);
+}
+
+export function pointInBox(box: Box, pt: Point): boolean {
+  if (box.activity !== pt.activity) return false;
+  if (!box.places.includes(pt.place)) return false;
+  if (pt.day < box.days.lo || pt.day > box.days.hi) return false;
+  for (let k = 0; k < box.dims.length; k++) {
+    const d = box.dims[k]!;
+    const v = pt.dims[k]!;
+    if (d.kind === "enum") {
+      if (!d.values.includes(v)) return false;
+    } else {
+      if (d.lo !== null && (v < d.lo || (v === d.lo && d.loOpen))) return false;
+      if (d.hi !== null && (v > d.hi || (v === d.hi && d.hiOpen))) return false;
+    }
+  }
+  return true;
+}
+
+export function pointInRegion(region: Region, pt: Point): boolean {
+  return region.some((b) => pointInBox(b, pt));
+}
+
+// ------------------------------------------------------------------ merging
+
+function axisKey(b: Box, axis: number): string {
+  if (axis === 0) return b.places.join(",");
+  if (axis === 1) return `${b.days.lo}:${b.days.hi}`;
+  const d = b.dims[axis - 2]!;
+  return d.kind === "enum" ? d.values.join(",") : `${d.loOpen ? "(" : "["}${d.lo}:${d.hi}${d.hiOpen ? ")" : "]"}`;
+}
+
+function keyWithout(b: Box, axis: number, nAxes: number): string {
+  let s = b.activity;
+  for (let a = 0; a < nAxes; a++) if (a !== axis) s += "|" + axisKey(b, a);
+  return s;
+}
+
+function mergeAlong(group: Box[], axis: number): Box[] {
+  if (group.length < 2) return group;
+  if (axis === 0) {
+    const places = [...new Set(group.flatMap((b) => b.places))].sort((x, y) => x - y);
+    return [{ ...group[0]!, places }];
+  }
+  if (axis === 1) {
+    const sorted = [...group].sort((x, y) => x.days.lo - y.days.lo);
+    const out: Box[] = [];
+    for (const b of sorted) {
+      const last = out[out.length - 1];
+      if (last && last.days.hi + 1 >= b.days.lo) {
+        out[out.length - 1] = { ...last, days: { lo: last.days.lo, hi: Math.max(last.days.hi, b.days.hi) } };
+      } else out.push(b);
+    }
+    return out;
+  }
+  const k = axis - 2;
+  const first = group[0]!.dims[k]!;
+  if (first.kind === "enum") {
+    const values = [...new Set(group.flatMap((b) => (b.dims[k] as { values: number[] }).values))].sort((x, y) => x - y);
+    const dims = group[0]!.dims.slice();
+    dims[k] = { kind: "enum", values };
+    return [{ ...group[0]!, dims }];
+  }
+  const lo = (b: Box) => (b.dims[k] as Real).lo;
+  const sorted = [...group].sort((x, y) => {
+    const a = lo(x);
+    const c = lo(y);
+    if (a === c) return ((x.dims[k] as Real).loOpen ? 1 : 0) - ((y.dims[k] as Real).loOpen ? 1 : 0);
+    if (a === null) return -1;
+    if (c === null) return 1;
+    return a - c;
+  });
+  const out: Box[] = [];
+  for (const b of sorted) {
+    const last = out[out.length - 1];
+    if (last) {
+      const l = last.dims[k] as Real;
+      const r = b.dims[k] as Real;
+      if (l.hi !== null && r.lo !== null && l.hi === r.lo && !(l.hiOpen && r.loOpen)) {
+        const dims = last.dims.slice();
+        dims[k] = { kind: "real", lo: l.lo, loOpen: l.loOpen, hi: r.hi, hiOpen: r.hiOpen };
+        out[out.length - 1] = { ...last, dims };
+        continue;
+      }
+    }
+    out.push(b);
+  }
+  return out;
+}
+
+/** Merge disjoint boxes into maximal boxes: repeatedly join boxes equal on every axis but one. */
+export function mergeRegion(region: Region): Region {
+  if (region.length < 2) return region.slice();
+  let boxes = region.slice();
+  const nAxes = 2 + (boxes[0]!.dims.length);
+  for (let round = 0; round < 8; round++) {
+    const before = boxes.length;
+    for (let axis = nAxes - 1; axis >= 0; axis--) {
+      const groups = new Map<string, Box[]>();
+      const order: string[] = [];
+      for (const b of boxes) {
+        const key = keyWithout(b, axis, nAxes);
+        let g = groups.get(key);
+        if (!g) {
+          groups.set(key, (g = []));
+          order.push(key);
+        }
+        g.push(b);
+      }
+      if (groups.size === boxes.length) continue;
+      boxes = order.flatMap((key) => mergeAlong(groups.get(key)!, axis));
+    }
+    if (boxes.length === before) break;
+  }
+  return boxes;
+}
+
+// ------------------------------------------------------------------ regions of the space
+
+export function regionWhereImpl(agreement: Agreement, region: Region, predicate: (cell: Cell, place: number) => boolean): Region {
+  const out: Box[] = [];
+  for (const box of region) {
+    const part = partitionOf(agreement, box.activity);
+    for (const cell of part.cells) {
+      const inter = intersectBox(cell, box);
+      if (!inter) continue;
+      const places = inter.places.filter((pl) => predicate(cell, pl));
+      if (places.length === inter.places.length) out.push(inter);
+      else if (places.length > 0) out.push({ ...inter, places });
+    }
+  }
+  return mergeRegion(out);
+}
+
+export function findFailureImpl(
+  agreement: Agreement,
+  region: Region,
+  predicate: (cell: Cell, place: number) => boolean,
+): { witness: Witness; region: Region } | null {
+  const failing = regionWhereImpl(agreement, region, (c, pl) => !predicate(c, pl));
+  if (failing.length === 0) return null;
+  return { witness: witnessImpl(agreement, failing), region: failing };
+}
+
+export function assignmentRegionImpl(agreement: Agreement, assignment: Assignment | string): Region {
+  const a = typeof assignment === "string" ? agreement.assignments.find((x) => x.id === assignment) : assignment;
+  if (!a) return [];
+  const analysed = new Set(analysedActivities(agreement));
+  const out: Box[] = [];
+  for (const act of new Set(a.activities)) {
+    if (!analysed.has(act)) continue;
+    for (const cell of partitionOf(agreement, act).cells) {
+      if (cell.assignments.some((x) => x.id === a.id)) out.push(boxOf(cell));
+    }
+  }
+  return mergeRegion(out);
+}
+
+/** The bare box of a cell (without its assignments). */
+export function boxOf(b: Box): Box {
+  return { activity: b.activity, places: b.places, days: b.days, dims: b.dims };
+}
+
+export function expectationRegionImpl(agreement: Agreement, e: Expectation): Region {
+  const box = fullBox(agreement, e.activity);
+  const p = prepared(agreement);
+  if (e.place !== null && e.place !== undefined && agreement.places.length > 0) {
+    const k = agreement.places.indexOf(e.place);
+    if (k < 0) return [];
+    box.places = [k];
+  }
+  if (e.date !== null && e.date !== undefined && p.hasTerm) {
+    const d = dayNumber(e.date);
+    if (d < p.term.lo || d > p.term.hi) return [];
+    box.days = { lo: d, hi: d };
+  }
+  for (let k = 0; k < agreement.dimensions.length; k++) {
+    const dim = agreement.dimensions[k]!;
+    const v = e.dimensions?.[dim.id];
+    if (v === undefined) continue;
+    if (dim.type === "enum") {
+      const idx = (dim.values ?? []).indexOf(String(v));
+      if (idx < 0) return [];
+      box.dims[k] = { kind: "enum", values: [idx] };
+    } else {
+      const n = typeof v === "number" ? v : Number(v);
+      if (!Number.isFinite(n) || (dim.type === "money" && n < 0)) return [];
+      box.dims[k] = { kind: "real", lo: n, loOpen: false, hi: n, hiOpen: false };
+    }
+  }
+  return [box];
+}

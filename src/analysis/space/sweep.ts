@@ -1,0 +1,462 @@
+// The sweep: partition one activity's space into cells with a constant set of live boxes.
+//
+// Axes in order: place, day, then each dimension in declaration order. At each axis only the
+// boxes alive in the current cell contribute boundaries; between consecutive boundaries (or per
+// group of discrete values with the same live set) we recurse into the next axis with the boxes
+// alive there. Consecutive pieces with the same live set are coalesced, so a cell is as large as
+// the live boxes allow. Cost grows with the boxes of one activity and their boundaries, never
+// with the product of all dimensions' domains.
+import type { Agreement, Assignment, Delegation, DimensionRange, Days, Interval } from "../../generated/ruleset.js";
+import type { ActivityPartition, Cell, DimSet } from "./types.js";
+import { dayNumber } from "./format.js";
+
+/** A real interval (null = unbounded). */
+export interface RInterval {
+  lo: number | null;
+  loOpen: boolean;
+  hi: number | null;
+  hiOpen: boolean;
+}
+
+export interface DimInfo {
+  id: string;
+  kind: "enum" | "money" | "number";
+  /** enum: number of values. */
+  size: number;
+}
+
+/** An assignment or delegation as a box over the engine's axes. */
+export interface IBox {
+  /** null: every place. */
+  places: Uint8Array | null;
+  days: { lo: number; hi: number };
+  /** enum: a mask (null = every value); real: intervals (null = the whole line). */
+  dims: (Uint8Array | RInterval[] | null)[];
+  empty: boolean;
+}
+
+export interface Prepared {
+  agreement: Agreement;
+  nPlaces: number;
+  /** Day range of the time axis ({0,0} without a term). */
+  term: { lo: number; hi: number };
+  hasTerm: boolean;
+  dims: DimInfo[];
+  asgBoxes: IBox[];
+  delBoxes: IBox[];
+  asgIndex: Map<string, number>;
+  /** Per assignment index: the indices it overrides. */
+  overrides: number[][];
+  asgByActivity: Map<string, number[]>;
+  delByActivity: Map<string, number[]>;
+  partitions: Map<string, ActivityPartition>;
+  analysed: string[] | null;
+}
+
+const cache = new WeakMap<Agreement, Prepared>();
+
+export function prepared(agreement: Agreement): Prepared {
+  let p = cache.get(agreement);
+  if (!p) {
+    p = prepare(agreement);
+    cache.set(agreement, p);
+  }
+  return p;
+}
+
+function dimInfos(agreement: Agreement): DimInfo[] {
+  return agreement.dimensions.map((d) => ({
+    id: d.id,
+    kind: d.type,
+    size: d.type === "enum" ? (d.values?.length ?? 0) : 0,
+  }));
+}
+
+function toDays(days: Days | undefined, p: { term: { lo: number; hi: number }; hasTerm: boolean }): { lo: number; hi: number } {
+  const from = days?.from ?? null;
+  const to = days?.to ?? null;
+  if (!p.hasTerm) {
+    // Without a term the time axis is one point: a box covers it unless its days are empty.
+    if (from !== null && to !== null && from > to) return { lo: 1, hi: 0 };
+    return { lo: 0, hi: 0 };
+  }
+  const lo = Math.max(from === null ? p.term.lo : dayNumber(from), p.term.lo);
+  const hi = Math.min(to === null ? p.term.hi : dayNumber(to), p.term.hi);
+  return { lo, hi };
+}
+
+function toDims(
+  agreement: Agreement,
+  dims: DimInfo[],
+  ranges: { [k: string]: DimensionRange } | undefined,
+): { dims: (Uint8Array | RInterval[] | null)[]; empty: boolean } {
+  let empty = false;
+  const out = dims.map((d, i): Uint8Array | RInterval[] | null => {
+    const r = ranges?.[d.id];
+    if (!r) return null;
+    if (d.kind === "enum") {
+      if (r.type !== "values") return null;
+      const names = agreement.dimensions[i]!.values ?? [];
+      const mask = new Uint8Array(d.size);
+      let n = 0;
+      for (const v of r.values) {
+        const k = names.indexOf(v);
+        if (k >= 0 && !mask[k]) {
+          mask[k] = 1;
+          n++;
+        }
+      }
+      if (n === 0) empty = true;
+      return n === d.size ? null : mask;
+    }
+    if (r.type !== "intervals") return null;
+    const ivs: RInterval[] = [];
+    for (const iv of r.intervals) {
+      const c = clampInterval(iv, d.kind);
+      if (c) ivs.push(c);
+    }
+    if (ivs.length === 0) empty = true;
+    return ivs;
+  });
+  return { dims: out, empty };
+}
+
+/** Clamp to the dimension's domain (money: [0, ∞)); null when empty. */
+export function clampInterval(iv: Interval | RInterval, kind: "money" | "number" | "enum"): RInterval | null {
+  let { lo, loOpen, hi, hiOpen } = iv;
+  if (lo === null) loOpen = true;
+  if (hi === null) hiOpen = true;
+  if (kind === "money" && (lo === null || lo < 0)) {
+    lo = 0;
+    loOpen = false;
+  }
+  if (lo !== null && hi !== null) {
+    if (lo > hi) return null;
+    if (lo === hi && (loOpen || hiOpen)) return null;
+  }
+  return { lo, loOpen, hi, hiOpen };
+}
+
+function toBox(
+  agreement: Agreement,
+  p: Omit<Prepared, "asgBoxes" | "delBoxes">,
+  places: string[] | null,
+  days: Days | undefined,
+  ranges: { [k: string]: DimensionRange } | undefined,
+): IBox {
+  let placeMask: Uint8Array | null = null;
+  let empty = false;
+  if (agreement.places.length > 0 && places !== null) {
+    placeMask = new Uint8Array(p.nPlaces);
+    let n = 0;
+    for (const name of places) {
+      const k = agreement.places.indexOf(name);
+      if (k >= 0 && !placeMask[k]) {
+        placeMask[k] = 1;
+        n++;
+      }
+    }
+    if (n === 0) empty = true;
+    if (n === p.nPlaces) placeMask = null;
+  }
+  const d = toDays(days, p);
+  if (d.lo > d.hi) empty = true;
+  const dims = toDims(agreement, p.dims, ranges);
+  return { places: placeMask, days: d, dims: dims.dims, empty: empty || dims.empty };
+}
+
+function prepare(agreement: Agreement): Prepared {
+  const hasTerm = agreement.term !== null && agreement.term !== undefined;
+  const term = hasTerm ? { lo: dayNumber(agreement.term!.from), hi: dayNumber(agreement.term!.to) } : { lo: 0, hi: 0 };
+  const base = {
+    agreement,
+    nPlaces: Math.max(1, agreement.places.length),
+    term,
+    hasTerm,
+    dims: dimInfos(agreement),
+    asgIndex: new Map<string, number>(),
+    overrides: [] as number[][],
+    asgByActivity: new Map<string, number[]>(),
+    delByActivity: new Map<string, number[]>(),
+    partitions: new Map<string, ActivityPartition>(),
+    analysed: null,
+  };
+  agreement.assignments.forEach((a, i) => base.asgIndex.set(a.id, i));
+  const asgBoxes = agreement.assignments.map((a) => toBox(agreement, base, a.places, a.days, a.dimensions));
+  const delBoxes = agreement.delegations.map((d) => toBox(agreement, base, null, d.days, d.dimensions));
+  base.overrides = agreement.assignments.map((a) =>
+    [...new Set(a.overrides)].map((id) => base.asgIndex.get(id)).filter((x): x is number => x !== undefined),
+  );
+  agreement.assignments.forEach((a, i) => {
+    for (const act of new Set(a.activities)) {
+      let l = base.asgByActivity.get(act);
+      if (!l) base.asgByActivity.set(act, (l = []));
+      l.push(i);
+    }
+  });
+  agreement.delegations.forEach((d, i) => {
+    for (const act of new Set(d.activities)) {
+      let l = base.delByActivity.get(act);
+      if (!l) base.delByActivity.set(act, (l = []));
+      l.push(i);
+    }
+  });
+  return { ...base, asgBoxes, delBoxes };
+}
+
+export function analysedActivities(agreement: Agreement): string[] {
+  const p = prepared(agreement);
+  if (p.analysed) return p.analysed;
+  const set = new Set(agreement.scope.activities);
+  if (!agreement.scope.explicit) for (const a of agreement.assignments) for (const act of a.activities) set.add(act);
+  const out: string[] = [];
+  for (const f of agreement.functions) if (set.has(f.id)) {
+    out.push(f.id);
+    set.delete(f.id);
+  }
+  for (const a of set) out.push(a);
+  p.analysed = out;
+  return out;
+}
+
+// ------------------------------------------------------------------ the sweep
+
+/** Whether a real piece (a point or an open interval) lies inside an interval. */
+function pieceInside(piece: RInterval, iv: RInterval): boolean {
+  // lower side
+  if (iv.lo !== null) {
+    if (piece.lo === null) return false;
+    if (piece.lo < iv.lo) return false;
+    if (piece.lo === iv.lo && iv.loOpen && !piece.loOpen) return false;
+  }
+  if (iv.hi !== null) {
+    if (piece.hi === null) return false;
+    if (piece.hi > iv.hi) return false;
+    if (piece.hi === iv.hi && iv.hiOpen && !piece.hiOpen) return false;
+  }
+  return true;
+}
+
+/** The elementary pieces of a real axis cut at sorted, distinct boundaries. */
+export function realPieces(bounds: number[], kind: "money" | "number"): RInterval[] {
+  const out: RInterval[] = [];
+  if (kind === "money") {
+    // bounds[0] === 0 always
+    for (let i = 0; i < bounds.length; i++) {
+      const b = bounds[i]!;
+      out.push({ lo: b, loOpen: false, hi: b, hiOpen: false });
+      const next = i + 1 < bounds.length ? bounds[i + 1]! : null;
+      out.push({ lo: b, loOpen: true, hi: next, hiOpen: true });
+    }
+    return out;
+  }
+  if (bounds.length === 0) return [{ lo: null, loOpen: true, hi: null, hiOpen: true }];
+  out.push({ lo: null, loOpen: true, hi: bounds[0]!, hiOpen: true });
+  for (let i = 0; i < bounds.length; i++) {
+    const b = bounds[i]!;
+    out.push({ lo: b, loOpen: false, hi: b, hiOpen: false });
+    const next = i + 1 < bounds.length ? bounds[i + 1]! : null;
+    out.push({ lo: b, loOpen: true, hi: next, hiOpen: true });
+  }
+  return out;
+}
+
+function sameList(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+interface SweepCtx {
+  p: Prepared;
+  activity: string;
+  /** live-box id → box; ids < nAsg are assignments (index into asgIdx), others delegations. */
+  boxes: IBox[];
+  refs: number[];
+  nAsg: number;
+  cells: Cell[];
+  places: number[];
+  days: { lo: number; hi: number };
+  dims: DimSet[];
+}
+
+export function partitionOf(agreement: Agreement, activity: string): ActivityPartition {
+  const p = prepared(agreement);
+  const hit = p.partitions.get(activity);
+  if (hit) return hit;
+  const asg = (p.asgByActivity.get(activity) ?? []).filter((i) => !p.asgBoxes[i]!.empty);
+  const del = (p.delByActivity.get(activity) ?? []).filter((i) => !p.delBoxes[i]!.empty);
+  const ctx: SweepCtx = {
+    p,
+    activity,
+    boxes: [...asg.map((i) => p.asgBoxes[i]!), ...del.map((i) => p.delBoxes[i]!)],
+    refs: [...asg, ...del],
+    nAsg: asg.length,
+    cells: [],
+    places: [],
+    days: { lo: 0, hi: 0 },
+    dims: new Array(p.dims.length),
+  };
+  const live = ctx.boxes.map((_, i) => i);
+  sweepPlaces(ctx, live);
+  const result: ActivityPartition = { activity, cells: ctx.cells };
+  p.partitions.set(activity, result);
+  return result;
+}
+
+function groupDiscrete(n: number, live: number[], maskOf: (id: number) => Uint8Array | null): { values: number[]; live: number[] }[] {
+  const restricted = live.filter((id) => maskOf(id) !== null);
+  if (restricted.length === 0) return [{ values: Array.from({ length: n }, (_, i) => i), live }];
+  const groups = new Map<string, { values: number[]; live: number[] }>();
+  const order: { values: number[]; live: number[] }[] = [];
+  for (let v = 0; v < n; v++) {
+    const sub = live.filter((id) => {
+      const m = maskOf(id);
+      return m === null || m[v] === 1;
+    });
+    const key = sub.join(",");
+    let g = groups.get(key);
+    if (!g) {
+      g = { values: [], live: sub };
+      groups.set(key, g);
+      order.push(g);
+    }
+    g.values.push(v);
+  }
+  return order;
+}
+
+function sweepPlaces(ctx: SweepCtx, live: number[]): void {
+  for (const g of groupDiscrete(ctx.p.nPlaces, live, (id) => ctx.boxes[id]!.places)) {
+    ctx.places = g.values;
+    sweepDays(ctx, g.live);
+  }
+}
+
+function sweepDays(ctx: SweepCtx, live: number[]): void {
+  const { lo: T0, hi: T1 } = ctx.p.term;
+  const cuts = new Set<number>([T0]);
+  for (const id of live) {
+    const d = ctx.boxes[id]!.days;
+    if (d.lo > T0 && d.lo <= T1) cuts.add(d.lo);
+    if (d.hi + 1 > T0 && d.hi + 1 <= T1) cuts.add(d.hi + 1);
+  }
+  const sorted = [...cuts].sort((a, b) => a - b);
+  let pendingLo = -1;
+  let pendingHi = -1;
+  let pendingLive: number[] | null = null;
+  for (let i = 0; i < sorted.length; i++) {
+    const lo = sorted[i]!;
+    const hi = i + 1 < sorted.length ? sorted[i + 1]! - 1 : T1;
+    const sub = sorted.length === 1 ? live : live.filter((id) => {
+      const d = ctx.boxes[id]!.days;
+      return d.lo <= lo && d.hi >= hi;
+    });
+    if (pendingLive && sameList(pendingLive, sub)) {
+      pendingHi = hi;
+      continue;
+    }
+    if (pendingLive) {
+      ctx.days = { lo: pendingLo, hi: pendingHi };
+      sweepDim(ctx, 0, pendingLive);
+    }
+    pendingLo = lo;
+    pendingHi = hi;
+    pendingLive = sub;
+  }
+  if (pendingLive) {
+    ctx.days = { lo: pendingLo, hi: pendingHi };
+    sweepDim(ctx, 0, pendingLive);
+  }
+}
+
+function sweepDim(ctx: SweepCtx, k: number, live: number[]): void {
+  const dims = ctx.p.dims;
+  if (k === dims.length) {
+    emit(ctx, live);
+    return;
+  }
+  const d = dims[k]!;
+  if (d.kind === "enum") {
+    for (const g of groupDiscrete(d.size, live, (id) => ctx.boxes[id]!.dims[k] as Uint8Array | null)) {
+      ctx.dims[k] = { kind: "enum", values: g.values };
+      sweepDim(ctx, k + 1, g.live);
+    }
+    return;
+  }
+  const kind = d.kind;
+  const restricted = live.filter((id) => ctx.boxes[id]!.dims[k] !== null);
+  if (restricted.length === 0) {
+    ctx.dims[k] = kind === "money" ? { kind: "real", lo: 0, loOpen: false, hi: null, hiOpen: true } : { kind: "real", lo: null, loOpen: true, hi: null, hiOpen: true };
+    sweepDim(ctx, k + 1, live);
+    return;
+  }
+  const bset = new Set<number>();
+  if (kind === "money") bset.add(0);
+  for (const id of restricted) {
+    for (const iv of ctx.boxes[id]!.dims[k] as RInterval[]) {
+      if (iv.lo !== null && (kind !== "money" || iv.lo >= 0)) bset.add(iv.lo);
+      if (iv.hi !== null && (kind !== "money" || iv.hi >= 0)) bset.add(iv.hi);
+    }
+  }
+  const bounds = [...bset].sort((a, b) => a - b);
+  const pieces = realPieces(bounds, kind);
+  let pending: RInterval | null = null;
+  let pendingLive: number[] | null = null;
+  const flush = () => {
+    if (!pending || !pendingLive) return;
+    ctx.dims[k] = { kind: "real", lo: pending.lo, loOpen: pending.loOpen, hi: pending.hi, hiOpen: pending.hiOpen };
+    sweepDim(ctx, k + 1, pendingLive);
+  };
+  for (const piece of pieces) {
+    const sub = live.filter((id) => {
+      const ivs = ctx.boxes[id]!.dims[k] as RInterval[] | null;
+      if (ivs === null) return true;
+      for (const iv of ivs) if (pieceInside(piece, iv)) return true;
+      return false;
+    });
+    if (pending && pendingLive && sameList(pendingLive, sub)) {
+      pending = { lo: pending.lo, loOpen: pending.loOpen, hi: piece.hi, hiOpen: piece.hiOpen };
+      continue;
+    }
+    flush();
+    pending = piece;
+    pendingLive = sub;
+  }
+  flush();
+}
+
+function emit(ctx: SweepCtx, live: number[]): void {
+  const { p } = ctx;
+  // `live` keeps the order of ctx.boxes: assignments in source order, then delegations in source order.
+  const A = p.agreement.assignments;
+  const D = p.agreement.delegations;
+  const applicable: Assignment[] = [];
+  const delegations: Delegation[] = [];
+  let anyOverrides = false;
+  for (const id of live) {
+    const ref = ctx.refs[id]!;
+    if (id < ctx.nAsg) {
+      applicable.push(A[ref]!);
+      if (p.overrides[ref]!.length > 0) anyOverrides = true;
+    } else delegations.push(D[ref]!);
+  }
+  let assignments = applicable;
+  if (anyOverrides) {
+    const dropped = new Set<number>();
+    for (const id of live) if (id < ctx.nAsg) for (const j of p.overrides[ctx.refs[id]!]!) dropped.add(j);
+    assignments = [];
+    for (const id of live) if (id < ctx.nAsg && !dropped.has(ctx.refs[id]!)) assignments.push(A[ctx.refs[id]!]!);
+  }
+  ctx.cells.push({
+    activity: ctx.activity,
+    places: ctx.places,
+    days: ctx.days,
+    dims: ctx.dims.slice(),
+    applicable,
+    assignments,
+    delegations,
+  });
+}
+
+export type { Assignment, Delegation };

@@ -1,0 +1,54 @@
+// `allow RULE because "…"`: hides that rule's findings in that agreement (code `rule`, and
+// `gap`, `conflict`, `no-responsible` carrying that rule id) and reports one `suppressed`
+// info per allow with the reason and how many findings it hid. An allow that hides nothing
+// is a `suppressed` warning, so stale suppressions do not pile up.
+import type { Agreement } from "../generated/ruleset.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { plural } from "./messages.js";
+
+const SUPPRESSIBLE = new Set(["rule", "gap", "conflict", "no-responsible"]);
+
+export function isSuppressible(d: Diagnostic, ruleId: string): boolean {
+  return SUPPRESSIBLE.has(d.code) && d.rule === ruleId;
+}
+
+/** Applies the agreement's allows to its own findings: the kept findings plus one `suppressed` per allow. */
+export function applyAllows(agreement: Agreement, findings: readonly Diagnostic[]): Diagnostic[] {
+  if (agreement.allows.length === 0) return [...findings];
+  const hidden = new Map<number, number>(); // allow index → count
+  const kept: Diagnostic[] = [];
+  for (const d of findings) {
+    const i = agreement.allows.findIndex((a) => isSuppressible(d, a.rule));
+    if (i < 0) kept.push(d);
+    else hidden.set(i, (hidden.get(i) ?? 0) + 1);
+  }
+  agreement.allows.forEach((allow, i) => {
+    const n = hidden.get(i) ?? 0;
+    const cite = agreement.rules.find((r) => r.id === allow.rule)?.cite;
+    const known = agreement.rules.some((r) => r.id === allow.rule);
+    const d: Diagnostic =
+      n > 0
+        ? {
+            code: "suppressed",
+            severity: "info",
+            message: `Rule ${allow.rule} is allowed in this agreement because "${allow.reason}": ${plural(n, "finding")} hidden.`,
+            span: allow.span,
+            rule: allow.rule,
+            reason: allow.reason,
+          }
+        : {
+            code: "suppressed",
+            severity: "warning",
+            message: known
+              ? `\`allow ${allow.rule}\` hides nothing: rule ${allow.rule} has no finding in this agreement, so the suppression can be removed.`
+              : `\`allow ${allow.rule}\` hides nothing: no rule ${allow.rule} applies to this agreement, so the suppression can be removed.`,
+            span: allow.span,
+            rule: allow.rule,
+            reason: allow.reason,
+          };
+    if (allow.clause !== undefined) d.clause = allow.clause;
+    if (cite !== undefined) d.cite = cite;
+    kept.push(d);
+  });
+  return kept;
+}

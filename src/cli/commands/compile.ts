@@ -1,0 +1,71 @@
+// `concordat compile <file…> [-o out.json]`: the canonical rule set as JSON.
+import path from "node:path";
+import { Command } from "commander";
+import { serializeRuleSet } from "../../semantics/validate-ruleset.js";
+import { renderPretty } from "../../diagnostics/pretty.js";
+import type { CliContext } from "../context.js";
+import { useColor } from "../context.js";
+import { loadAndCompile } from "../pipeline.js";
+import { writeFileAtomic } from "../write-atomic.js";
+
+export interface CompileOptions {
+  output?: string;
+  color?: boolean;
+}
+
+export function runCompile(ctx: CliContext, files: string[], opts: CompileOptions): void {
+  const loaded = loadAndCompile(ctx, files, "compiling");
+  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
+  const shown = loaded.diagnostics.filter((d) => d.severity !== "info");
+  if (shown.length > 0) {
+    // Errors and warnings go to stderr, so stdout holds only the rule set.
+    ctx.stderr.write(
+      renderPretty(shown, { sources: loaded.sources, files: loaded.files, cwd: ctx.cwd, color: useColor(opts.color, ctx.stderr, ctx.env) }),
+    );
+  }
+  if (errors.length > 0) {
+    ctx.stderr.write(`concordat: not compiled: fix the ${errors.length === 1 ? "error" : "errors"} above first${opts.output ? ` (${opts.output} is unchanged)` : ""}\n`);
+    ctx.exitCode = 1;
+    return;
+  }
+  const json = serializeRuleSet(loaded.ruleSet);
+  const text = json.endsWith("\n") ? json : json + "\n";
+  if (opts.output !== undefined) writeFileAtomic(path.resolve(ctx.cwd, opts.output), text);
+  else ctx.stdout.write(text);
+  ctx.exitCode = 0;
+}
+
+export function compileCommand(ctx: CliContext): Command {
+  return new Command("compile")
+    .summary("compile agreements and frameworks to the canonical rule set (JSON)")
+    .description(
+      [
+        "Compile the given files, and everything they import, to one canonical rule set:",
+        "frameworks flattened, every name resolved, every assignment spelled out as the",
+        "activities, places, days and values it covers. The JSON is described by",
+        "`concordat schema ruleset`; the same input always gives the same bytes.",
+        "",
+        "When the input has an error, the errors are printed and nothing is written: an",
+        "existing output file is left as it was.",
+      ].join("\n"),
+    )
+    .argument("<files...>", "agreement or framework files (or folders)")
+    .option("-o, --output <file>", "write the rule set to this file (default: print it)")
+    .option("--color", "colour error messages (default: when printing to a terminal)")
+    .option("--no-color", "never colour error messages")
+    .addHelpText(
+      "after",
+      `
+Exit codes:
+  0  compiled
+  1  the input has errors (nothing written)
+  2  the command could not run: a wrong option, a file that does not exist or cannot be read
+
+Examples:
+  $ concordat compile policies/agreements/northvale-group.concord -o northvale.rules.json
+  $ concordat compile policies/agreements/northvale-group.concord | jq '.agreements[0].assignments | length'`,
+    )
+    .action((files: string[], opts: CompileOptions) => {
+      runCompile(ctx, files, opts);
+    });
+}

@@ -1,0 +1,64 @@
+// What a command needs from the outside world, so tests can run commands in-process.
+import fs from "node:fs";
+
+export interface Stream {
+  write(s: string): void;
+  isTTY: boolean;
+}
+
+export interface CliContext {
+  stdout: Stream;
+  stderr: Stream;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Set by the command that ran; 0 unless it says otherwise. */
+  exitCode: number;
+}
+
+/** Writes synchronously, so nothing is lost when the process ends. */
+function fdStream(fd: 1 | 2, isTTY: boolean): Stream {
+  return {
+    isTTY,
+    write(s: string) {
+      let buf = Buffer.from(s, "utf8");
+      while (buf.length > 0) {
+        try {
+          const n = fs.writeSync(fd, buf);
+          buf = buf.subarray(n);
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code === "EAGAIN") continue;
+          if (code === "EPIPE") return; // the reader went away (`concordat … | head`)
+          throw e;
+        }
+      }
+    },
+  };
+}
+
+export function processContext(): CliContext {
+  return {
+    stdout: fdStream(1, Boolean(process.stdout.isTTY)),
+    stderr: fdStream(2, Boolean(process.stderr.isTTY)),
+    cwd: process.cwd(),
+    env: process.env,
+    exitCode: 0,
+  };
+}
+
+/** A usage mistake (a bad option value, a missing argument): exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** Whether to colour output going to `stream`: `--color`/`--no-color` first, then NO_COLOR / FORCE_COLOR, then a TTY. */
+export function useColor(flag: boolean | undefined, stream: Stream, env: CliContext["env"]): boolean {
+  if (flag !== undefined) return flag;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "" && env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false") return true;
+  if (env.TERM === "dumb") return false;
+  return stream.isTTY;
+}

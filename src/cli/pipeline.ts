@@ -1,0 +1,79 @@
+// The pipeline the commands share: load (syntax + imports) → compile (names, types, rule
+// set) → analyse. Errors in the input never stop it; only a command-line path that does
+// not exist or cannot be read does (exit code 2).
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { compareDiagnostics } from "../diagnostics/diagnostic.js";
+import { loadProgram, compileProgram, InputError } from "../semantics/index.js";
+import type { CliContext } from "./context.js";
+import { progress } from "./progress.js";
+
+export { InputError };
+
+export type Program = ReturnType<typeof loadProgram>;
+export type RuleSet = ReturnType<typeof compileProgram>["ruleSet"];
+
+export interface Loaded {
+  program: Program;
+  ruleSet: RuleSet;
+  /** Load and compile diagnostics, deduplicated, sorted. */
+  diagnostics: Diagnostic[];
+  /** Every file read (command line and imports), as spans name them. */
+  files: string[];
+  /** Source texts by file name, for code frames. */
+  sources: Map<string, string>;
+}
+
+function key(d: Diagnostic): string {
+  return `${d.code}\u0000${d.span.file}\u0000${d.span.offset}\u0000${d.span.endOffset}\u0000${d.message}`;
+}
+
+/** Diagnostics of several stages as one list: each once, in report order. */
+export function mergeDiagnostics(...lists: readonly (readonly Diagnostic[])[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const list of lists)
+    for (const d of list) {
+      const k = key(d);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(d);
+    }
+  return out.sort(compareDiagnostics);
+}
+
+/** Loads and compiles `paths` (files or folders), relative to the context's folder. */
+export function loadAndCompile(ctx: CliContext, paths: string[], verb = "checking"): Loaded {
+  const p = progress(ctx);
+  try {
+    p.step(`reading ${paths.join(" ")}…`);
+    const program = loadProgram(paths, { cwd: ctx.cwd });
+    const files = program.files.map((f) => f.path);
+    p.step(`${verb} ${files.length} ${files.length === 1 ? "file" : "files"}: compiling…`, files.length >= 100);
+    const compiled = compileProgram(program);
+    const sources = new Map(program.files.map((f) => [f.path, f.text] as [string, string]));
+    return { program, ruleSet: compiled.ruleSet, diagnostics: mergeDiagnostics(program.diagnostics, compiled.diagnostics), files, sources };
+  } finally {
+    p.done();
+  }
+}
+
+/** Whether an exception is the user's I/O problem (exit 2 with its message) rather than a bug. */
+export function ioErrorMessage(e: unknown): string | undefined {
+  if (e instanceof InputError) return e.message;
+  const err = e as NodeJS.ErrnoException | undefined;
+  const code = err?.code;
+  if (typeof code === "string" && ["ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "EROFS", "ENOSPC", "EEXIST", "EMFILE", "ELOOP", "EBUSY", "EXDEV"].includes(code)) {
+    const where = err?.path ? ` (${err.path})` : "";
+    const what: Record<string, string> = {
+      ENOENT: "no such file or folder",
+      EACCES: "permission denied",
+      EPERM: "operation not permitted",
+      EISDIR: "is a folder, not a file",
+      ENOTDIR: "not a folder",
+      EROFS: "read-only file system",
+      ENOSPC: "no space left on the device",
+    };
+    return `${what[code] ?? err?.message ?? code}${where}`;
+  }
+  return undefined;
+}

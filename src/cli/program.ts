@@ -1,0 +1,91 @@
+// The `concordat` command: commander wiring, one module per command in commands/.
+import { Command, CommanderError } from "commander";
+import { packageVersion } from "../diagnostics/package-root.js";
+import type { CliContext } from "./context.js";
+import { UsageError } from "./context.js";
+import { checkCommand } from "./commands/check.js";
+import { compileCommand } from "./commands/compile.js";
+import { schemaCommand } from "./commands/schema.js";
+import { testCommand } from "./commands/test.js";
+import { ioErrorMessage } from "./pipeline.js";
+
+export function createProgram(ctx: CliContext): Command {
+  const program = new Command("concordat")
+    .version(packageVersion(), "-V, --version", "print concordat's version")
+    .description(
+      [
+        "concordat checks collaboration agreements between healthcare providers (MOUs,",
+        "collaboration agreements, terms of reference) against the frameworks they must",
+        "meet: for every function, at every place, on every day and in every value band,",
+        "exactly one party is accountable, and the framework's rules hold.",
+      ].join("\n"),
+    )
+    .helpOption("-h, --help", "show help")
+    .showHelpAfterError("(run `concordat --help`, or `concordat <command> --help`, for help)")
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+      outputError: (s, write) => write(s.startsWith("error:") ? `concordat: ${s}` : s),
+    })
+    .exitOverride();
+  program.addHelpText(
+    "after",
+    `
+Examples:
+  $ concordat check policies/                  check every agreement and framework
+  $ concordat check --format json policies/    the same, as JSON
+  $ concordat test policies/                   run the agreements' own tests
+  $ concordat compile agreement.concord -o rules.json
+  $ concordat schema                           the JSON Schema of the rule set
+
+Exit codes: 0 no errors, 1 findings (see --fail-on of check), 2 the command could not run.`,
+  );
+  for (const make of [checkCommand, compileCommand, testCommand, schemaCommand]) {
+    const cmd = make(ctx);
+    cmd.configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+      outputError: (s, write) => write(s.startsWith("error:") ? `concordat: ${s}` : s),
+    });
+    cmd.showHelpAfterError(`(run \`concordat ${cmd.name()} --help\` for help)`);
+    cmd.exitOverride();
+    program.addCommand(cmd);
+  }
+  return program;
+}
+
+/** Runs the command line; returns the exit code. Never throws, never prints a stack trace. */
+export function run(argv: readonly string[], ctx: CliContext): number {
+  const program = createProgram(ctx);
+  try {
+    program.parse([...argv], { from: "user" });
+    return ctx.exitCode;
+  } catch (e) {
+    return exitCodeFor(e, ctx);
+  }
+}
+
+export function exitCodeFor(e: unknown, ctx: CliContext): number {
+  if (e instanceof CommanderError) {
+    // Help and version end with code 0; every other commander error is a usage mistake (already printed).
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
+    if (e.code === "commander.help" || e.code === "commander.executeSubCommandAsync") return e.exitCode === 0 ? 0 : 2;
+    return 2;
+  }
+  if (e instanceof UsageError) {
+    ctx.stderr.write(`concordat: ${e.message}\n`);
+    return 2;
+  }
+  const io = ioErrorMessage(e);
+  if (io !== undefined) {
+    ctx.stderr.write(`concordat: ${io}\n`);
+    return 2;
+  }
+  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  ctx.stderr.write(
+    `concordat: internal error: ${message}\n` +
+      "This is a bug in concordat, not in your files. Please report it, with the command you ran and the files if you can share them.\n" +
+      (ctx.env.CONCORDAT_DEBUG && e instanceof Error && e.stack ? `${e.stack}\n` : ""),
+  );
+  return 2;
+}

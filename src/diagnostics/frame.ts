@@ -1,0 +1,227 @@
+// Code frames: the source lines of a span with line numbers and a caret underline,
+// like a compiler. Tabs are expanded, wide characters take two columns, long lines
+// are cut to a window around the span, and long multi-line spans are elided.
+
+export interface FramePosition {
+  line: number;
+  column: number;
+  endLine: number;
+  /** Exclusive: the column just after the span's last character. */
+  endColumn: number;
+}
+
+export interface FrameOptions {
+  /** Width of the source part of a line, in terminal columns (default 100). */
+  maxWidth?: number;
+  /** Width of the line-number gutter (default: digits of the largest line shown). */
+  gutterWidth?: number;
+  /** At most this many lines of a multi-line span (default 5; the middle is elided). */
+  maxLines?: number;
+  /** Only the span's first line (for related locations). */
+  firstLineOnly?: boolean;
+  /** Styling hooks (identity without colour). */
+  style?: FrameStyle;
+}
+
+export interface FrameStyle {
+  gutter(s: string): string;
+  marker(s: string): string;
+}
+
+const plain: FrameStyle = { gutter: (s) => s, marker: (s) => s };
+
+export const TAB_WIDTH = 4;
+
+/** Source text split into lines, BOM dropped, CR of CRLF dropped. */
+export function splitLines(text: string): string[] {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return t.split(/\r\n|\n|\r/);
+}
+
+/** Terminal width of a code point: 0 for combining marks, 2 for wide East Asian and emoji, else 1. */
+export function codePointWidth(cp: number): number {
+  if (cp === 0) return 0;
+  if (cp < 32 || (cp >= 0x7f && cp < 0xa0)) return 1; // shown as a replacement
+  if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0;
+  if (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  )
+    return 2;
+  return 1;
+}
+
+/** A line laid out in terminal cells, with the cell at which every UTF-16 index starts. */
+interface Layout {
+  cells: string[];
+  /** startCell[i] for i in 0..length (length maps to the cell after the last character). */
+  startCell: number[];
+}
+
+function layout(line: string): Layout {
+  const cells: string[] = [];
+  const startCell: number[] = new Array(line.length + 1).fill(0);
+  let i = 0;
+  while (i < line.length) {
+    const cp = line.codePointAt(i)!;
+    const units = cp > 0xffff ? 2 : 1;
+    for (let u = 0; u < units; u++) startCell[i + u] = cells.length;
+    if (cp === 9) {
+      const n = TAB_WIDTH - (cells.length % TAB_WIDTH);
+      for (let k = 0; k < n; k++) cells.push(" ");
+    } else {
+      const w = codePointWidth(cp);
+      const ch = cp < 32 || (cp >= 0x7f && cp < 0xa0) ? "\ufffd" : String.fromCodePoint(cp);
+      if (w === 0) {
+        if (cells.length > 0) cells[cells.length - 1] += ch;
+      } else {
+        cells.push(ch);
+        for (let k = 1; k < w; k++) cells.push("");
+      }
+    }
+    i += units;
+  }
+  startCell[line.length] = cells.length;
+  return { cells, startCell };
+}
+
+/** The cell of 1-based UTF-16 column `column` (clamped to the line). */
+function cellOf(l: Layout, column: number): number {
+  const idx = Math.max(0, Math.min(column - 1, l.startCell.length - 1));
+  return l.startCell[idx]!;
+}
+
+function firstNonSpace(l: Layout): number {
+  const i = l.cells.findIndex((c) => c !== " " && c !== "");
+  return i < 0 ? 0 : i;
+}
+
+function lastNonSpaceEnd(l: Layout): number {
+  for (let i = l.cells.length - 1; i >= 0; i--) if (l.cells[i] !== " " && l.cells[i] !== "") return i + 1;
+  return 0;
+}
+
+/** An underline: the cells [from, to). */
+interface Mark {
+  from: number;
+  to: number;
+}
+
+/** A row of the frame: the text shown and its underline. */
+interface Row {
+  lineNo: number | null; // null: the elision row
+  text: string;
+  mark?: Mark;
+}
+
+/** Cuts a laid-out line to `maxWidth` cells around the mark, with `…` where it was cut. */
+function windowed(l: Layout, mark: Mark | undefined, maxWidth: number): { text: string; mark?: Mark } {
+  const total = l.cells.length;
+  if (total <= maxWidth) return { text: l.cells.join(""), mark };
+  const from = mark?.from ?? 0;
+  let start = 0;
+  // Keep the start of the mark in view, with a little context before it.
+  if (from > maxWidth - 10) start = Math.max(0, from - 10);
+  if (start + maxWidth > total) start = Math.max(0, total - maxWidth);
+  const end = Math.min(total, start + maxWidth);
+  const slice = l.cells.slice(start, end);
+  if (slice[0] === "") slice[0] = " "; // the second half of a wide character
+  if (end < total && l.cells[end] === "" && slice.length > 0) slice[slice.length - 1] = " "; // the first half of one
+  const prefix = start > 0 ? "…" : "";
+  const suffix = end < total ? "…" : "";
+  const shifted = mark
+    ? {
+        from: Math.max(0, mark.from - start) + prefix.length,
+        to: Math.max(Math.min(mark.to, end) - start, Math.max(0, mark.from - start) + 1) + prefix.length,
+      }
+    : undefined;
+  return { text: prefix + slice.join("") + suffix, mark: shifted };
+}
+
+/**
+ * The frame of a span as lines of text (without a trailing newline), or [] when the
+ * span's lines are not in the source.
+ */
+export function codeFrame(source: string, pos: FramePosition, options: FrameOptions = {}): string[] {
+  const lines = splitLines(source);
+  const maxWidth = options.maxWidth ?? 100;
+  const maxLines = Math.max(3, options.maxLines ?? 5);
+  const style = options.style ?? plain;
+  if (!(Number.isInteger(pos.line) && pos.line >= 1 && pos.line <= lines.length)) return [];
+  let endLine = Number.isInteger(pos.endLine) && pos.endLine >= pos.line ? Math.min(pos.endLine, lines.length) : pos.line;
+  let endColumn = endLine === pos.endLine ? pos.endColumn : Number.POSITIVE_INFINITY;
+  // A span that ends at the very start of a line really ends on the line before.
+  if (endLine > pos.line && endColumn <= 1) {
+    endLine--;
+    endColumn = Number.POSITIVE_INFINITY;
+  }
+  if (options.firstLineOnly) {
+    if (endLine > pos.line) endColumn = Number.POSITIVE_INFINITY;
+    endLine = pos.line;
+  }
+
+  const rows: Row[] = [];
+  const column = Number.isInteger(pos.column) && pos.column >= 1 ? pos.column : 1;
+  if (endLine === pos.line) {
+    const l = layout(lines[pos.line - 1]!);
+    const from = cellOf(l, column);
+    const endCol = Number.isFinite(endColumn) ? endColumn : Number.POSITIVE_INFINITY;
+    let to = Number.isFinite(endCol) ? cellOf(l, endCol) : Math.max(lastNonSpaceEnd(l), from + 1);
+    if (endCol > l.startCell.length) to = Math.max(to, l.cells.length);
+    if (to <= from) to = from + 1;
+    rows.push({ lineNo: pos.line, ...windowed(l, { from, to }, maxWidth) });
+  } else {
+    const shown: number[] = [];
+    const count = endLine - pos.line + 1;
+    if (count <= maxLines) for (let n = pos.line; n <= endLine; n++) shown.push(n);
+    else {
+      const head = Math.ceil((maxLines - 1) / 2);
+      const tail = maxLines - 1 - head;
+      for (let n = pos.line; n < pos.line + head; n++) shown.push(n);
+      shown.push(-1);
+      for (let n = endLine - tail + 1; n <= endLine; n++) shown.push(n);
+    }
+    for (const n of shown) {
+      if (n === -1) {
+        rows.push({ lineNo: null, text: "" });
+        continue;
+      }
+      const l = layout(lines[n - 1]!);
+      let mark: Mark | undefined;
+      if (n === pos.line) {
+        const from = cellOf(l, column);
+        mark = { from, to: Math.max(lastNonSpaceEnd(l), from + 1) };
+      } else if (n === endLine) {
+        const from = firstNonSpace(l);
+        const to = Number.isFinite(endColumn) ? cellOf(l, endColumn) : lastNonSpaceEnd(l);
+        mark = { from, to: Math.max(to, from + 1) };
+      }
+      rows.push({ lineNo: n, ...windowed(l, mark, maxWidth) });
+    }
+  }
+
+  const biggest = Math.max(...rows.map((r) => r.lineNo ?? 0));
+  const gw = Math.max(options.gutterWidth ?? 0, String(biggest).length);
+  const blank = " ".repeat(gw);
+  const out: string[] = [style.gutter(`${blank} |`)];
+  for (const r of rows) {
+    if (r.lineNo === null) {
+      out.push(style.gutter(`${" ".repeat(Math.max(0, gw - 3))}...`));
+      continue;
+    }
+    const num = String(r.lineNo).padStart(gw, " ");
+    out.push(r.text.length > 0 ? `${style.gutter(`${num} |`)} ${r.text}` : style.gutter(`${num} |`));
+    if (r.mark) {
+      const pad = " ".repeat(r.mark.from);
+      out.push(`${style.gutter(`${blank} |`)} ${pad}${style.marker("^".repeat(r.mark.to - r.mark.from))}`);
+    }
+  }
+  return out;
+}

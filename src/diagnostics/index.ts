@@ -1,0 +1,35 @@
+// The diagnostics stage: the Diagnostic type and one renderer per output format.
+import type { Diagnostic } from "./diagnostic.js";
+import type { RenderOptions } from "./report.js";
+import { renderPretty } from "./pretty.js";
+import { renderJson } from "./json.js";
+import { renderSarif } from "./sarif.js";
+import { renderGithub } from "./github.js";
+import { renderJunit } from "./junit.js";
+
+export * from "./diagnostic.js";
+export type { RenderOptions, Sources, Summary } from "./report.js";
+export { summarize, summaryLine, witnessInWords, formatValue } from "./report.js";
+export { displayPath } from "./paths.js";
+export { codeFrame } from "./frame.js";
+export { renderPretty, prettyDiagnostic } from "./pretty.js";
+export { renderJson, jsonReport, InvalidReportError } from "./json.js";
+export { checkDiagnosticsReport, diagnosticsSchema, diagnosticsSchemaText } from "./schema.js";
+export { renderSarif, sarifLog, sarifRuleId } from "./sarif.js";
+export { renderGithub, escapeData, escapeProperty } from "./github.js";
+export { renderJunit, renderTestsJunit, type TestResult } from "./junit.js";
+export { codeInfo } from "./codes.js";
+
+export const formats = ["pretty", "json", "sarif", "github", "junit"] as const;
+export type Format = (typeof formats)[number];
+
+export type Renderer = (diagnostics: readonly Diagnostic[], options?: RenderOptions) => string;
+
+/** `check --format`: one renderer per format. */
+export const renderers: Record<Format, Renderer> = {
+  pretty: renderPretty,
+  json: renderJson,
+  sarif: renderSarif,
+  github: renderGithub,
+  junit: renderJunit,
+};

@@ -1,0 +1,144 @@
+// `--format junit`: JUnit XML, for CI dashboards. `check`: one <testsuite> per file read,
+// one <testcase> per finding (a file without findings gets one passing case). `test`: one
+// <testsuite> per file, one <testcase> per `test` block of its agreements.
+import type { Diagnostic, Severity, Witness } from "./diagnostic.js";
+import { severityRank } from "./diagnostic.js";
+import type { Span } from "../syntax/ast.js";
+import { codeLabel, shownFile, sorted, witnessInWords, type RenderOptions } from "./report.js";
+
+/** Removes characters XML 1.0 cannot hold. */
+function xmlSafe(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "\uFFFD").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
+
+/** Escapes text content. */
+export function xmlText(s: string): string {
+  return xmlSafe(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Escapes an attribute value (double-quoted); newlines and tabs kept as character references. */
+export function xmlAttr(s: string): string {
+  return xmlText(s).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+}
+
+function attrs(pairs: [string, string | number | undefined][]): string {
+  return pairs
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`)
+    .join("");
+}
+
+interface Case {
+  name: string;
+  classname: string;
+  file: string;
+  line?: number;
+  failure?: { type: string; message: string; body: string };
+  skipped?: string;
+  systemOut?: string;
+}
+
+function renderSuites(suites: Map<string, Case[]>, rootName: string): string {
+  const names = [...suites.keys()].sort((a, b) => a.localeCompare(b));
+  let tests = 0;
+  let failures = 0;
+  let skipped = 0;
+  const parts: string[] = [];
+  for (const name of names) {
+    const cases = suites.get(name)!;
+    const f = cases.filter((c) => c.failure).length;
+    const s = cases.filter((c) => c.skipped !== undefined).length;
+    tests += cases.length;
+    failures += f;
+    skipped += s;
+    parts.push(`  <testsuite${attrs([["name", name], ["tests", cases.length], ["failures", f], ["errors", 0], ["skipped", s]])}>`);
+    for (const c of cases) {
+      const open = `    <testcase${attrs([["name", c.name], ["classname", c.classname], ["file", c.file], ["line", c.line]])}`;
+      if (!c.failure && c.skipped === undefined && c.systemOut === undefined) {
+        parts.push(open + "/>");
+        continue;
+      }
+      parts.push(open + ">");
+      if (c.failure) parts.push(`      <failure${attrs([["message", c.failure.message], ["type", c.failure.type]])}>${xmlText(c.failure.body)}</failure>`);
+      if (c.skipped !== undefined) parts.push(`      <skipped${attrs([["message", c.skipped]])}/>`);
+      if (c.systemOut !== undefined) parts.push(`      <system-out>${xmlText(c.systemOut)}</system-out>`);
+      parts.push("    </testcase>");
+    }
+    parts.push("  </testsuite>");
+  }
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites${attrs([["name", rootName], ["tests", tests], ["failures", failures], ["errors", 0], ["skipped", skipped]])}>`,
+    ...parts,
+    `</testsuites>`,
+  ].join("\n") + "\n";
+}
+
+function details(d: Diagnostic, file: string, options: RenderOptions): string {
+  const lines = [`${file}:${d.span.line}:${d.span.column}: ${d.severity}[${codeLabel(d)}] ${d.message}`];
+  if (d.clause) lines.push(`clause: ${d.clause}`);
+  if (d.rule) lines.push(`${d.code === "model" ? "model" : "rule"}: ${d.rule}${d.cite ? `: ${d.cite}` : ""}`);
+  else if (d.cite) lines.push(`cite: ${d.cite}`);
+  if (d.witness) lines.push(`witness: ${witnessInWords(d.witness)}`);
+  if (d.reason) lines.push(`reason: ${d.reason}`);
+  for (const r of d.related ?? []) lines.push(`related: ${shownFile(r.span.file, options)}:${r.span.line}:${r.span.column}: ${r.message}`);
+  return lines.join("\n");
+}
+
+function fails(s: Severity, failOn: Severity | "none"): boolean {
+  return failOn !== "none" && severityRank[s] >= severityRank[failOn];
+}
+
+/** `check --format junit`. */
+export function renderJunit(diagnostics: readonly Diagnostic[], options: RenderOptions = {}): string {
+  const failOn = options.failOn ?? "error";
+  const suites = new Map<string, Case[]>();
+  for (const f of options.files ?? []) suites.set(shownFile(f, options), []);
+  for (const d of sorted(diagnostics)) {
+    const file = shownFile(d.span.file, options);
+    const clause = d.clause ? `, clause ${d.clause}` : "";
+    const c: Case = { name: `${codeLabel(d)}${clause} at ${d.span.line}:${d.span.column}`, classname: file, file, line: d.span.line };
+    const body = details(d, file, options);
+    if (fails(d.severity, failOn)) c.failure = { type: d.code, message: d.message, body };
+    else if (d.severity === "info") c.skipped = d.message;
+    else c.systemOut = body;
+    if (!suites.has(file)) suites.set(file, []);
+    suites.get(file)!.push(c);
+  }
+  for (const [file, cases] of suites) if (cases.length === 0) cases.push({ name: "no findings", classname: file, file });
+  return renderSuites(suites, "concordat check");
+}
+
+/** The outcome of one `test` block (as `runTests` of the analysis gives it). */
+export interface TestResult {
+  agreement: string;
+  title: string;
+  span: Span;
+  clause?: string;
+  passed: boolean;
+  failures: { span: Span; message: string; witness?: Witness }[];
+}
+
+/** `test --format junit`. */
+export function renderTestsJunit(results: readonly TestResult[], options: RenderOptions = {}): string {
+  const suites = new Map<string, Case[]>();
+  for (const f of options.files ?? []) suites.set(shownFile(f, options), []);
+  for (const t of results) {
+    const file = shownFile(t.span.file, options);
+    const c: Case = { name: t.title, classname: `${file}.${t.agreement}`, file, line: t.span.line };
+    if (!t.passed) {
+      const body = t.failures
+        .map((f) => {
+          const w = f.witness ? `\n  witness: ${witnessInWords(f.witness)}` : "";
+          return `${shownFile(f.span.file, options)}:${f.span.line}:${f.span.column}: ${f.message}${w}`;
+        })
+        .join("\n");
+      c.failure = { type: "test-failed", message: t.failures[0]?.message ?? "the test failed", body };
+    }
+    if (!suites.has(file)) suites.set(file, []);
+    suites.get(file)!.push(c);
+  }
+  for (const [file, cases] of suites) if (cases.length === 0) suites.delete(file);
+  return renderSuites(suites, "concordat test");
+}

@@ -1,0 +1,108 @@
+// What every renderer shares: the context of a report, counts, and a witness in words.
+import { resolve } from "node:path";
+import type { Diagnostic, Severity, Witness } from "./diagnostic.js";
+import { compareDiagnostics } from "./diagnostic.js";
+import { displayPath } from "./paths.js";
+
+/** Source texts by file name, as the stages name files in their spans. */
+export type Sources = ReadonlyMap<string, string> | ((file: string) => string | undefined);
+
+export interface RenderOptions {
+  /** Source texts, for code frames. A file without text is shown as `file:line:col` only. */
+  sources?: Sources;
+  /** Every source file read (imports included), as spans name them; counts for the summary and gives JUnit its suites. */
+  files?: readonly string[];
+  /** Relative file names are computed against this folder (default: the process's current folder). */
+  cwd?: string;
+  /** ANSI colour in `pretty` (default off: renderers are pure; the CLI decides). */
+  color?: boolean;
+  /** concordat's version, for SARIF's tool.driver (default: package.json's). */
+  version?: string;
+  /** The lowest severity that fails (`junit` marks those findings as failures). Default `error`. */
+  failOn?: Severity | "none";
+}
+
+export interface Summary {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** Counts by severity; `files` is the number of files read, or else the number of files with findings. */
+export function summarize(diagnostics: readonly Diagnostic[], files?: readonly string[]): Summary {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const d of diagnostics) {
+    if (d.severity === "error") errors++;
+    else if (d.severity === "warning") warnings++;
+    else infos++;
+  }
+  const fileCount = files ? new Set(files).size : new Set(diagnostics.map((d) => d.span.file)).size;
+  return { files: fileCount, errors, warnings, infos };
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "2 errors, 1 warning in 3 files", "no problems in 1 file". */
+export function summaryLine(s: Summary): string {
+  const parts: string[] = [];
+  if (s.errors > 0) parts.push(plural(s.errors, "error"));
+  if (s.warnings > 0) parts.push(plural(s.warnings, "warning"));
+  if (s.infos > 0) parts.push(plural(s.infos, "note"));
+  const what = parts.length === 0 ? "no problems" : parts.join(", ");
+  return `${what} in ${plural(s.files, "file")}`;
+}
+
+/** The diagnostics in report order (file, position, code), without mutating the input. */
+export function sorted(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(compareDiagnostics);
+}
+
+/** The text of `file`, or undefined. Looks the name up as given, then resolved against `cwd`. */
+export function sourceOf(sources: Sources | undefined, file: string, cwd?: string): string | undefined {
+  if (!sources) return undefined;
+  if (typeof sources === "function") return sources(file);
+  const direct = sources.get(file);
+  if (direct !== undefined) return direct;
+  const abs = resolve(cwd ?? process.cwd(), file);
+  const byAbs = sources.get(abs);
+  if (byAbs !== undefined) return byAbs;
+  for (const [name, text] of sources) if (resolve(cwd ?? process.cwd(), name) === abs) return text;
+  return undefined;
+}
+
+export function shownFile(file: string, options: RenderOptions): string {
+  return displayPath(file, options.cwd);
+}
+
+/** 1000000 → "1,000,000"; 999999.5 → "999,999.5"; strings as they are. Locale-independent. */
+export function formatValue(v: number | string): string {
+  if (typeof v === "string") return v;
+  if (!Number.isFinite(v)) return String(v);
+  const negative = v < 0;
+  const [whole, frac] = Math.abs(v).toString().split(".");
+  if (whole!.includes("e")) return String(v);
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${negative ? "-" : ""}${grouped}${frac !== undefined ? "." + frac : ""}`;
+}
+
+/** "procurement.operations at eastmoor on 2025-04-01 where value = 1,000,000 and setting = inpatient". */
+export function witnessInWords(w: Witness): string {
+  const parts: string[] = [];
+  const acts = w.activities && w.activities.length > 0 ? w.activities.join(", ") : w.activity;
+  if (acts) parts.push(acts);
+  if (w.place) parts.push(`at ${w.place}`);
+  if (w.date) parts.push(`on ${w.date}`);
+  const dims = Object.entries(w.dimensions ?? {}).map(([k, v]) => `${k} = ${formatValue(v)}`);
+  if (dims.length > 0) parts.push(`where ${dims.join(" and ")}`);
+  return parts.length > 0 ? parts.join(" ") : "everywhere";
+}
+
+/** The code as reports show it: `gap`, `rule B3`, `model federated`. */
+export function codeLabel(d: Diagnostic): string {
+  return (d.code === "rule" || d.code === "model") && d.rule ? `${d.code} ${d.rule}` : d.code;
+}

@@ -1,0 +1,448 @@
+// An agreement compiled to the rule set: every name resolved, every selector expanded to
+// activities, every assignment a box (activities × places × days × a range per dimension),
+// `each member` expanded to places, overrides resolved to assignment ids. An item with a
+// name or type error is reported and dropped; the rest is still compiled.
+import type {
+  Agreement as OutAgreement,
+  Assignment,
+  Delegation,
+  Expectation,
+  PartyAt,
+  Raci,
+} from "../generated/ruleset.js";
+import type { Agreement, AgreementItem, Assign, BodyDecl, Clause, Delegate, Expect, Name, PartyDecl, TestDecl } from "../syntax/ast.js";
+import { compileModel, compileRule, outDimension, outFunction } from "./compile-framework.js";
+import { placeLevel, type Env, type LocalFunction } from "./env.js";
+import { Namespace } from "./namespace.js";
+import { Reporter } from "./report.js";
+import { checkDay, compileDays, compileWhere, dimensionValue, type ConditionContext } from "./resolve-conditions.js";
+import { buildEnv, closure, type FrameworkTable } from "./resolve-frameworks.js";
+import { resolveParties, type Parties, type PartyInfo } from "./resolve-parties.js";
+import { expandSelectors } from "./resolve-selectors.js";
+import { outSpan } from "./spans.js";
+
+/** An agreement item with where it stands: its enclosing clause numbers, outermost first. */
+interface Placed {
+  item: AgreementItem;
+  clauses: string[];
+}
+
+function innermost(p: { clauses: string[] }): string | undefined {
+  return p.clauses.length > 0 ? p.clauses[p.clauses.length - 1] : undefined;
+}
+
+function flatten(items: AgreementItem[], clauses: string[], out: Placed[]): void {
+  for (const item of items ?? []) {
+    if (!item) continue;
+    out.push({ item, clauses });
+    if (item.kind === "Clause") {
+      const n = item.number?.text;
+      flatten(item.items, n ? [...clauses, n] : clauses, out);
+    }
+  }
+}
+
+const RACI = ["accountable", "responsible", "consulted", "informed"] as const;
+
+export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Reporter): OutAgreement {
+  const placed: Placed[] = [];
+  flatten(decl.items, [], placed);
+
+  // Clause numbers: unique per agreement.
+  const clauseNames = new Namespace<Clause>({
+    what: "clause",
+    quote: (n) => `clause ${n}`,
+    unresolved: (n) => `There is no clause ${n} in this agreement.`,
+    duplicate: (n, first) => `Clause ${n} is numbered twice in this agreement; the first is on ${first}.`,
+  });
+  for (const p of placed) {
+    if (p.item.kind === "Clause" && p.item.number?.text) {
+      clauseNames.declare(p.item.number.text, p.item.number.span, p.item, r, p.item.number.text);
+    }
+  }
+
+  // Frameworks it conforms to, then the environment (with its local functions).
+  const conformsTo: string[] = [];
+  for (const p of placed) {
+    if (p.item.kind !== "ConformsTo") continue;
+    for (const n of p.item.frameworks ?? []) {
+      if (!n?.text) continue;
+      const f = table.frameworks.resolve(n, r, innermost(p));
+      if (f && !conformsTo.includes(f.id)) conformsTo.push(f.id);
+    }
+  }
+  const frameworks = closure(
+    table,
+    conformsTo.map((id) => table.frameworks.get(id)!),
+  );
+  const locals: LocalFunction[] = placed
+    .filter((p) => p.item.kind === "FunctionDecl")
+    .map((p) => ({ decl: p.item as import("../syntax/ast.js").FunctionDecl, clause: innermost(p) }));
+  const env = buildEnv(frameworks, locals, r);
+  const level = placeLevel(env);
+
+  const parties = resolveParties(
+    env,
+    placed
+      .filter((p) => p.item.kind === "PartyDecl" || p.item.kind === "BodyDecl")
+      .map((p) => ({ decl: p.item as PartyDecl | BodyDecl, clause: innermost(p) })),
+    r,
+  );
+
+  // Term and review: the first of each.
+  let term: OutAgreement["term"] = null;
+  let review: OutAgreement["review"] = null;
+  for (const p of placed) {
+    const it = p.item;
+    if (it.kind === "Term" && term === null) {
+      const from = checkDay(it.from, r, innermost(p));
+      const to = checkDay(it.to, r, innermost(p));
+      if (from !== undefined && to !== undefined) {
+        if (to < from) r.error("type", `The term ends (${to}) before it starts (${from}).`, it.span, { clause: innermost(p) });
+        else term = { from, to, span: outSpan(it.span) };
+      }
+    } else if (it.kind === "Review" && review === null && typeof it.months?.value === "number") {
+      review = { months: it.months.value, span: outSpan(it.span) };
+    }
+  }
+
+  const currencies: ConditionContext["currencies"] = new Map();
+  const ctxFor = (p: Placed): ConditionContext => ({
+    env,
+    r,
+    clause: innermost(p),
+    term: term ? { from: term.from, to: term.to } : null,
+    currencies,
+  });
+
+  const out = { id: decl.name.text } as OutAgreement;
+  const models: OutAgreement["models"] = [];
+  const provisions: OutAgreement["provisions"] = [];
+  const provisionNames = new Namespace<true>({ what: "provision" });
+  const allows: OutAgreement["allows"] = [];
+  const tests: OutAgreement["tests"] = [];
+  const assigns: { a: Assignment; clauses: string[]; overrides: string[] }[] = [];
+  const delegations: Delegation[] = [];
+  let scope: { activities: Set<string>; span: Placed["item"]["span"] } | undefined;
+
+  for (const p of placed) {
+    const it = p.item;
+    const clause = innermost(p);
+    switch (it.kind) {
+      case "ModelUse": {
+        if (!it.model?.text) break;
+        const m = env.models.resolve(it.model, r, clause);
+        const activities = it.for && it.for.length > 0 ? expandSelectors(env, it.for, r, clause) : null;
+        if (!m || activities === undefined) break;
+        const entry = { model: m.id, activities } as OutAgreement["models"][number];
+        if (clause !== undefined) entry.clause = clause;
+        entry.span = outSpan(it.span);
+        models.push(entry);
+        break;
+      }
+      case "Scope": {
+        const activities = expandSelectors(env, it.selectors, r, clause);
+        if (!activities) break;
+        if (!scope) scope = { activities: new Set(), span: it.span };
+        for (const a of activities) scope.activities.add(a);
+        break;
+      }
+      case "ProvisionDecl": {
+        if (!it.name?.text) break;
+        const hit = env.provisions.resolve(it.name, r, clause);
+        if (!hit || !provisionNames.declare(hit.id, it.name.span, true, r, clause)) break;
+        const entry = { id: hit.id } as OutAgreement["provisions"][number];
+        if (it.title?.value !== undefined) entry.text = it.title.value;
+        if (clause !== undefined) entry.clause = clause;
+        entry.span = outSpan(it.span);
+        provisions.push(entry);
+        break;
+      }
+      case "Assign": {
+        const a = compileAssign(it, p, env, parties, clauseNames, ctxFor(p), level);
+        if (a) assigns.push(a);
+        break;
+      }
+      case "Delegate": {
+        const d = compileDelegate(it, env, parties, ctxFor(p));
+        if (d) delegations.push(d);
+        break;
+      }
+      case "Allow": {
+        if (!it.rule?.text) break;
+        const rule = env.rules.resolve(it.rule, r, clause);
+        if (!rule) break;
+        const entry = { rule: rule.id, reason: it.reason?.value ?? "" } as OutAgreement["allows"][number];
+        if (clause !== undefined) entry.clause = clause;
+        entry.span = outSpan(it.span);
+        allows.push(entry);
+        break;
+      }
+      case "TestDecl":
+        tests.push(compileTest(it, env, parties, ctxFor(p), level));
+        break;
+      default:
+        break;
+    }
+  }
+
+  // Ids in source order, then overrides: every assignment in the named clauses and their
+  // sub-clauses, never the overriding assignment itself.
+  assigns.forEach((x, i) => (x.a.id = `a${i + 1}`));
+  delegations.forEach((d, i) => (d.id = `d${i + 1}`));
+  for (const x of assigns) {
+    const ids = new Set<string>();
+    for (const n of x.overrides) for (const y of assigns) if (y !== x && y.clauses.includes(n)) ids.add(y.a.id);
+    x.a.overrides = assigns.filter((y) => ids.has(y.a.id)).map((y) => y.a.id);
+  }
+  const assignments = assigns.map((x) => x.a);
+
+  const activityOrder = env.functionList.filter((f) => f.activity).map((f) => f.id);
+  let scopeOut: OutAgreement["scope"];
+  if (scope) {
+    const chosen = scope.activities;
+    scopeOut = { activities: activityOrder.filter((a) => chosen.has(a)), explicit: true, span: outSpan(scope.span) };
+  } else {
+    const assigned = new Set(assignments.flatMap((a) => a.activities));
+    scopeOut = { activities: activityOrder.filter((a) => assigned.has(a)), explicit: false };
+  }
+
+  // The models in use, in order of first use, and every rule, expanded for this agreement.
+  // Their names were checked with their frameworks: nothing more to report here.
+  const silent = Reporter.silent();
+  const usedModels: string[] = [];
+  for (const m of models) if (!usedModels.includes(m.model)) usedModels.push(m.model);
+
+  if (decl.title?.value !== undefined) out.title = decl.title.value;
+  out.file = decl.span.file;
+  out.conformsTo = conformsTo;
+  out.frameworks = frameworks.map((f) => f.id);
+  out.levels = [...env.levelList];
+  out.placeLevel = level;
+  out.dimensions = env.dimensionList.map((d) => outDimension(d, currencies.get(d.id)?.currency));
+  out.functions = env.functionList.map(outFunction);
+  out.term = term;
+  out.review = review;
+  out.parties = parties.parties;
+  out.bodies = parties.bodies;
+  out.places = [...parties.places];
+  out.scope = scopeOut;
+  out.provisions = provisions;
+  out.models = models;
+  out.modelDefinitions = usedModels.map((id) => compileModel(env, env.models.get(id)!, silent));
+  out.rules = env.rules.values().map((rule) => compileRule(env, rule, silent));
+  out.assignments = assignments;
+  out.delegations = delegations;
+  out.allows = allows;
+  out.tests = tests;
+  out.span = outSpan(decl.span);
+  return out;
+}
+
+/** A party or body reference: its id, or undefined (reported when it names nothing). */
+function partyRef(parties: Parties, n: Name, r: Reporter, clause?: string): PartyInfo | undefined {
+  const hit = parties.names.resolve(n, r, clause);
+  return hit && !hit.broken ? hit : undefined;
+}
+
+/** A place (a member) named after `at place`; undefined with an error otherwise. */
+function placeRef(parties: Parties, n: Name, r: Reporter, clause?: string): string | undefined {
+  const hit = partyRef(parties, n, r, clause);
+  if (!hit) return undefined;
+  if (!parties.places.includes(hit.id)) {
+    r.error(
+      "type",
+      `\`${hit.id}\` is not a member, so it has no place of its own` +
+        (parties.places.length > 0 ? ` (the places are ${parties.places.map((p) => `\`${p}\``).join(", ")}).` : "."),
+      n.span,
+      { clause },
+    );
+    return undefined;
+  }
+  return hit.id;
+}
+
+function compileAssign(
+  it: Assign,
+  p: Placed,
+  env: Env,
+  parties: Parties,
+  clauseNames: Namespace<Clause>,
+  ctx: ConditionContext,
+  level: string | null,
+): { a: Assignment; clauses: string[]; overrides: string[] } | undefined {
+  const { r, clause } = ctx;
+  let ok = true;
+  const activities = expandSelectors(env, it.selectors, r, clause);
+  if (!activities) ok = false;
+
+  let assignLevel: string | null = null;
+  let places = [...parties.places];
+  if (it.at?.level?.text) {
+    const l = env.levels.resolve(it.at.level, r, clause);
+    if (!l) ok = false;
+    else {
+      assignLevel = l.id;
+      const named = (it.at.places ?? []).filter((n) => n?.text);
+      if (named.length > 0) {
+        if (l.id !== level) {
+          r.error(
+            "type",
+            `Places can only follow the per-place level${level ? ` (\`at ${level} …\`)` : ""}; \`at ${l.id}\` covers every place.`,
+            it.at.span,
+            { clause },
+          );
+          ok = false;
+        } else {
+          const chosen = new Set<string>();
+          for (const n of named) {
+            const id = placeRef(parties, n, r, clause);
+            if (id === undefined) ok = false;
+            else chosen.add(id);
+          }
+          places = parties.places.filter((x) => chosen.has(x));
+        }
+      }
+    }
+  }
+
+  const days = compileDays(it.conditions ?? { where: [] }, ctx);
+  const dimensions = compileWhere(it.conditions?.where ?? [], ctx);
+  if (!days || !dimensions) ok = false;
+
+  const overrides: string[] = [];
+  for (const n of it.overrides ?? []) {
+    if (!n?.text) continue;
+    if (!clauseNames.resolve({ kind: "Name", text: n.text, span: n.span }, r, clause)) ok = false;
+    else if (!overrides.includes(n.text)) overrides.push(n.text);
+  }
+
+  const raci: Raci = { accountable: [], responsible: [], consulted: [], informed: [] };
+  for (const line of it.roleLines ?? []) {
+    if (!line || !RACI.includes(line.role)) continue;
+    const list: PartyAt[] = raci[line.role];
+    const add = (entry: PartyAt): void => {
+      if (!list.some((e) => e.party === entry.party && e.place === entry.place)) list.push(entry);
+    };
+    if (line.eachMember) {
+      if (level === null || assignLevel !== level) {
+        r.error(
+          "type",
+          `\`each member\` only works at the per-place level: ` +
+            (level ? `write \`assign … at ${level}\`` : "the frameworks declare no levels") +
+            (assignLevel ? `, not \`at ${assignLevel}\`.` : "."),
+          line.span,
+          { clause },
+        );
+        ok = false;
+      } else for (const place of places) add({ party: place, place });
+    }
+    for (const n of line.parties ?? []) {
+      if (!n?.text) continue;
+      const hit = partyRef(parties, n, r, clause);
+      if (!hit) ok = false;
+      else add({ party: hit.id });
+    }
+  }
+  if (!ok || !activities || !days || !dimensions) return undefined;
+
+  const a = { id: "" } as Assignment;
+  if (clause !== undefined) a.clause = clause;
+  a.activities = activities;
+  a.level = assignLevel;
+  a.places = places;
+  a.days = days;
+  a.dimensions = dimensions;
+  a.overrides = [];
+  a.overridesClauses = overrides;
+  a.raci = raci;
+  a.span = outSpan(it.span);
+  return { a, clauses: p.clauses, overrides };
+}
+
+function compileDelegate(it: Delegate, env: Env, parties: Parties, ctx: ConditionContext): Delegation | undefined {
+  const { r, clause } = ctx;
+  const activities = expandSelectors(env, it.selectors, r, clause);
+  const from = it.from?.text ? partyRef(parties, it.from, r, clause) : undefined;
+  const to = it.to?.text ? partyRef(parties, it.to, r, clause) : undefined;
+  const days = compileDays(it.conditions ?? { where: [] }, ctx);
+  const dimensions = compileWhere(it.conditions?.where ?? [], ctx);
+  if (!activities || !from || !to || !days || !dimensions) return undefined;
+  const d = { id: "" } as Delegation;
+  if (clause !== undefined) d.clause = clause;
+  d.activities = activities;
+  d.from = from.id;
+  d.to = to.id;
+  d.days = days;
+  d.dimensions = dimensions;
+  d.span = outSpan(it.span);
+  return d;
+}
+
+function compileTest(it: TestDecl, env: Env, parties: Parties, ctx: ConditionContext, level: string | null): OutAgreement["tests"][number] {
+  const out = { title: it.title?.value ?? "" } as OutAgreement["tests"][number];
+  if (ctx.clause !== undefined) out.clause = ctx.clause;
+  out.expects = [];
+  for (const e of it.expects ?? []) if (e) out.expects.push(...compileExpect(e, env, parties, ctx, level));
+  out.span = outSpan(it.span);
+  return out;
+}
+
+/** One expectation per activity named (a function with sub-functions stands for each of its activities). */
+function compileExpect(e: Expect, env: Env, parties: Parties, ctx: ConditionContext, level: string | null): Expectation[] {
+  const { r, clause } = ctx;
+  let ok = true;
+  const fn = e.activity?.text ? env.functions.resolve(e.activity, r, clause) : undefined;
+  if (!fn) ok = false;
+
+  let place: string | null = null;
+  if (e.at) {
+    const l = e.at.level?.text ? env.levels.resolve(e.at.level, r, clause) : undefined;
+    if (!l) ok = false;
+    else if (l.id !== level) {
+      r.error("type", `A test names a place with the per-place level${level ? ` (\`at ${level} …\`)` : ""}, not \`at ${l.id}\`.`, e.at.span, { clause });
+      ok = false;
+    } else if (e.at.place?.text) {
+      const id = placeRef(parties, e.at.place, r, clause);
+      if (id === undefined) ok = false;
+      else place = id;
+    }
+  }
+  let date: string | null = null;
+  if (e.on) {
+    const d = checkDay(e.on, r, clause);
+    if (d === undefined) ok = false;
+    else date = d;
+  }
+  const fixed = new Map<string, number | string>();
+  for (const w of e.where ?? []) {
+    if (!w?.dimension?.text) continue;
+    const d = env.dimensions.resolve(w.dimension, r, clause);
+    if (!d) {
+      ok = false;
+      continue;
+    }
+    const v = dimensionValue(d, w.value, ctx);
+    if (v === undefined) ok = false;
+    else fixed.set(d.id, v);
+  }
+  const expected: string[] = [];
+  for (const n of e.expected ?? []) {
+    if (!n?.text) continue;
+    const hit = partyRef(parties, n, r, clause);
+    if (!hit) ok = false;
+    else if (!expected.includes(hit.id)) expected.push(hit.id);
+  }
+  if (!ok || !fn) return [];
+  const dimensions: Record<string, number | string> = {};
+  for (const d of env.dimensionList) if (fixed.has(d.id)) dimensions[d.id] = fixed.get(d.id)!;
+  return fn.leaves.map((activity) => ({
+    subject: e.subject,
+    activity,
+    place,
+    date,
+    dimensions: { ...dimensions },
+    expected: [...expected],
+    span: outSpan(e.span),
+  }));
+}

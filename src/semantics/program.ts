@@ -1,0 +1,32 @@
+// The loaded program: every parsed file in load order and the diagnostics so far.
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { SourceFile } from "../syntax/ast.js";
+
+export interface LoadedFile {
+  /** Relative to the working directory given to `loadProgram` (forward slashes); the `file` of every span. */
+  path: string;
+  absolutePath: string;
+  /** The file's text (BOM removed), as a code frame shows it; for `.concord.md` the whole Markdown. */
+  text: string;
+  /** The text given to the parser: `text`, or for `.concord.md` the fenced blocks with every other character blanked. */
+  source: string;
+  ast: SourceFile;
+}
+
+export interface Program {
+  cwd: string;
+  files: LoadedFile[];
+  /** Syntax and import diagnostics, in the order found. */
+  diagnostics: Diagnostic[];
+}
+
+/** A command-line path that does not exist or cannot be read; the CLI maps it to exit code 2. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+    this.name = "InputError";
+  }
+}

@@ -1,0 +1,179 @@
+// Conditions of assignments and delegations (`where`, `from`, `until`) and the values of
+// tests, type-checked against their dimensions and compiled to ranges: money in minor
+// units, intervals with open or closed ends, enum values in declaration order.
+import type { Days, DimensionRange } from "../generated/ruleset.js";
+import type { Condition, Conditions, DateLiteral, Span, Value } from "../syntax/ast.js";
+import { isValidDay, maxDay, minDay } from "./dates.js";
+import type { DimensionInfo, Env } from "./env.js";
+import { comparison, FROM_ZERO, intersect, REAL_LINE } from "./intervals.js";
+import { where, type Reporter } from "./report.js";
+import { suggest } from "./suggest.js";
+
+export type Currency = "£" | "€" | "$";
+
+export interface ConditionContext {
+  env: Env;
+  r: Reporter;
+  clause?: string;
+  term: { from: string; to: string } | null;
+  /** The currency of each money dimension, set by its first amount in the agreement. */
+  currencies: Map<string, { currency: Currency; span: Span }>;
+}
+
+/** A valid day (as written), or undefined with a `type` error. */
+export function checkDay(d: DateLiteral | undefined, r: Reporter, clause?: string): string | undefined {
+  if (!d || typeof d.text !== "string") return undefined;
+  if (!isValidDay(d.text)) {
+    r.error("type", `${d.text} is not a day of the calendar.`, d.span, { clause });
+    return undefined;
+  }
+  return d.text;
+}
+
+/** The days an item covers: the term cut by `from` and `until`; undefined on a bad date. */
+export function compileDays(c: Conditions, ctx: ConditionContext): Days | undefined {
+  let ok = true;
+  let from: string | null = ctx.term ? ctx.term.from : null;
+  let to: string | null = ctx.term ? ctx.term.to : null;
+  if (c.from) {
+    const d = checkDay(c.from, ctx.r, ctx.clause);
+    if (d === undefined) ok = false;
+    else from = from === null ? d : maxDay(from, d);
+  }
+  if (c.until) {
+    const d = checkDay(c.until, ctx.r, ctx.clause);
+    if (d === undefined) ok = false;
+    else to = to === null ? d : minDay(to, d);
+  }
+  return ok ? { from, to } : undefined;
+}
+
+export function fullRange(d: DimensionInfo): DimensionRange {
+  if (d.type === "enum") return { type: "values", values: [...d.values] };
+  return { type: "intervals", intervals: (d.type === "money" ? FROM_ZERO : REAL_LINE).map((i) => ({ ...i })) };
+}
+
+function describe(d: DimensionInfo): string {
+  if (d.type === "money") return `\`${d.id}\` is an amount of money`;
+  if (d.type === "number") return `\`${d.id}\` is a number`;
+  return `\`${d.id}\` is one of ${d.values.map((v) => `\`${v}\``).join(", ")}`;
+}
+
+function describeValue(v: Value): string {
+  if (v.kind === "Money") return `${v.text ?? `${v.currency}${v.amount}`} is an amount of money`;
+  if (v.kind === "Integer") return `${v.text ?? v.value} is a plain number`;
+  return `\`${v.text}\` is a name`;
+}
+
+/**
+ * The value `v` of dimension `d` in the rule set's unit (money in minor units, enum values
+ * by name); undefined with a `type` or `unresolved` error when it does not fit.
+ */
+export function dimensionValue(d: DimensionInfo, v: Value, ctx: ConditionContext): number | string | undefined {
+  const { r, clause } = ctx;
+  if (!v) return undefined;
+  if (d.type === "money") {
+    if (v.kind !== "Money") {
+      const hint = v.kind === "Integer" ? `: write it with its currency sign, such as £${v.text ?? v.value}` : `, but ${describeValue(v)}`;
+      r.error("type", `${describe(d)}${hint}.`, v.span, { clause });
+      return undefined;
+    }
+    const seen = ctx.currencies.get(d.id);
+    if (!seen) ctx.currencies.set(d.id, { currency: v.currency, span: v.span });
+    else if (seen.currency !== v.currency) {
+      r.error(
+        "type",
+        `\`${d.id}\` is counted in ${seen.currency} (first on ${where(seen.span, v.span)}); ${v.text ?? v.currency} uses ${v.currency}: one dimension cannot mix currencies.`,
+        v.span,
+        { clause, related: [{ span: seen.span, message: `\`${d.id}\` is first counted in ${seen.currency} here` }] },
+      );
+      return undefined;
+    }
+    return Math.round(v.amount * 100);
+  }
+  if (d.type === "number") {
+    if (v.kind !== "Integer") {
+      r.error("type", `${describe(d)}, but ${describeValue(v)}.`, v.span, { clause });
+      return undefined;
+    }
+    return v.value;
+  }
+  if (v.kind !== "Name") {
+    r.error("type", `${describe(d)}, but ${describeValue(v)}.`, v.span, { clause });
+    return undefined;
+  }
+  return enumValue(d, v.text, v.span, ctx);
+}
+
+function enumValue(d: DimensionInfo, name: string, span: Span, ctx: ConditionContext): string | undefined {
+  if (d.values.includes(name)) return name;
+  const s = suggest(name, d.values);
+  ctx.r.error(
+    "unresolved",
+    `\`${d.id}\` has no value \`${name}\`.` + (s === undefined ? "" : ` Did you mean \`${s}\`?`),
+    span,
+    { clause: ctx.clause },
+  );
+  return undefined;
+}
+
+/**
+ * One range per dimension of the agreement (declaration order): the whole domain,
+ * narrowed by each `where` condition; undefined when a condition is wrong (reported).
+ */
+export function compileWhere(conds: Condition[], ctx: ConditionContext): Record<string, DimensionRange> | undefined {
+  const ranges = new Map<string, DimensionRange>();
+  for (const d of ctx.env.dimensionList) ranges.set(d.id, fullRange(d));
+  let ok = true;
+  for (const c of conds ?? []) {
+    if (!c?.dimension?.text) continue;
+    const d = ctx.env.dimensions.resolve(c.dimension, ctx.r, ctx.clause);
+    if (!d) {
+      ok = false;
+      continue;
+    }
+    const current = ranges.get(d.id)!;
+    if (c.kind === "In") {
+      if (d.type !== "enum") {
+        ctx.r.error("type", `${describe(d)}: \`in { … }\` lists values of a dimension with named values.`, c.span, { clause: ctx.clause });
+        ok = false;
+        continue;
+      }
+      const picked = new Set<string>();
+      for (const v of c.values ?? []) {
+        if (!v?.text) continue;
+        const hit = enumValue(d, v.text, v.span, ctx);
+        if (hit === undefined) ok = false;
+        else picked.add(hit);
+      }
+      if (current.type === "values") current.values = current.values.filter((v) => picked.has(v));
+      continue;
+    }
+    if (d.type === "enum") {
+      if (c.op !== "=" && c.op !== "!=") {
+        ctx.r.error("type", `\`${d.id}\` has named values, which have no order: compare it with \`=\`, \`!=\` or \`in { … }\`, not \`${c.op}\`.`, c.span, {
+          clause: ctx.clause,
+        });
+        ok = false;
+        continue;
+      }
+      const v = dimensionValue(d, c.value, ctx);
+      if (v === undefined) {
+        ok = false;
+        continue;
+      }
+      if (current.type === "values") current.values = current.values.filter((x) => (c.op === "=" ? x === v : x !== v));
+      continue;
+    }
+    const v = dimensionValue(d, c.value, ctx);
+    if (typeof v !== "number") {
+      ok = false;
+      continue;
+    }
+    if (current.type === "intervals") current.intervals = intersect(current.intervals, comparison(c.op, v));
+  }
+  if (!ok) return undefined;
+  const out: Record<string, DimensionRange> = {};
+  for (const [k, v] of ranges) out[k] = v;
+  return out;
+}

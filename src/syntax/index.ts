@@ -1,0 +1,194 @@
+// The syntax stage's public API: text → AST and `syntax` diagnostics. Never throws.
+import { EOF, tokenMatcher, type CstNode, type IRecognitionException, type IToken } from "chevrotain";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Clause, AgreementItem, SourceFile, Span } from "./ast.js";
+import { parser, serializedGrammar, showToken } from "./parser.js";
+import { AstBuilder, dedentProse, wholeSpan } from "./to-ast.js";
+import { Kw, lexer, UnterminatedBlockComment, UnterminatedProse, UnterminatedString } from "./tokens.js";
+
+export type * from "./ast.js";
+export { dedentProse } from "./to-ast.js";
+export { keywords, reservedKeywords, softKeywords } from "./tokens.js";
+export { serializedGrammar } from "./parser.js";
+export { grammarToEbnf } from "./grammar-ebnf.js";
+
+export interface ParseResult {
+  ast: SourceFile;
+  diagnostics: Diagnostic[];
+}
+
+/** Parse one .concord file. `file` is only recorded in spans. Never throws. */
+export function parse(text: string, file: string): ParseResult {
+  try {
+    return parseUnsafe(String(text ?? ""), file);
+  } catch (e) {
+    const span = wholeSpan(file, String(text ?? ""));
+    return {
+      ast: { kind: "SourceFile", imports: [], declarations: [], comments: [], span },
+      diagnostics: [
+        {
+          code: "syntax",
+          severity: "error",
+          message: `internal error: the parser could not read this file (${e instanceof Error ? e.message : String(e)})`,
+          span: { ...span, endOffset: 0, endLine: 1, endColumn: 1 },
+        },
+      ],
+    };
+  }
+}
+
+function parseUnsafe(text: string, file: string): ParseResult {
+  const builder = new AstBuilder(file, text);
+  const diagnostics: Diagnostic[] = [];
+  const lexed = lexer.tokenize(text);
+
+  // Lexer errors: characters that start no token.
+  for (const e of lexed.errors) {
+    const offset = validPos(e.offset) ? e.offset : 0;
+    const length = Math.max(1, validPos(e.length) ? e.length : 1);
+    const chars = text.slice(offset, offset + length);
+    const line = validPos(e.line) ? e.line : 1;
+    const column = validPos(e.column) ? e.column : 1;
+    diagnostics.push({
+      code: "syntax",
+      severity: "error",
+      message: length === 1 ? `unexpected character \`${printable(chars)}\`` : `unexpected characters \`${printable(chars)}\``,
+      span: spanAt(file, text, offset, offset + length, line, column),
+    });
+  }
+
+  const comments = (lexed.groups["comments"] ?? []) as IToken[];
+  for (const t of [...lexed.tokens, ...comments]) {
+    let message: string | undefined;
+    if (t.tokenType === UnterminatedString) message = "unterminated string: add the closing `\"` on the same line";
+    else if (t.tokenType === UnterminatedProse) message = 'unterminated text: add the closing `"""`';
+    else if (t.tokenType === UnterminatedBlockComment) message = "unterminated comment: add the closing `*/`";
+    if (message) {
+      const s = builder.tokenSpan(t);
+      // Point at the opening quote or `/*`, not at the rest of the file.
+      const openLen = t.tokenType === UnterminatedString ? 1 : Math.min(3, t.image.length);
+      diagnostics.push({ code: "syntax", severity: "error", message, span: { ...s, endOffset: s.offset + openLen, endLine: s.line, endColumn: s.column + openLen } });
+    }
+  }
+
+  // Parse; if the parser stops before the end, resume at the next top-level keyword.
+  const roots: CstNode[] = [];
+  const parserErrors: IRecognitionException[] = [];
+  let tokens = lexed.tokens;
+  for (let guard = 0; guard < 10_000 && tokens.length > 0; guard++) {
+    parser.input = tokens;
+    const cst = parser.sourceFile();
+    if (cst) roots.push(cst);
+    const errs = [...parser.errors];
+    parserErrors.push(...errs);
+    const stop = errs.find((e) => e.name === "NotAllInputParsedException");
+    if (!stop) break;
+    const at = tokens.findIndex((t) => t.startOffset === stop.token.startOffset);
+    if (at < 0) break;
+    let next = at + 1;
+    while (next < tokens.length && !isTopLevelStart(tokens[next]!)) next++;
+    tokens = tokens.slice(next);
+  }
+
+  const lastToken = lexed.tokens[lexed.tokens.length - 1];
+  for (const e of parserErrors) {
+    const t = e.token;
+    let span: Span;
+    if (t && !tokenMatcher(t, EOF) && validPos(t.startOffset) && validPos(t.startLine) && validPos(t.startColumn) && !t.isInsertedInRecovery) {
+      span = builder.tokenSpan(t);
+    } else {
+      span = endOfFileSpan(file, text, lastToken);
+    }
+    diagnostics.push({ code: "syntax", severity: "error", message: fixEofMessage(e.message), span });
+  }
+
+  const ast = builder.sourceFile(roots, comments);
+  diagnostics.push(...builder.diagnostics);
+
+  // One diagnostic per offending position (recovery may report a fault more than once).
+  const unique: Diagnostic[] = [];
+  const seen = new Set<number>();
+  for (const d of diagnostics.sort((a, b) => a.span.offset - b.span.offset)) {
+    if (seen.has(d.span.offset)) continue;
+    seen.add(d.span.offset);
+    unique.push(d);
+  }
+  const clauses = collectClauses(ast);
+  const endOfTokens = lastToken && validPos(lastToken.endOffset) ? lastToken.endOffset + 1 : 0;
+  for (const d of unique) {
+    // An error at the end of the file lies in every clause left open there.
+    const c = innermostClause(clauses, d.span.offset, d.span.offset >= endOfTokens);
+    if (c) d.clause = c;
+  }
+  return { ast, diagnostics: unique };
+}
+
+function isTopLevelStart(t: IToken): boolean {
+  return tokenMatcher(t, Kw.import) || tokenMatcher(t, Kw.framework) || tokenMatcher(t, Kw.agreement);
+}
+
+function fixEofMessage(message: string): string {
+  return message || "syntax error";
+}
+
+function validPos(x: unknown): x is number {
+  return Number.isInteger(x) && (x as number) >= 0;
+}
+
+function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0")).replace(/`/g, "'");
+}
+
+function spanAt(file: string, text: string, offset: number, endOffset: number, line: number, column: number): Span {
+  const piece = text.slice(offset, endOffset);
+  const lines = piece.split(/\r\n|\r|\n/);
+  const endLine = line + lines.length - 1;
+  const endColumn = lines.length === 1 ? column + piece.length : lines[lines.length - 1]!.length + 1;
+  return { file, offset, endOffset, line, column, endLine, endColumn };
+}
+
+/** A one-character span just after the last token (where something was expected), or at the file's start. */
+function endOfFileSpan(file: string, text: string, last: IToken | undefined): Span {
+  if (!last || !validPos(last.endOffset)) return { file, offset: 0, endOffset: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const endLine = validPos(last.endLine) ? last.endLine : last.startLine ?? 1;
+  const endColumn = (validPos(last.endColumn) ? last.endColumn : (last.startColumn ?? 1) + last.image.length - 1) + 1;
+  const offset = last.endOffset + 1;
+  return { file, offset, endOffset: offset, line: endLine, column: endColumn, endLine, endColumn };
+}
+
+interface ClauseRange {
+  number: string;
+  offset: number;
+  endOffset: number;
+  depth: number;
+}
+
+function collectClauses(ast: SourceFile): ClauseRange[] {
+  const out: ClauseRange[] = [];
+  const walk = (items: AgreementItem[], depth: number) => {
+    for (const it of items) {
+      if (it.kind === "Clause") {
+        const c = it as Clause;
+        out.push({ number: c.number.text, offset: c.span.offset, endOffset: c.span.endOffset, depth });
+        walk(c.items, depth + 1);
+      }
+    }
+  };
+  for (const d of ast.declarations) if (d.kind === "Agreement") walk(d.items, 0);
+  return out;
+}
+
+function innermostClause(clauses: ClauseRange[], offset: number, atEnd: boolean): string | undefined {
+  let best: ClauseRange | undefined;
+  for (const c of clauses) {
+    const inside = offset >= c.offset && (offset < c.endOffset || (atEnd && offset === c.endOffset));
+    if (inside && (!best || c.depth > best.depth)) best = c;
+  }
+  return best?.number;
+}
+
+/** Exposed for tests and tools: how the parser shows a token in a message. */
+export { showToken };
+// Keep the re-exported helpers referenced (tree-shaking friendliness for tools).
+void dedentProse;
+void serializedGrammar;

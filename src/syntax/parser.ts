@@ -1,0 +1,874 @@
+// The Chevrotain parser of the concordat language: one CstParser instance, built
+// once at module load, with error recovery and messages a lawyer can follow.
+// The grammar reference is grammar/concordat.ebnf (kept equal to this file by
+// test/syntax/grammar.test.ts); each rule below names its production there.
+import {
+  CstParser,
+  EOF,
+  tokenMatcher,
+  type IParserErrorMessageProvider,
+  type IToken,
+  type TokenType,
+} from "chevrotain";
+import {
+  allTokens,
+  ClauseNumberTok,
+  Colon,
+  Comma,
+  DateTok,
+  Equals,
+  Greater,
+  GreaterEquals,
+  Identifier,
+  Integer,
+  Kw,
+  LCurly,
+  Less,
+  LessEquals,
+  Money,
+  Name,
+  NotEquals,
+  RCurly,
+  StringTok,
+} from "./tokens.js";
+
+// ------------------------------------------------------------------ messages
+
+/** Words that describe what a name stands for, by rule (and the keyword before it). */
+function describeName(ruleStack: string[], previous: IToken | undefined): string {
+  const rule = ruleStack[ruleStack.length - 1] ?? "";
+  const parent = ruleStack[ruleStack.length - 2] ?? "";
+  const prev = previous && !isEof(previous) ? previous.image : "";
+  switch (rule) {
+    case "framework":
+      return "a framework name";
+    case "agreement":
+      return "an agreement name";
+    case "kindDecl":
+      return "a name for the kind";
+    case "roleDecl":
+      return "a name for the role";
+    case "categoryDecl":
+      return "a name for the category";
+    case "functionDecl":
+      return prev === "in" ? "a category name" : "a name for the function";
+    case "dimensionDecl":
+      return "a name for the dimension";
+    case "provisionDecl":
+      return "a name for the provision";
+    case "modelDecl":
+      return "a name for the model";
+    case "ruleDecl":
+      return "a name for the rule";
+    case "requiresItem":
+      return prev === "role" ? "a role name" : prev === "body" ? "a kind of body" : "a provision name";
+    case "roleOrKind":
+      return prev === "kind" ? "a kind name" : "a role name";
+    case "selector":
+      return prev === "category" ? "a category name" : "a function name";
+    case "deliverObligation":
+      return "a level name";
+    case "provideObligation":
+      return "a provision name";
+    case "establishBodyObligation":
+      return "a kind name";
+    case "modelUse":
+      return "a model name";
+    case "partyDecl":
+      return prev === "kind" ? "a kind name" : "a name for the party";
+    case "bodyDecl":
+      return prev === "kind" ? "a kind name" : "a name for the body";
+    case "assign":
+      return prev === "at" ? "a level name" : "a place name";
+    case "places":
+      return "a place name";
+    case "delegate":
+      return "a party name";
+    case "allow":
+      return "a rule name";
+    case "condition":
+      return prev === "where" || prev === "and" ? "a dimension name" : "a value";
+    case "conditionValue":
+    case "expectWhere":
+      return prev === "=" ? "a value" : "a dimension name";
+    case "expect":
+      return prev === "for" ? "a function name" : prev === "at" ? "a level name" : prev === "is" || prev === "," ? "a party name" : "a place name";
+    case "roleLine":
+      return "a party name";
+    case "nameList":
+      switch (parent) {
+        case "extendsItem":
+        case "conformsTo":
+          return "a framework name";
+        case "levelsItem":
+          return "a level name";
+        case "partyDecl":
+          return "a role name";
+        case "bodyDecl":
+        case "roleLine":
+        case "expect":
+          return "a party name";
+        case "places":
+          return "a place name";
+        case "dimensionDecl":
+        case "condition":
+          return "a value";
+        case "useModelObligation":
+          return "a model name";
+        case "haveAtLeastObligation":
+          return "a kind name";
+      }
+      return "a name";
+  }
+  return "a name";
+}
+
+function isEof(t: IToken | undefined): boolean {
+  return !t || tokenMatcher(t, EOF);
+}
+
+/** How a found token is shown: `}`, `party`, "the end of the file". */
+export function showToken(t: IToken | undefined): string {
+  if (isEof(t)) return "the end of the file";
+  const image = t!.image.length > 30 ? t!.image.slice(0, 27) + "…" : t!.image;
+  if (tokenMatcher(t!, StringTok)) return image.includes("\n") ? "a text" : image;
+  return "`" + image.replace(/`/g, "'") + "`";
+}
+
+/** The clause number of the `clause N` header just before `previous`, if any. */
+function clauseHeaderNumber(previous: IToken | undefined): string | undefined {
+  const input = parser.input;
+  if (!previous || isEof(previous)) return undefined;
+  let i = input.findIndex((t) => t.startOffset === previous.startOffset);
+  for (let steps = 0; i >= 1 && steps < 3; i--, steps++) {
+    const t = input[i]!;
+    if ((tokenMatcher(t, ClauseNumberTok) || tokenMatcher(t, Integer)) && tokenMatcher(input[i - 1]!, Kw.clause)) return t.image;
+  }
+  return undefined;
+}
+
+const openWhat: Record<string, string> = {
+  framework: "the framework",
+  agreement: "the agreement",
+  functionDecl: "the sub-functions",
+  modelDecl: "the model",
+  ruleDecl: "the rule",
+  assign: "the role lines of the assignment",
+  testDecl: "the test",
+  dimensionDecl: "the enum values",
+  condition: "the list of values",
+};
+const bodyWhat: Record<string, string> = {
+  framework: "a framework item (such as `kind`, `function` or `rule`)",
+  agreement: "an agreement item (such as `party`, `clause` or `assign`)",
+  clause: "an item (such as `assign`, `delegate` or a nested `clause`)",
+  functionDecl: "a nested `function`",
+  modelDecl: "a model item (`step`, `accountable`, `responsible` or `requires`)",
+  ruleDecl: "`must`, `should` or `cite`",
+  assign: "a role line (`accountable`, `responsible`, `consulted` or `informed`)",
+  testDecl: "`expect`",
+};
+
+function describeToken(tokType: TokenType, ruleStack: string[], previous: IToken | undefined): string {
+  const rule = ruleStack[ruleStack.length - 1] ?? "";
+  if (tokType === Name || tokType === Identifier) return describeName(ruleStack, previous);
+  if (tokType === StringTok) {
+    switch (rule) {
+      case "importDecl":
+        return "a quoted path";
+      case "allow":
+        return "a quoted reason";
+      case "testDecl":
+        return "a quoted description of the test";
+      case "versionItem":
+        return "a quoted version";
+      case "sourceItem":
+      case "citeItem":
+        return "a quoted citation";
+      default:
+        return "a quoted text";
+    }
+  }
+  if (tokType === LCurly) {
+    if (rule === "clause") {
+      const n = clauseHeaderNumber(previous);
+      return n ? `\`{\` to open clause ${n}` : "`{` to open the clause";
+    }
+    return openWhat[rule] ? `\`{\` to open ${openWhat[rule]}` : "`{`";
+  }
+  if (tokType === RCurly) return "`}`";
+  if (tokType === Integer) return rule === "clause" || rule === "clauseRef" ? "a clause number" : "a whole number";
+  if (tokType === ClauseNumberTok) return "a clause number";
+  if (tokType === DateTok) return "a date (YYYY-MM-DD)";
+  if (tokType === Money) return "an amount (such as £1_000)";
+  if (tokType === Comma) return "`,`";
+  if (tokType === Colon) return "`:`";
+  if (tokType === Equals) return "`=`";
+  if (tokType === NotEquals) return "`!=`";
+  if (tokType === Less) return "`<`";
+  if (tokType === LessEquals) return "`<=`";
+  if (tokType === Greater) return "`>`";
+  if (tokType === GreaterEquals) return "`>=`";
+  if (tokType === EOF) return "the end of the file";
+  const word = tokType.name.startsWith("Kw") ? tokType.name.slice(2).toLowerCase() : tokType.name;
+  return "`" + word + "`";
+}
+
+/** What a choice in a rule stands for, in words (instead of listing its first tokens). */
+function choiceSummary(rule: string, previous: IToken | undefined): string | undefined {
+  const prev = previous && !isEof(previous) ? previous.image : "";
+  switch (rule) {
+    case "sourceFile":
+      return "`import`, `framework` or `agreement`";
+    case "frameworkItem":
+      return "a framework item (such as `kind`, `function` or `rule`)";
+    case "agreementItem":
+      return "an agreement item (such as `party`, `clause` or `assign`)";
+    case "modelItem":
+      return "a model item (`step`, `accountable`, `responsible` or `requires`)";
+    case "ruleItem":
+      return "`must`, `should` or `cite`";
+    case "obligation":
+      return prev === "must" || prev === "should"
+        ? "an obligation (such as `cover`, `deliver`, `provide` or `make accountable`)"
+        : "`must` or `should`";
+    case "selector":
+      return "a function name, `category NAME` or `all functions`";
+    case "roleOrKind":
+      return "a role name or `kind NAME`";
+    case "modelConstraint":
+      return prev === "accountable" || prev === "responsible" ? "`must be` or `may be`" : "`accountable` or `responsible`";
+    case "requiresItem":
+      return "`provision`, `role` or `body`";
+    case "dimensionDecl":
+      return "`money`, `number` or `enum { … }`";
+    case "clause":
+    case "clauseRef":
+      return "a clause number (such as 3 or 3.1)";
+    case "conditions":
+      return "`where`, `from` or `until`";
+    case "condition":
+      return "`in { … }` or a comparison (`=`, `!=`, `<`, `<=`, `>` or `>=`)";
+    case "comparisonOp":
+      return "a comparison (`=`, `!=`, `<`, `<=`, `>` or `>=`)";
+    case "conditionValue":
+      return "a value (an amount such as £1_000, a number or a name)";
+    case "roleLine":
+      return ["accountable", "responsible", "consulted", "informed"].includes(prev)
+        ? "a party name"
+        : "a role line (`accountable`, `responsible`, `consulted` or `informed`)";
+    case "expect":
+      return prev === "is" ? "a party name or `nobody`" : "`accountable` or `responsible`";
+  }
+  return undefined;
+}
+
+function joinAlternatives(parts: string[]): string {
+  const unique = [...new Set(parts)];
+  if (unique.length <= 1) return unique[0] ?? "something else";
+  if (unique.length > 6) return unique.slice(0, 5).join(", ") + " or another item";
+  return unique.slice(0, -1).join(", ") + " or " + unique[unique.length - 1];
+}
+
+function after(previous: IToken | undefined): string {
+  if (isEof(previous) || !previous || previous.image === "" || tokenMatcher(previous, StringTok)) return "";
+  return ` after ${showToken(previous)}`;
+}
+
+function found(actual: IToken | undefined): string {
+  return `, found ${showToken(actual)}`;
+}
+
+function ruleStackNow(fallback: string): string[] {
+  try {
+    const stack = (parser as unknown as { getHumanReadableRuleStack(): string[] }).getHumanReadableRuleStack();
+    if (Array.isArray(stack) && stack.length > 0) return stack;
+  } catch {
+    // fall through
+  }
+  return [fallback];
+}
+
+const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
+    const stack = ruleStackNow(ruleName);
+    const rule = stack[stack.length - 1] ?? ruleName;
+    if (expected === EOF) return `unexpected ${showToken(actual)}`;
+    if (expected === RCurly && bodyWhat[rule]) {
+      if (isEof(actual)) return `the file ends too early: expected ${bodyWhat[rule]} or \`}\``;
+      return `unexpected ${showToken(actual)}: expected ${bodyWhat[rule]} or \`}\``;
+    }
+    if (isEof(actual)) return `the file ends too early: expected ${describeToken(expected, stack, previous)}${after(previous)}`;
+    return `expected ${describeToken(expected, stack, previous)}${after(previous)}${found(actual)}`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return `unexpected ${showToken(firstRedundant)}: expected \`import\`, \`framework\` or \`agreement\``;
+  },
+  buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName }) {
+    const stack = ruleStackNow(ruleName);
+    const rule = stack[stack.length - 1] ?? ruleName;
+    const summary = choiceSummary(rule, previous);
+    if (summary) return `expected ${summary}${after(previous)}${found(actual[0])}`;
+    const firsts = expectedPathsPerAlt.flatMap((alt) => alt.map((path) => path[0]).filter((t): t is TokenType => !!t));
+    const parts = firsts.map((t) => describeToken(t, stack, previous));
+    return `expected ${joinAlternatives(parts)}${after(previous)}${found(actual[0])}`;
+  },
+  buildEarlyExitMessage({ expectedIterationPaths, actual, previous, ruleName }) {
+    const stack = ruleStackNow(ruleName);
+    const rule = stack[stack.length - 1] ?? ruleName;
+    const summary = choiceSummary(rule === "selectorList" ? "selector" : rule === "roleOrKindList" ? "roleOrKind" : rule, previous);
+    if (summary) return `expected ${summary}${after(previous)}${found(actual[0])}`;
+    const parts = expectedIterationPaths.map((p) => p[0]).filter((t): t is TokenType => !!t).map((t) => describeToken(t, stack, previous));
+    return `expected ${joinAlternatives(parts)}${after(previous)}${found(actual[0])}`;
+  },
+};
+
+// ------------------------------------------------------------------ grammar
+
+const compareOps = [Equals, NotEquals, LessEquals, Less, GreaterEquals, Greater];
+
+export class ConcordParser extends CstParser {
+  constructor() {
+    super(allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 3,
+      errorMessageProvider: messages,
+      nodeLocationTracking: "full",
+    });
+    this.performSelfAnalysis();
+  }
+
+  // ---- top level
+  public sourceFile = this.RULE("sourceFile", () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.importDecl) },
+        { ALT: () => this.SUBRULE(this.framework) },
+        { ALT: () => this.SUBRULE(this.agreement) },
+      ]);
+    });
+  });
+
+  public importDecl = this.RULE("importDecl", () => {
+    this.CONSUME(Kw.import);
+    this.CONSUME(StringTok, { LABEL: "path" });
+  });
+
+  // ---- shared pieces
+  public nameList = this.RULE("nameList", () => {
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME(Name) });
+  });
+
+  public selector = this.RULE("selector", () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(Kw.function); this.CONSUME1(Name, { LABEL: "name" }); }, IGNORE_AMBIGUITIES: true },
+      { ALT: () => { this.CONSUME(Kw.category); this.CONSUME2(Name, { LABEL: "name" }); }, IGNORE_AMBIGUITIES: true },
+      { ALT: () => { this.CONSUME(Kw.all); this.CONSUME(Kw.functions); }, IGNORE_AMBIGUITIES: true },
+      { ALT: () => this.CONSUME3(Name, { LABEL: "name" }) },
+    ]);
+  });
+
+  public selectorList = this.RULE("selectorList", () => {
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.selector) });
+  });
+
+  public roleOrKind = this.RULE("roleOrKind", () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(Kw.kind); this.CONSUME1(Name, { LABEL: "name" }); }, IGNORE_AMBIGUITIES: true },
+      { ALT: () => this.CONSUME2(Name, { LABEL: "name" }) },
+    ]);
+  });
+
+  public roleOrKindList = this.RULE("roleOrKindList", () => {
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.roleOrKind) });
+  });
+
+  // ---- frameworks
+  public framework = this.RULE("framework", () => {
+    this.CONSUME(Kw.framework);
+    this.CONSUME(Name, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(StringTok, { LABEL: "title" }));
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.frameworkItem));
+    this.CONSUME(RCurly);
+  });
+
+  public frameworkItem = this.RULE("frameworkItem", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.versionItem) },
+      { ALT: () => this.SUBRULE(this.sourceItem) },
+      { ALT: () => this.SUBRULE(this.extendsItem) },
+      { ALT: () => this.SUBRULE(this.levelsItem) },
+      { ALT: () => this.SUBRULE(this.kindDecl) },
+      { ALT: () => this.SUBRULE(this.roleDecl) },
+      { ALT: () => this.SUBRULE(this.categoryDecl) },
+      { ALT: () => this.SUBRULE(this.functionDecl) },
+      { ALT: () => this.SUBRULE(this.dimensionDecl) },
+      { ALT: () => this.SUBRULE(this.provisionDecl) },
+      { ALT: () => this.SUBRULE(this.modelDecl) },
+      { ALT: () => this.SUBRULE(this.ruleDecl) },
+    ]);
+  });
+
+  public versionItem = this.RULE("versionItem", () => {
+    this.CONSUME(Kw.version);
+    this.CONSUME(StringTok, { LABEL: "value" });
+  });
+  public sourceItem = this.RULE("sourceItem", () => {
+    this.CONSUME(Kw.source);
+    this.CONSUME(StringTok, { LABEL: "value" });
+  });
+  public extendsItem = this.RULE("extendsItem", () => {
+    this.CONSUME(Kw.extends);
+    this.SUBRULE(this.nameList);
+  });
+  public levelsItem = this.RULE("levelsItem", () => {
+    this.CONSUME(Kw.levels);
+    this.SUBRULE(this.nameList);
+  });
+  public kindDecl = this.RULE("kindDecl", () => {
+    this.CONSUME(Kw.kind);
+    this.CONSUME(Name, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(StringTok, { LABEL: "title" }));
+  });
+  public roleDecl = this.RULE("roleDecl", () => {
+    this.CONSUME(Kw.role);
+    this.CONSUME(Name, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(StringTok, { LABEL: "title" }));
+  });
+  public categoryDecl = this.RULE("categoryDecl", () => {
+    this.CONSUME(Kw.category);
+    this.CONSUME(Name, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(StringTok, { LABEL: "title" }));
+  });
+  public functionDecl = this.RULE("functionDecl", () => {
+    this.CONSUME(Kw.function);
+    this.CONSUME1(Name, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(StringTok, { LABEL: "title" }));
+    this.OPTION1(() => {
+      this.CONSUME(Kw.in);
+      this.CONSUME2(Name, { LABEL: "category" });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(LCurly);
+      this.MANY(() => this.SUBRULE(this.functionDecl));
+      this.CONSUME(RCurly);
+    });
+  });
+  public dimensionDecl = this.RULE("dimensionDecl", () => {
+    this.CONSUME(Kw.dimension);
+    this.CONSUME(Name, { LABEL: "name" });
+    this.CONSUME(Colon);
+    this.OR([
+      { ALT: () => this.CONSUME(Kw.money) },
+      { ALT: () => this.CONSUME(Kw.number) },
+      {
+        ALT: () => {
+          this.CONSUME(Kw.enum);
+          this.CONSUME(LCurly);
+          this.SUBRULE(this.nameList);
+          this.CONSUME(RCurly);
+        },
+      },
+    ]);
+  });
+  public provisionDecl = this.RULE("provisionDecl", () => {
+    this.CONSUME(Kw.provision);
+    this.CONSUME(Name, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(StringTok, { LABEL: "title" }));
+  });
+
+  public modelDecl = this.RULE("modelDecl", () => {
+    this.CONSUME(Kw.model);
+    this.CONSUME(Name, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(StringTok, { LABEL: "title" }));
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.modelItem));
+    this.CONSUME(RCurly);
+  });
+  public modelItem = this.RULE("modelItem", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.stepItem) },
+      { ALT: () => this.SUBRULE(this.modelConstraint) },
+      { ALT: () => this.SUBRULE(this.requiresItem) },
+    ]);
+  });
+  public stepItem = this.RULE("stepItem", () => {
+    this.CONSUME(Kw.step);
+    this.CONSUME(Integer, { LABEL: "value" });
+  });
+  public modelConstraint = this.RULE("modelConstraint", () => {
+    this.OR([{ ALT: () => this.CONSUME(Kw.accountable) }, { ALT: () => this.CONSUME(Kw.responsible) }]);
+    this.OR1([{ ALT: () => this.CONSUME(Kw.must) }, { ALT: () => this.CONSUME(Kw.may) }]);
+    this.CONSUME(Kw.be);
+    this.SUBRULE(this.roleOrKindList);
+    this.OPTION(() => {
+      this.CONSUME(Kw.for);
+      this.SUBRULE(this.selectorList);
+    });
+  });
+  public requiresItem = this.RULE("requiresItem", () => {
+    this.CONSUME(Kw.requires);
+    this.OR([
+      { ALT: () => this.CONSUME(Kw.provision) },
+      { ALT: () => this.CONSUME(Kw.role) },
+      { ALT: () => this.CONSUME(Kw.body) },
+    ]);
+    this.CONSUME(Name, { LABEL: "name" });
+  });
+
+  public ruleDecl = this.RULE("ruleDecl", () => {
+    this.CONSUME(Kw.rule);
+    this.CONSUME(Name, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(StringTok, { LABEL: "title" }));
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.ruleItem));
+    this.CONSUME(RCurly);
+  });
+  public ruleItem = this.RULE("ruleItem", () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.obligation) }, { ALT: () => this.SUBRULE(this.citeItem) }]);
+  });
+  public citeItem = this.RULE("citeItem", () => {
+    this.CONSUME(Kw.cite);
+    this.CONSUME(StringTok, { LABEL: "value" });
+  });
+  public obligation = this.RULE("obligation", () => {
+    this.OR([{ ALT: () => this.CONSUME(Kw.must) }, { ALT: () => this.CONSUME(Kw.should) }]);
+    this.OR1([
+      { ALT: () => this.SUBRULE(this.coverObligation) },
+      { ALT: () => this.SUBRULE(this.assignResponsibleObligation) },
+      { ALT: () => this.SUBRULE(this.deliverObligation) },
+      { ALT: () => this.SUBRULE(this.makeAccountableObligation) },
+      { ALT: () => this.SUBRULE(this.provideObligation) },
+      { ALT: () => this.SUBRULE(this.reviewEveryObligation) },
+      { ALT: () => this.SUBRULE(this.lastAtMostObligation) },
+      { ALT: () => this.SUBRULE(this.haveAtLeastObligation) },
+      { ALT: () => this.SUBRULE(this.establishBodyObligation) },
+      { ALT: () => this.SUBRULE(this.useModelObligation) },
+    ]);
+  });
+  public coverObligation = this.RULE("coverObligation", () => {
+    this.CONSUME(Kw.cover);
+    this.SUBRULE(this.selectorList);
+  });
+  public assignResponsibleObligation = this.RULE("assignResponsibleObligation", () => {
+    this.CONSUME(Kw.assign);
+    this.CONSUME(Kw.responsible);
+    this.CONSUME(Kw.for);
+    this.SUBRULE(this.selectorList);
+  });
+  public deliverObligation = this.RULE("deliverObligation", () => {
+    this.CONSUME(Kw.deliver);
+    this.SUBRULE(this.selectorList);
+    this.CONSUME(Kw.at);
+    this.CONSUME(Name, { LABEL: "level" });
+  });
+  public makeAccountableObligation = this.RULE("makeAccountableObligation", () => {
+    this.OPTION(() => this.CONSUME(Kw.not));
+    this.CONSUME(Kw.make);
+    this.CONSUME(Kw.accountable);
+    this.SUBRULE(this.roleOrKindList);
+    this.CONSUME(Kw.for);
+    this.SUBRULE(this.selectorList);
+  });
+  public provideObligation = this.RULE("provideObligation", () => {
+    this.CONSUME(Kw.provide);
+    this.CONSUME(Name, { LABEL: "provision" });
+  });
+  public reviewEveryObligation = this.RULE("reviewEveryObligation", () => {
+    this.CONSUME(Kw.review);
+    this.CONSUME(Kw.every);
+    this.CONSUME(Integer, { LABEL: "count" });
+    this.CONSUME(Kw.months);
+  });
+  public lastAtMostObligation = this.RULE("lastAtMostObligation", () => {
+    this.CONSUME(Kw.last);
+    this.CONSUME(Kw.at);
+    this.CONSUME(Kw.most);
+    this.CONSUME(Integer, { LABEL: "count" });
+    this.CONSUME(Kw.years);
+  });
+  public haveAtLeastObligation = this.RULE("haveAtLeastObligation", () => {
+    this.CONSUME(Kw.have);
+    this.CONSUME(Kw.at);
+    this.CONSUME(Kw.least);
+    this.CONSUME(Integer, { LABEL: "count" });
+    this.CONSUME(Kw.parties);
+    this.OPTION(() => {
+      this.CONSUME(Kw.of);
+      this.CONSUME(Kw.kind);
+      this.SUBRULE(this.nameList);
+    });
+  });
+  public establishBodyObligation = this.RULE("establishBodyObligation", () => {
+    this.CONSUME(Kw.establish);
+    this.CONSUME(Kw.body);
+    this.CONSUME(Kw.of);
+    this.CONSUME(Kw.kind);
+    this.CONSUME(Name, { LABEL: "kind" });
+  });
+  public useModelObligation = this.RULE("useModelObligation", () => {
+    this.CONSUME(Kw.use);
+    this.CONSUME(Kw.model);
+    this.SUBRULE(this.nameList);
+  });
+
+  // ---- agreements
+  public agreement = this.RULE("agreement", () => {
+    this.CONSUME(Kw.agreement);
+    this.CONSUME(Name, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(StringTok, { LABEL: "title" }));
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.agreementItem));
+    this.CONSUME(RCurly);
+  });
+
+  public agreementItem = this.RULE("agreementItem", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.conformsTo) },
+      { ALT: () => this.SUBRULE(this.modelUse) },
+      { ALT: () => this.SUBRULE(this.termItem) },
+      { ALT: () => this.SUBRULE(this.reviewItem) },
+      { ALT: () => this.SUBRULE(this.partyDecl) },
+      { ALT: () => this.SUBRULE(this.bodyDecl) },
+      { ALT: () => this.SUBRULE(this.functionDecl) },
+      { ALT: () => this.SUBRULE(this.scopeItem) },
+      { ALT: () => this.SUBRULE(this.provisionDecl) },
+      { ALT: () => this.SUBRULE(this.clause) },
+      { ALT: () => this.SUBRULE(this.assign) },
+      { ALT: () => this.SUBRULE(this.delegate) },
+      { ALT: () => this.SUBRULE(this.allow) },
+      { ALT: () => this.SUBRULE(this.testDecl) },
+    ]);
+  });
+
+  public conformsTo = this.RULE("conformsTo", () => {
+    this.CONSUME(Kw.conforms);
+    this.CONSUME(Kw.to);
+    this.SUBRULE(this.nameList);
+  });
+  public modelUse = this.RULE("modelUse", () => {
+    this.CONSUME(Kw.model);
+    this.CONSUME(Name, { LABEL: "name" });
+    this.OPTION(() => {
+      this.CONSUME(Kw.for);
+      this.SUBRULE(this.selectorList);
+    });
+  });
+  public termItem = this.RULE("termItem", () => {
+    this.CONSUME(Kw.term);
+    this.CONSUME1(DateTok, { LABEL: "from" });
+    this.CONSUME(Kw.to);
+    this.CONSUME2(DateTok, { LABEL: "to" });
+  });
+  public reviewItem = this.RULE("reviewItem", () => {
+    this.CONSUME(Kw.review);
+    this.CONSUME(Kw.every);
+    this.CONSUME(Integer, { LABEL: "count" });
+    this.CONSUME(Kw.months);
+  });
+  public partyDecl = this.RULE("partyDecl", () => {
+    this.CONSUME(Kw.party);
+    this.CONSUME1(Name, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(StringTok, { LABEL: "title" }));
+    this.CONSUME(Kw.kind);
+    this.CONSUME2(Name, { LABEL: "kind" });
+    this.OPTION1(() => {
+      this.CONSUME(Kw.role);
+      this.SUBRULE(this.nameList);
+    });
+  });
+  public bodyDecl = this.RULE("bodyDecl", () => {
+    this.CONSUME(Kw.body);
+    this.CONSUME1(Name, { LABEL: "name" });
+    this.OPTION(() => this.CONSUME(StringTok, { LABEL: "title" }));
+    this.CONSUME(Kw.kind);
+    this.CONSUME2(Name, { LABEL: "kind" });
+    this.CONSUME(Kw.members);
+    this.SUBRULE(this.nameList);
+  });
+  public scopeItem = this.RULE("scopeItem", () => {
+    this.CONSUME(Kw.scope);
+    this.SUBRULE(this.selectorList);
+  });
+
+  public clause = this.RULE("clause", () => {
+    this.CONSUME(Kw.clause);
+    this.OR([
+      { ALT: () => this.CONSUME(ClauseNumberTok, { LABEL: "number" }) },
+      { ALT: () => this.CONSUME(Integer, { LABEL: "number" }) },
+    ]);
+    this.OPTION(() => this.CONSUME(StringTok, { LABEL: "title" }));
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.agreementItem));
+    this.CONSUME(RCurly);
+  });
+
+  public assign = this.RULE("assign", () => {
+    this.CONSUME(Kw.assign);
+    this.SUBRULE(this.selectorList);
+    this.OPTION(() => {
+      this.CONSUME(Kw.at);
+      this.CONSUME(Name, { LABEL: "level" });
+      this.OPTION1({
+        // A place list, unless what follows is a condition (`from`, `until`).
+        GATE: () => !tokenMatcher(this.LA(1), Kw.from) && !tokenMatcher(this.LA(1), Kw.until),
+        DEF: () => this.SUBRULE(this.places),
+      });
+    });
+    this.SUBRULE(this.conditions);
+    this.OPTION2(() => {
+      this.CONSUME(Kw.overrides);
+      this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.clauseRef) });
+    });
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.roleLine));
+    this.CONSUME(RCurly);
+  });
+  public places = this.RULE("places", () => {
+    this.SUBRULE(this.nameList);
+  });
+  public clauseRef = this.RULE("clauseRef", () => {
+    this.CONSUME(Kw.clause);
+    this.OR([
+      { ALT: () => this.CONSUME(ClauseNumberTok, { LABEL: "number" }) },
+      { ALT: () => this.CONSUME(Integer, { LABEL: "number" }) },
+    ]);
+  });
+
+  /** `where …`, `from DATE`, `until DATE`, in any order here; order and repetition are checked after parsing. */
+  public conditions = this.RULE("conditions", () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.whereClause) },
+        { ALT: () => this.SUBRULE(this.fromClause) },
+        { ALT: () => this.SUBRULE(this.untilClause) },
+      ]);
+    });
+  });
+  public whereClause = this.RULE("whereClause", () => {
+    this.CONSUME(Kw.where);
+    this.AT_LEAST_ONE_SEP({ SEP: Kw.and, DEF: () => this.SUBRULE(this.condition) });
+  });
+  public fromClause = this.RULE("fromClause", () => {
+    this.CONSUME(Kw.from);
+    this.CONSUME(DateTok, { LABEL: "date" });
+  });
+  public untilClause = this.RULE("untilClause", () => {
+    this.CONSUME(Kw.until);
+    this.CONSUME(DateTok, { LABEL: "date" });
+  });
+  public condition = this.RULE("condition", () => {
+    this.CONSUME(Name, { LABEL: "dimension" });
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Kw.in);
+          this.CONSUME(LCurly);
+          this.SUBRULE(this.nameList);
+          this.CONSUME(RCurly);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE(this.comparisonOp);
+          this.SUBRULE(this.conditionValue);
+        },
+      },
+    ]);
+  });
+  public comparisonOp = this.RULE("comparisonOp", () => {
+    this.OR(compareOps.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "op" }) })));
+  });
+  public conditionValue = this.RULE("conditionValue", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Money) },
+      { ALT: () => this.CONSUME(Integer) },
+      { ALT: () => this.CONSUME(Name) },
+    ]);
+  });
+
+  public roleLine = this.RULE("roleLine", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Kw.accountable, { LABEL: "role" }) },
+      { ALT: () => this.CONSUME(Kw.responsible, { LABEL: "role" }) },
+      { ALT: () => this.CONSUME(Kw.consulted, { LABEL: "role" }) },
+      { ALT: () => this.CONSUME(Kw.informed, { LABEL: "role" }) },
+    ]);
+    this.OR1([
+      {
+        ALT: () => {
+          this.CONSUME(Kw.each);
+          this.CONSUME(Kw.member);
+        },
+        IGNORE_AMBIGUITIES: true,
+      },
+      { ALT: () => this.SUBRULE(this.nameList) },
+    ]);
+  });
+
+  public delegate = this.RULE("delegate", () => {
+    this.CONSUME(Kw.delegate);
+    this.SUBRULE(this.selectorList);
+    this.CONSUME(Kw.from);
+    this.CONSUME1(Name, { LABEL: "from" });
+    this.CONSUME(Kw.to);
+    this.CONSUME2(Name, { LABEL: "to" });
+    this.SUBRULE(this.conditions);
+  });
+
+  public allow = this.RULE("allow", () => {
+    this.CONSUME(Kw.allow);
+    this.CONSUME(Name, { LABEL: "rule" });
+    this.CONSUME(Kw.because);
+    this.CONSUME(StringTok, { LABEL: "reason" });
+  });
+
+  public testDecl = this.RULE("testDecl", () => {
+    this.CONSUME(Kw.test);
+    this.CONSUME(StringTok, { LABEL: "title" });
+    this.CONSUME(LCurly);
+    this.MANY(() => this.SUBRULE(this.expect));
+    this.CONSUME(RCurly);
+  });
+  public expect = this.RULE("expect", () => {
+    this.CONSUME(Kw.expect);
+    this.OR([
+      { ALT: () => this.CONSUME(Kw.accountable, { LABEL: "subject" }) },
+      { ALT: () => this.CONSUME(Kw.responsible, { LABEL: "subject" }) },
+    ]);
+    this.CONSUME(Kw.for);
+    this.CONSUME1(Name, { LABEL: "activity" });
+    this.OPTION(() => {
+      this.CONSUME(Kw.at);
+      this.CONSUME2(Name, { LABEL: "level" });
+      this.CONSUME3(Name, { LABEL: "place" });
+    });
+    this.OPTION1(() => {
+      this.CONSUME(Kw.on);
+      this.CONSUME(DateTok, { LABEL: "date" });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(Kw.where);
+      this.AT_LEAST_ONE_SEP({ SEP: Kw.and, DEF: () => this.SUBRULE(this.expectWhere) });
+    });
+    this.CONSUME(Kw.is);
+    this.OR1([
+      { ALT: () => this.CONSUME(Kw.nobody), IGNORE_AMBIGUITIES: true },
+      { ALT: () => this.SUBRULE(this.nameList) },
+    ]);
+  });
+  public expectWhere = this.RULE("expectWhere", () => {
+    this.CONSUME(Name, { LABEL: "dimension" });
+    this.CONSUME(Equals);
+    this.SUBRULE(this.conditionValue);
+  });
+}
+
+/** The one parser instance (self-analysis runs once, at module load). */
+export const parser = new ConcordParser();
+
+/** The grammar as Chevrotain serialises it (for the EBNF and the diagrams). */
+export function serializedGrammar() {
+  return parser.getSerializedGastProductions();
+}

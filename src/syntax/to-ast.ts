@@ -1,0 +1,647 @@
+// CST → AST (ast.ts). Defensive: recovered parses leave partial CST nodes; a node
+// missing a required part is dropped, never a throw. Every node gets its span.
+import type { CstElement, CstNode, IToken } from "chevrotain";
+import type * as A from "./ast.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+
+type Children = Record<string, CstElement[] | undefined>;
+
+function isNode(e: CstElement | undefined): e is CstNode {
+  return !!e && typeof (e as CstNode).name === "string" && typeof (e as CstNode).children === "object";
+}
+
+function validPos(x: unknown): x is number {
+  return Number.isInteger(x) && (x as number) >= 0;
+}
+
+/** A token that really is in the text (not one inserted by error recovery). */
+function realToken(e: CstElement | undefined): e is IToken {
+  if (!e || isNode(e)) return false;
+  const t = e as IToken;
+  return !t.isInsertedInRecovery && validPos(t.startOffset) && validPos(t.startLine) && validPos(t.startColumn) && typeof t.image === "string";
+}
+
+export class AstBuilder {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+  ) {}
+
+  // ---------------------------------------------------------------- spans
+
+  tokenSpan(t: IToken): A.Span {
+    const offset = t.startOffset;
+    const endOffset = validPos(t.endOffset) ? t.endOffset + 1 : offset + t.image.length;
+    const line = t.startLine!;
+    const column = t.startColumn!;
+    let endLine = validPos(t.endLine) ? t.endLine : line;
+    let endColumn = validPos(t.endColumn) ? t.endColumn + 1 : column + t.image.length;
+    if (!validPos(t.endLine) || !validPos(t.endColumn)) {
+      // Compute from the image (multi-line tokens).
+      const lines = t.image.split(/\r\n|\r|\n/);
+      endLine = line + lines.length - 1;
+      endColumn = lines.length === 1 ? column + t.image.length : lines[lines.length - 1]!.length + 1;
+    }
+    return { file: this.file, offset, endOffset, line, column, endLine, endColumn };
+  }
+
+  spanBetween(a: A.Span, b: A.Span): A.Span {
+    return { file: this.file, offset: a.offset, endOffset: b.endOffset, line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };
+  }
+
+  private firstLast(e: CstElement, acc: { first?: IToken; last?: IToken }): void {
+    if (isNode(e)) {
+      for (const list of Object.values(e.children as Children)) for (const c of list ?? []) this.firstLast(c, acc);
+    } else if (realToken(e)) {
+      if (!acc.first || e.startOffset < acc.first.startOffset) acc.first = e;
+      if (!acc.last || e.startOffset > acc.last.startOffset) acc.last = e;
+    }
+  }
+
+  /** The span of a CST node: from its first real token to its last; undefined when it has none. */
+  nodeSpan(n: CstNode): A.Span | undefined {
+    const acc: { first?: IToken; last?: IToken } = {};
+    this.firstLast(n, acc);
+    if (!acc.first || !acc.last) return undefined;
+    return this.spanBetween(this.tokenSpan(acc.first), this.tokenSpan(acc.last));
+  }
+
+  // ---------------------------------------------------------------- child access
+
+  tok(n: CstNode | undefined, key: string): IToken | undefined {
+    const list = n ? (n.children as Children)[key] : undefined;
+    return list?.find(realToken) as IToken | undefined;
+  }
+  toks(n: CstNode | undefined, key: string): IToken[] {
+    const list = n ? (n.children as Children)[key] : undefined;
+    return (list ?? []).filter(realToken) as IToken[];
+  }
+  sub(n: CstNode | undefined, key: string): CstNode | undefined {
+    const list = n ? (n.children as Children)[key] : undefined;
+    return list?.find(isNode);
+  }
+  subs(n: CstNode | undefined, key: string): CstNode[] {
+    const list = n ? (n.children as Children)[key] : undefined;
+    return (list ?? []).filter(isNode);
+  }
+  /** The only sub-node of an item-choice node (frameworkItem, agreementItem, …). */
+  only(n: CstNode): CstNode | undefined {
+    for (const list of Object.values(n.children as Children)) for (const c of list ?? []) if (isNode(c)) return c;
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- literals
+
+  name(t: IToken | undefined): A.Name | undefined {
+    return t ? { kind: "Name", text: t.image, span: this.tokenSpan(t) } : undefined;
+  }
+  names(n: CstNode | undefined): A.Name[] {
+    return this.toks(n, "Name").map((t) => this.name(t)!);
+  }
+
+  string(t: IToken | undefined): A.StringLiteral | undefined {
+    if (!t) return undefined;
+    const span = this.tokenSpan(t);
+    const image = t.image;
+    if (image.startsWith('"""')) {
+      const closed = t.tokenType?.name === "Prose";
+      const raw = closed ? image.slice(3, -3) : image.slice(3);
+      return { kind: "String", value: dedentProse(raw), triple: true, span };
+    }
+    const closed = t.tokenType?.name === "StringLit";
+    const quoted = closed ? image : image + '"';
+    let value: string;
+    try {
+      value = JSON.parse(quoted) as string;
+      if (typeof value !== "string") value = lenientUnescape(quoted.slice(1, -1));
+    } catch {
+      value = lenientUnescape(quoted.slice(1, -1));
+      if (closed) {
+        this.diagnostics.push({
+          code: "syntax",
+          severity: "error",
+          message: "invalid escape in a string: use \\\", \\\\, \\n, \\t or \\uXXXX",
+          span,
+        });
+      }
+    }
+    return { kind: "String", value, triple: false, span };
+  }
+
+  date(t: IToken | undefined): A.DateLiteral | undefined {
+    return t ? { kind: "Date", text: t.image, span: this.tokenSpan(t) } : undefined;
+  }
+  integer(t: IToken | undefined): A.IntegerLiteral | undefined {
+    return t ? { kind: "Integer", value: Number(t.image.replace(/_/g, "")), text: t.image, span: this.tokenSpan(t) } : undefined;
+  }
+  money(t: IToken): A.MoneyLiteral {
+    const currency = t.image[0] as "£" | "€" | "$";
+    return { kind: "Money", currency, amount: Number(t.image.slice(1).replace(/_/g, "")), text: t.image, span: this.tokenSpan(t) };
+  }
+  value(n: CstNode | undefined): A.Value | undefined {
+    if (!n) return undefined;
+    const m = this.tok(n, "Money");
+    if (m) return this.money(m);
+    const i = this.tok(n, "Integer");
+    if (i) return this.integer(i);
+    return this.name(this.tok(n, "Name"));
+  }
+  clauseNumber(t: IToken | undefined): A.ClauseNumber | undefined {
+    return t ? { kind: "ClauseNumber", text: t.image, span: this.tokenSpan(t) } : undefined;
+  }
+
+  // ---------------------------------------------------------------- shared
+
+  selector(n: CstNode): A.Selector | undefined {
+    const span = this.nodeSpan(n);
+    if (!span) return undefined;
+    if (this.tok(n, "KwAll")) return this.tok(n, "KwFunctions") ? { kind: "AllFunctionsSelector", span } : undefined;
+    const name = this.name(this.tok(n, "name"));
+    if (!name) return undefined;
+    if (this.tok(n, "KwCategory")) return { kind: "CategorySelector", name, span };
+    return { kind: "FunctionSelector", name, explicit: !!this.tok(n, "KwFunction"), span };
+  }
+  selectors(n: CstNode | undefined): A.Selector[] {
+    return this.subs(n, "selector").map((s) => this.selector(s)).filter((s): s is A.Selector => !!s);
+  }
+  roleOrKinds(n: CstNode | undefined): A.RoleOrKind[] {
+    const out: A.RoleOrKind[] = [];
+    for (const r of this.subs(n, "roleOrKind")) {
+      const span = this.nodeSpan(r);
+      const name = this.name(this.tok(r, "name"));
+      if (!span || !name) continue;
+      out.push({ kind: "RoleOrKind", of: this.tok(r, "KwKind") ? "kind" : "role", name, span });
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- top level
+
+  sourceFile(roots: CstNode[], comments: IToken[]): A.SourceFile {
+    const imports: A.Import[] = [];
+    const declarations: (A.Framework | A.Agreement)[] = [];
+    const all: { offset: number; node: CstNode }[] = [];
+    for (const root of roots) {
+      for (const key of ["importDecl", "framework", "agreement"]) for (const n of this.subs(root, key)) all.push({ offset: this.nodeSpan(n)?.offset ?? -1, node: n });
+    }
+    all.sort((a, b) => a.offset - b.offset);
+    for (const { node } of all) {
+      if (node.name === "importDecl") {
+        const span = this.nodeSpan(node);
+        const path = this.string(this.tok(node, "path"));
+        if (span && path) imports.push({ kind: "Import", path, span });
+      } else if (node.name === "framework") {
+        const f = this.framework(node);
+        if (f) declarations.push(f);
+      } else if (node.name === "agreement") {
+        const a = this.agreement(node);
+        if (a) declarations.push(a);
+      }
+    }
+    const commentNodes: A.Comment[] = comments
+      .filter(realToken)
+      .sort((a, b) => a.startOffset - b.startOffset)
+      .map((t) => ({ kind: "Comment", text: t.image, block: t.image.startsWith("/*"), span: this.tokenSpan(t) }));
+    return { kind: "SourceFile", imports, declarations, comments: commentNodes, span: wholeSpan(this.file, this.text) };
+  }
+
+  // ---------------------------------------------------------------- frameworks
+
+  framework(n: CstNode): A.Framework | undefined {
+    const span = this.nodeSpan(n);
+    const name = this.name(this.tok(n, "name"));
+    if (!span || !name) return undefined;
+    const items: A.FrameworkItem[] = [];
+    for (const it of this.subs(n, "frameworkItem")) {
+      const inner = this.only(it);
+      const item = inner && this.frameworkItem(inner);
+      if (item) items.push(item);
+    }
+    return { kind: "Framework", name, title: this.string(this.tok(n, "title")), items, span };
+  }
+
+  frameworkItem(n: CstNode): A.FrameworkItem | undefined {
+    const span = this.nodeSpan(n);
+    if (!span) return undefined;
+    switch (n.name) {
+      case "versionItem":
+      case "sourceItem": {
+        const value = this.string(this.tok(n, "value"));
+        if (!value) return undefined;
+        return n.name === "versionItem" ? { kind: "Version", value, span } : { kind: "Source", value, span };
+      }
+      case "extendsItem": {
+        const frameworks = this.names(this.sub(n, "nameList"));
+        return frameworks.length ? { kind: "Extends", frameworks, span } : undefined;
+      }
+      case "levelsItem": {
+        const levels = this.names(this.sub(n, "nameList"));
+        return levels.length ? { kind: "Levels", levels, span } : undefined;
+      }
+      case "kindDecl":
+      case "roleDecl":
+      case "categoryDecl": {
+        const name = this.name(this.tok(n, "name"));
+        if (!name) return undefined;
+        const kind = n.name === "kindDecl" ? "KindDecl" : n.name === "roleDecl" ? "RoleDecl" : "CategoryDecl";
+        return { kind, name, title: this.string(this.tok(n, "title")), span } as A.KindDecl | A.RoleDecl | A.CategoryDecl;
+      }
+      case "functionDecl":
+        return this.functionDecl(n);
+      case "dimensionDecl": {
+        const name = this.name(this.tok(n, "name"));
+        if (!name) return undefined;
+        const money = this.tok(n, "KwMoney");
+        const number = this.tok(n, "KwNumber");
+        const en = this.tok(n, "KwEnum");
+        let type: A.DimensionDecl["type"] | undefined;
+        if (money) type = { kind: "money", span: this.tokenSpan(money) };
+        else if (number) type = { kind: "number", span: this.tokenSpan(number) };
+        else if (en) {
+          const values = this.names(this.sub(n, "nameList"));
+          const last = this.tok(n, "RCurly");
+          const endSpan = last ? this.tokenSpan(last) : values.length ? values[values.length - 1]!.span : this.tokenSpan(en);
+          type = { kind: "enum", values, span: this.spanBetween(this.tokenSpan(en), endSpan) };
+        }
+        return type ? { kind: "DimensionDecl", name, type, span } : undefined;
+      }
+      case "provisionDecl":
+        return this.provisionDecl(n);
+      case "modelDecl":
+        return this.modelDecl(n);
+      case "ruleDecl":
+        return this.ruleDecl(n);
+    }
+    return undefined;
+  }
+
+  functionDecl(n: CstNode): A.FunctionDecl | undefined {
+    const span = this.nodeSpan(n);
+    const name = this.name(this.tok(n, "name"));
+    if (!span || !name) return undefined;
+    const children = this.subs(n, "functionDecl")
+      .map((c) => this.functionDecl(c))
+      .filter((c): c is A.FunctionDecl => !!c);
+    const category = this.name(this.tok(n, "category"));
+    const fn: A.FunctionDecl = { kind: "FunctionDecl", name, title: this.string(this.tok(n, "title")), children, span };
+    if (category) fn.category = category;
+    if (!fn.title) delete fn.title;
+    return fn;
+  }
+
+  provisionDecl(n: CstNode): A.ProvisionDecl | undefined {
+    const span = this.nodeSpan(n);
+    const name = this.name(this.tok(n, "name"));
+    if (!span || !name) return undefined;
+    return { kind: "ProvisionDecl", name, title: this.string(this.tok(n, "title")), span };
+  }
+
+  modelDecl(n: CstNode): A.ModelDecl | undefined {
+    const span = this.nodeSpan(n);
+    const name = this.name(this.tok(n, "name"));
+    if (!span || !name) return undefined;
+    const items: A.ModelItem[] = [];
+    for (const it of this.subs(n, "modelItem")) {
+      const inner = this.only(it);
+      const ispan = inner && this.nodeSpan(inner);
+      if (!inner || !ispan) continue;
+      if (inner.name === "stepItem") {
+        const step = this.integer(this.tok(inner, "value"));
+        if (step) items.push({ kind: "Step", step, span: ispan });
+      } else if (inner.name === "modelConstraint") {
+        const role = this.tok(inner, "KwAccountable") ? "accountable" : this.tok(inner, "KwResponsible") ? "responsible" : undefined;
+        const modality = this.tok(inner, "KwMust") ? "must" : this.tok(inner, "KwMay") ? "may" : undefined;
+        const roles = this.roleOrKinds(this.sub(inner, "roleOrKindList"));
+        if (!role || !modality || roles.length === 0) continue;
+        items.push({ kind: "ModelConstraint", role, modality, roles, for: this.selectors(this.sub(inner, "selectorList")), span: ispan });
+      } else if (inner.name === "requiresItem") {
+        const what = this.tok(inner, "KwProvision") ? "provision" : this.tok(inner, "KwRole") ? "role" : this.tok(inner, "KwBody") ? "body" : undefined;
+        const name = this.name(this.tok(inner, "name"));
+        if (what && name) items.push({ kind: "Requires", what, name, span: ispan });
+      }
+    }
+    return { kind: "ModelDecl", name, title: this.string(this.tok(n, "title")), items, span };
+  }
+
+  ruleDecl(n: CstNode): A.RuleDecl | undefined {
+    const span = this.nodeSpan(n);
+    const name = this.name(this.tok(n, "name"));
+    if (!span || !name) return undefined;
+    const items: A.RuleItem[] = [];
+    for (const it of this.subs(n, "ruleItem")) {
+      const inner = this.only(it);
+      const ispan = inner && this.nodeSpan(inner);
+      if (!inner || !ispan) continue;
+      if (inner.name === "citeItem") {
+        const value = this.string(this.tok(inner, "value"));
+        if (value) items.push({ kind: "Cite", value, span: ispan });
+      } else if (inner.name === "obligation") {
+        const strength = this.tok(inner, "KwMust") ? "must" : this.tok(inner, "KwShould") ? "should" : undefined;
+        const bodyNode = this.subs(inner, "coverObligation")[0] ?? firstSubNode(inner);
+        const body = bodyNode && this.obligationBody(bodyNode);
+        if (strength && body) items.push({ kind: "Obligation", strength, body, span: ispan });
+      }
+    }
+    return { kind: "RuleDecl", name, title: this.string(this.tok(n, "title")), items, span };
+  }
+
+  obligationBody(n: CstNode): A.ObligationBody | undefined {
+    const span = this.nodeSpan(n);
+    if (!span) return undefined;
+    const selectors = this.selectors(this.sub(n, "selectorList"));
+    switch (n.name) {
+      case "coverObligation":
+        return selectors.length ? { kind: "Cover", selectors, span } : undefined;
+      case "assignResponsibleObligation":
+        return selectors.length ? { kind: "AssignResponsible", selectors, span } : undefined;
+      case "deliverObligation": {
+        const level = this.name(this.tok(n, "level"));
+        return selectors.length && level ? { kind: "Deliver", selectors, level, span } : undefined;
+      }
+      case "makeAccountableObligation": {
+        const roles = this.roleOrKinds(this.sub(n, "roleOrKindList"));
+        return selectors.length && roles.length ? { kind: "MakeAccountable", negated: !!this.tok(n, "KwNot"), roles, selectors, span } : undefined;
+      }
+      case "provideObligation": {
+        const provision = this.name(this.tok(n, "provision"));
+        return provision ? { kind: "Provide", provision, span } : undefined;
+      }
+      case "reviewEveryObligation": {
+        const months = this.integer(this.tok(n, "count"));
+        return months ? { kind: "ReviewEvery", months, span } : undefined;
+      }
+      case "lastAtMostObligation": {
+        const years = this.integer(this.tok(n, "count"));
+        return years ? { kind: "LastAtMost", years, span } : undefined;
+      }
+      case "haveAtLeastObligation": {
+        const count = this.integer(this.tok(n, "count"));
+        return count ? { kind: "HaveAtLeast", count, kinds: this.names(this.sub(n, "nameList")), span } : undefined;
+      }
+      case "establishBodyObligation": {
+        const bodyKind = this.name(this.tok(n, "kind"));
+        return bodyKind ? { kind: "EstablishBody", bodyKind, span } : undefined;
+      }
+      case "useModelObligation": {
+        const models = this.names(this.sub(n, "nameList"));
+        return models.length ? { kind: "UseModel", models, span } : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- agreements
+
+  agreement(n: CstNode): A.Agreement | undefined {
+    const span = this.nodeSpan(n);
+    const name = this.name(this.tok(n, "name"));
+    if (!span || !name) return undefined;
+    return { kind: "Agreement", name, title: this.string(this.tok(n, "title")), items: this.agreementItems(n), span };
+  }
+
+  agreementItems(n: CstNode): A.AgreementItem[] {
+    const items: A.AgreementItem[] = [];
+    for (const it of this.subs(n, "agreementItem")) {
+      const inner = this.only(it);
+      const item = inner && this.agreementItem(inner);
+      if (item) items.push(item);
+    }
+    return items;
+  }
+
+  agreementItem(n: CstNode): A.AgreementItem | undefined {
+    const span = this.nodeSpan(n);
+    if (!span) return undefined;
+    switch (n.name) {
+      case "conformsTo": {
+        const frameworks = this.names(this.sub(n, "nameList"));
+        return frameworks.length ? { kind: "ConformsTo", frameworks, span } : undefined;
+      }
+      case "modelUse": {
+        const model = this.name(this.tok(n, "name"));
+        return model ? { kind: "ModelUse", model, for: this.selectors(this.sub(n, "selectorList")), span } : undefined;
+      }
+      case "termItem": {
+        const from = this.date(this.tok(n, "from"));
+        const to = this.date(this.tok(n, "to"));
+        return from && to ? { kind: "Term", from, to, span } : undefined;
+      }
+      case "reviewItem": {
+        const months = this.integer(this.tok(n, "count"));
+        return months ? { kind: "Review", months, span } : undefined;
+      }
+      case "partyDecl": {
+        const name = this.name(this.tok(n, "name"));
+        const partyKind = this.name(this.tok(n, "kind"));
+        if (!name || !partyKind) return undefined;
+        return { kind: "PartyDecl", name, title: this.string(this.tok(n, "title")), partyKind, roles: this.names(this.sub(n, "nameList")), span };
+      }
+      case "bodyDecl": {
+        const name = this.name(this.tok(n, "name"));
+        const bodyKind = this.name(this.tok(n, "kind"));
+        if (!name || !bodyKind) return undefined;
+        return { kind: "BodyDecl", name, title: this.string(this.tok(n, "title")), bodyKind, members: this.names(this.sub(n, "nameList")), span };
+      }
+      case "functionDecl":
+        return this.functionDecl(n);
+      case "scopeItem": {
+        const selectors = this.selectors(this.sub(n, "selectorList"));
+        return selectors.length ? { kind: "Scope", selectors, span } : undefined;
+      }
+      case "provisionDecl":
+        return this.provisionDecl(n);
+      case "clause": {
+        const number = this.clauseNumber(this.tok(n, "number"));
+        if (!number) return undefined;
+        return { kind: "Clause", number, title: this.string(this.tok(n, "title")), items: this.agreementItems(n), span };
+      }
+      case "assign":
+        return this.assign(n, span);
+      case "delegate": {
+        const selectors = this.selectors(this.sub(n, "selectorList"));
+        const from = this.name(this.tok(n, "from"));
+        const to = this.name(this.tok(n, "to"));
+        if (!selectors.length || !from || !to) return undefined;
+        return { kind: "Delegate", selectors, from, to, conditions: this.conditions(this.sub(n, "conditions")), span };
+      }
+      case "allow": {
+        const rule = this.name(this.tok(n, "rule"));
+        const reason = this.string(this.tok(n, "reason"));
+        return rule && reason ? { kind: "Allow", rule, reason, span } : undefined;
+      }
+      case "testDecl": {
+        const title = this.string(this.tok(n, "title"));
+        if (!title) return undefined;
+        const expects = this.subs(n, "expect")
+          .map((e) => this.expect(e))
+          .filter((e): e is A.Expect => !!e);
+        return { kind: "TestDecl", title, expects, span };
+      }
+    }
+    return undefined;
+  }
+
+  assign(n: CstNode, span: A.Span): A.Assign | undefined {
+    const selectors = this.selectors(this.sub(n, "selectorList"));
+    if (!selectors.length) return undefined;
+    const result: A.Assign = {
+      kind: "Assign",
+      selectors,
+      conditions: this.conditions(this.sub(n, "conditions")),
+      overrides: this.subs(n, "clauseRef")
+        .map((c) => this.clauseNumber(this.tok(c, "number")))
+        .filter((c): c is A.ClauseNumber => !!c),
+      roleLines: [],
+      span,
+    };
+    const atTok = this.tok(n, "KwAt");
+    const level = this.name(this.tok(n, "level"));
+    if (atTok && level) {
+      const places = this.names(this.sub(this.sub(n, "places"), "nameList"));
+      const end = places.length ? places[places.length - 1]!.span : level.span;
+      result.at = { level, places, span: this.spanBetween(this.tokenSpan(atTok), end) };
+    }
+    for (const rl of this.subs(n, "roleLine")) {
+      const rspan = this.nodeSpan(rl);
+      const roleTok = this.tok(rl, "role");
+      if (!rspan || !roleTok) continue;
+      const role = roleTok.image as A.RaciRole;
+      const eachMember = !!this.tok(rl, "KwEach") && !!this.tok(rl, "KwMember");
+      const parties = eachMember ? [] : this.names(this.sub(rl, "nameList"));
+      if (!eachMember && parties.length === 0) continue;
+      result.roleLines.push({ kind: "RoleLine", role, parties, eachMember, span: rspan });
+    }
+    return result;
+  }
+
+  conditions(n: CstNode | undefined): A.Conditions {
+    const out: A.Conditions = { where: [] };
+    if (!n) return out;
+    const parts: { order: number; word: string; node: CstNode; offset: number }[] = [];
+    const add = (key: string, order: number, word: string) => {
+      for (const c of this.subs(n, key)) {
+        const s = this.nodeSpan(c);
+        if (s) parts.push({ order, word, node: c, offset: s.offset });
+      }
+    };
+    add("whereClause", 0, "where");
+    add("fromClause", 1, "from");
+    add("untilClause", 2, "until");
+    parts.sort((a, b) => a.offset - b.offset);
+    const seen = new Set<string>();
+    let maxOrder = -1;
+    let maxWord = "";
+    for (const p of parts) {
+      const kwTok = this.tok(p.node, p.word === "where" ? "KwWhere" : p.word === "from" ? "KwFrom" : "KwUntil");
+      const kwSpan = kwTok ? this.tokenSpan(kwTok) : this.nodeSpan(p.node)!;
+      if (seen.has(p.word)) {
+        this.diagnostics.push({ code: "syntax", severity: "error", message: `\`${p.word}\` is given twice: write one \`${p.word}\` (join conditions with \`and\`)`, span: kwSpan });
+        continue;
+      }
+      if (p.order < maxOrder) {
+        this.diagnostics.push({ code: "syntax", severity: "error", message: `\`${p.word}\` must come before \`${maxWord}\`: conditions go in the order \`where\`, \`from\`, \`until\``, span: kwSpan });
+      }
+      seen.add(p.word);
+      if (p.order > maxOrder) {
+        maxOrder = p.order;
+        maxWord = p.word;
+      }
+      if (p.word === "where") {
+        for (const c of this.subs(p.node, "condition")) {
+          const cond = this.condition(c);
+          if (cond) out.where.push(cond);
+        }
+      } else {
+        const d = this.date(this.tok(p.node, "date"));
+        if (d) out[p.word as "from" | "until"] = d;
+      }
+    }
+    return out;
+  }
+
+  condition(n: CstNode): A.Condition | undefined {
+    const span = this.nodeSpan(n);
+    const dimension = this.name(this.tok(n, "dimension"));
+    if (!span || !dimension) return undefined;
+    if (this.tok(n, "KwIn")) {
+      const values = this.names(this.sub(n, "nameList"));
+      return values.length ? { kind: "In", dimension, values, span } : undefined;
+    }
+    const opTok = this.tok(this.sub(n, "comparisonOp"), "op");
+    const value = this.value(this.sub(n, "conditionValue"));
+    if (!opTok || !value) return undefined;
+    return { kind: "Compare", dimension, op: opTok.image as A.ComparisonOp, value, span };
+  }
+
+  expect(n: CstNode): A.Expect | undefined {
+    const span = this.nodeSpan(n);
+    const subjectTok = this.tok(n, "subject");
+    const activity = this.name(this.tok(n, "activity"));
+    if (!span || !subjectTok || !activity) return undefined;
+    const nobody = !!this.tok(n, "KwNobody");
+    const expected = nobody ? [] : this.names(this.sub(n, "nameList"));
+    if (!nobody && expected.length === 0) return undefined;
+    const result: A.Expect = { kind: "Expect", subject: subjectTok.image as A.Expect["subject"], activity, where: [], expected, span };
+    const atTok = this.tok(n, "KwAt");
+    const level = this.name(this.tok(n, "level"));
+    const place = this.name(this.tok(n, "place"));
+    if (atTok && level && place) result.at = { level, place, span: this.spanBetween(this.tokenSpan(atTok), place.span) };
+    const on = this.date(this.tok(n, "date"));
+    if (on) result.on = on;
+    for (const w of this.subs(n, "expectWhere")) {
+      const wspan = this.nodeSpan(w);
+      const dimension = this.name(this.tok(w, "dimension"));
+      const value = this.value(this.sub(w, "conditionValue"));
+      if (wspan && dimension && value) result.where.push({ dimension, value, span: wspan });
+    }
+    return result;
+  }
+}
+
+function firstSubNode(n: CstNode): CstNode | undefined {
+  for (const list of Object.values(n.children as Children)) for (const c of list ?? []) if (isNode(c)) return c;
+  return undefined;
+}
+
+/** Decode a string body whose escapes are not all valid JSON: keep what cannot be decoded. */
+function lenientUnescape(body: string): string {
+  return body.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (m, e: string) => {
+    if (e.length === 5) return String.fromCharCode(parseInt(e.slice(1), 16));
+    const map: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+    return map[e] ?? m;
+  });
+}
+
+/**
+ * The text of `"""` prose: line endings normalised to LF, a blank first and a blank
+ * last line dropped, the indentation common to every non-blank line removed, and
+ * blank lines emptied. `raw` is what lies between the triple quotes.
+ */
+export function dedentProse(raw: string): string {
+  const lines = raw.replace(/\r\n?/g, "\n").split("\n");
+  if (lines.length > 0 && lines[0]!.trim() === "") lines.shift();
+  if (lines.length > 0 && lines[lines.length - 1]!.trim() === "") lines.pop();
+  let indent = Infinity;
+  for (const l of lines) {
+    if (l.trim() === "") continue;
+    const m = /^[ \t]*/.exec(l)![0].length;
+    if (m < indent) indent = m;
+  }
+  if (!Number.isFinite(indent)) indent = 0;
+  return lines.map((l) => (l.trim() === "" ? "" : l.slice(indent))).join("\n");
+}
+
+/** The span of a whole text. */
+export function wholeSpan(file: string, text: string): A.Span {
+  let line = 1;
+  let lastBreak = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lastBreak = i;
+    }
+  }
+  return { file, offset: 0, endOffset: text.length, line: 1, column: 1, endLine: line, endColumn: text.length - lastBreak };
+}

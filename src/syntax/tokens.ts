@@ -1,0 +1,229 @@
+// Tokens and lexer of the concordat language (DESIGN.md section 1, "Lexical").
+//
+// Keywords are soft: every keyword token belongs to the `Name` category, so the
+// parser accepts it wherever a name is expected, except the few *reserved* words
+// (see `reservedKeywords`) that start items or role lines and would otherwise be
+// confused with a missing name. Comments are kept in the "comments" group for the
+// formatter; whitespace (and a UTF-8 BOM) is skipped.
+import { createToken, Lexer, type TokenType } from "chevrotain";
+
+const IDENT = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/;
+
+/** Category of every token that may stand for a name: identifiers and soft keywords. */
+export const Name = createToken({ name: "Name", pattern: Lexer.NA });
+
+/** A plain (possibly dotted) identifier: `procurement.strategy`. */
+export const Identifier = createToken({ name: "Identifier", pattern: IDENT, categories: [Name] });
+
+/** Category of quoted strings (terminated or not; the lexer reports unterminated ones). */
+export const StringTok = createToken({ name: "StringTok", pattern: Lexer.NA });
+
+export const WhiteSpace = createToken({
+  name: "WhiteSpace",
+  // U+FEFF: a byte-order mark is treated as whitespace, so offsets stay those of the text given.
+  pattern: /[ \t\r\n\f\v\uFEFF]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+
+export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\r\n]*/, group: "comments" });
+export const BlockComment = createToken({
+  name: "BlockComment",
+  pattern: /\/\*[\s\S]*?\*\//,
+  group: "comments",
+  line_breaks: true,
+});
+/** `/*` with no closing `*\/`: runs to the end of the file; reported by `lex`. */
+export const UnterminatedBlockComment = createToken({
+  name: "UnterminatedBlockComment",
+  pattern: /\/\*[\s\S]*/,
+  group: "comments",
+  line_breaks: true,
+});
+
+export const Prose = createToken({
+  name: "Prose",
+  pattern: /"""[\s\S]*?"""/,
+  categories: [StringTok],
+  line_breaks: true,
+});
+/** `"""` with no closing `"""`: runs to the end of the file; reported by `lex`. */
+export const UnterminatedProse = createToken({
+  name: "UnterminatedProse",
+  pattern: /"""[\s\S]*/,
+  categories: [StringTok],
+  line_breaks: true,
+});
+export const StringLit = createToken({
+  name: "StringLit",
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/,
+  categories: [StringTok],
+});
+/** A string that reaches the end of its line without a closing quote; reported by `lex`. */
+export const UnterminatedString = createToken({
+  name: "UnterminatedString",
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
+  categories: [StringTok],
+});
+
+export const Money = createToken({ name: "Money", pattern: /[£€$][0-9][0-9_]*/, start_chars_hint: ["£", "€", "$"] });
+export const DateTok = createToken({ name: "Date", pattern: /[0-9]{4}-[0-9]{2}-[0-9]{2}/ });
+export const ClauseNumberTok = createToken({ name: "ClauseNumber", pattern: /[0-9]+(?:\.[0-9]+)+/ });
+export const Integer = createToken({ name: "Integer", pattern: /[0-9][0-9_]*/ });
+
+export const NotEquals = createToken({ name: "NotEquals", pattern: /!=/ });
+export const LessEquals = createToken({ name: "LessEquals", pattern: /<=/ });
+export const GreaterEquals = createToken({ name: "GreaterEquals", pattern: />=/ });
+export const Equals = createToken({ name: "Equals", pattern: /=/ });
+export const Less = createToken({ name: "Less", pattern: /</ });
+export const Greater = createToken({ name: "Greater", pattern: />/ });
+export const LCurly = createToken({ name: "LCurly", pattern: /\{/ });
+export const RCurly = createToken({ name: "RCurly", pattern: /\}/ });
+export const Comma = createToken({ name: "Comma", pattern: /,/ });
+export const Colon = createToken({ name: "Colon", pattern: /:/ });
+
+/** Keywords that are never names: they start items or role lines. */
+const reservedWords = [
+  "import",
+  "framework",
+  "agreement",
+  "clause",
+  "assign",
+  "delegate",
+  "allow",
+  "expect",
+  "accountable",
+  "responsible",
+  "consulted",
+  "informed",
+  "where",
+  "overrides",
+] as const;
+
+/** Soft keywords: words with a meaning in some places that stay usable as names. */
+const softWords = [
+  "version",
+  "source",
+  "extends",
+  "levels",
+  "kind",
+  "role",
+  "category",
+  "function",
+  "functions",
+  "in",
+  "dimension",
+  "money",
+  "number",
+  "enum",
+  "provision",
+  "model",
+  "rule",
+  "step",
+  "must",
+  "may",
+  "be",
+  "for",
+  "requires",
+  "body",
+  "should",
+  "cite",
+  "cover",
+  "deliver",
+  "at",
+  "make",
+  "not",
+  "provide",
+  "review",
+  "every",
+  "months",
+  "last",
+  "most",
+  "years",
+  "have",
+  "least",
+  "parties",
+  "of",
+  "establish",
+  "use",
+  "all",
+  "conforms",
+  "to",
+  "term",
+  "party",
+  "members",
+  "scope",
+  "from",
+  "until",
+  "and",
+  "because",
+  "test",
+  "on",
+  "is",
+  "nobody",
+  "each",
+  "member",
+] as const;
+
+export type KeywordWord = (typeof reservedWords)[number] | (typeof softWords)[number];
+
+function keywordTokenName(word: string): string {
+  return "Kw" + word[0]!.toUpperCase() + word.slice(1);
+}
+
+/** Keyword tokens by their word. */
+export const Kw: Record<KeywordWord, TokenType> = {} as Record<KeywordWord, TokenType>;
+for (const w of reservedWords) {
+  Kw[w] = createToken({ name: keywordTokenName(w), pattern: new RegExp(w), longer_alt: Identifier });
+}
+for (const w of softWords) {
+  Kw[w] = createToken({ name: keywordTokenName(w), pattern: new RegExp(w), longer_alt: Identifier, categories: [Name] });
+}
+
+export const reservedKeywords: ReadonlySet<string> = new Set(reservedWords);
+export const softKeywords: ReadonlySet<string> = new Set(softWords);
+/** Every keyword word (reserved and soft). */
+export const keywords: ReadonlySet<string> = new Set([...reservedWords, ...softWords]);
+
+// Longer words first where one keyword is a prefix of another (`function`/`functions`,
+// `member`/`members`, `in`/`informed`…): longer_alt only falls back to Identifier.
+const keywordTokens = [...reservedWords, ...softWords]
+  .slice()
+  .sort((a, b) => b.length - a.length)
+  .map((w) => Kw[w as KeywordWord]);
+
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  UnterminatedBlockComment,
+  Prose,
+  UnterminatedProse,
+  StringLit,
+  UnterminatedString,
+  Money,
+  DateTok,
+  ClauseNumberTok,
+  Integer,
+  NotEquals,
+  LessEquals,
+  GreaterEquals,
+  Equals,
+  Less,
+  Greater,
+  LCurly,
+  RCurly,
+  Comma,
+  Colon,
+  ...keywordTokens,
+  Identifier,
+  // Categories (pattern NA) are listed so the parser knows them.
+  Name,
+  StringTok,
+];
+
+export const lexer = new Lexer(allTokens, {
+  positionTracking: "full",
+  ensureOptimizations: false,
+  recoveryEnabled: true,
+});

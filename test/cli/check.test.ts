@@ -1,0 +1,158 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { writeFileSync, readFileSync, existsSync, readdirSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { checkDiagnosticsReport } from "../../src/diagnostics/schema.js";
+import { concordat, ensureBuilt, ESC, repo, STACK, tempDir } from "./helpers.js";
+
+beforeAll(() => ensureBuilt());
+
+const EASTMOOR = "policies/agreements/eastmoor-mou.concord";
+const NORTHVALE = "policies/agreements/northvale-group.concord";
+
+const BROKEN = [
+  "agreement broken \"A draft with mistakes\" {",
+  "  party a \"A\" kind",
+  "  clause 1 {",
+  "    assign procurement at system {",
+  "      accountable a",
+  "    }",
+  "  }",
+  "}",
+  "",
+].join("\n");
+
+describe("concordat check", () => {
+  it("reports a broken file with file:line:col and a code frame, exit 1, no stack trace", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "broken.concord"), BROKEN);
+    const r = concordat(["check", "broken.concord"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^broken\.concord:\d+:\d+: error\[syntax\] /m);
+    // a code frame: a numbered source line and a caret line under it
+    expect(r.stdout).toMatch(/^ *\d+ \| .+\n *\| +\^+/m);
+    expect(r.stdout).toMatch(/\d+ errors? in 1 file\n$/);
+    expect(r.stdout + r.stderr).not.toMatch(STACK);
+    expect(r.stdout).not.toMatch(ESC);
+  });
+
+  it("puts the caret under the reported column", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "broken.concord"), BROKEN);
+    const r = concordat(["check", "broken.concord"], { cwd: dir });
+    const m = /^broken\.concord:(\d+):(\d+): /m.exec(r.stdout)!;
+    const [line, column] = [Number(m[1]), Number(m[2])];
+    const lines = r.stdout.split("\n");
+    const row = lines.findIndex((l) => new RegExp(`^ *${line} \\| `).test(l));
+    expect(row).toBeGreaterThan(0);
+    const prefix = lines[row]!.indexOf("| ") + 2;
+    expect(lines[row]!.slice(prefix)).toBe(BROKEN.split("\n")[line - 1]);
+    expect(lines[row + 1]!.indexOf("^")).toBe(prefix + column - 1);
+  });
+
+  it("--format json prints one JSON object valid against the schema, files relative to cwd", () => {
+    const r = concordat(["check", "--format", "json", EASTMOOR]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(checkDiagnosticsReport(report)).toEqual({ valid: true, errors: [] });
+    expect(report.diagnostics.length).toBeGreaterThan(0);
+    expect(report.summary.errors).toBeGreaterThan(0);
+    for (const d of report.diagnostics) {
+      expect(path.isAbsolute(d.file)).toBe(false);
+      expect(existsSync(path.join(repo, d.file))).toBe(true);
+    }
+    expect(report.diagnostics.some((d: { file: string }) => d.file === EASTMOOR)).toBe(true);
+    expect(r.stderr).toBe("");
+  });
+
+  it("names files relative to the folder it runs in", () => {
+    const r = concordat(["check", "--format", "json", "agreements/eastmoor-mou.concord"], { cwd: path.join(repo, "policies") });
+    const report = JSON.parse(r.stdout);
+    expect(report.diagnostics.some((d: { file: string }) => d.file === "agreements/eastmoor-mou.concord")).toBe(true);
+    const abs = concordat(["check", "--format", "json", path.join(repo, EASTMOOR)]);
+    expect(JSON.parse(abs.stdout).diagnostics.some((d: { file: string }) => d.file === EASTMOOR)).toBe(true);
+  });
+
+  it("exit codes: 0 clean, 1 findings, 0 with --fail-on none", () => {
+    expect(concordat(["check", NORTHVALE]).code).toBe(0);
+    expect(concordat(["check", EASTMOOR]).code).toBe(1);
+    expect(concordat(["check", "--fail-on", "none", EASTMOOR]).code).toBe(0);
+    expect(concordat(["check", "--fail-on", "warning", NORTHVALE]).code).toBe(0);
+  });
+
+  it("exit code 2: a missing path, an unknown option, a bad --format or --fail-on", () => {
+    for (const args of [
+      ["check", "no/such/file.concord"],
+      ["check", "--no-such-option", NORTHVALE],
+      ["check", "--format", "xml", NORTHVALE],
+      ["check", "--fail-on", "sometimes", NORTHVALE],
+      ["no-such-command"],
+    ]) {
+      const r = concordat(args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toMatch(/^concordat: /m);
+      expect(r.stdout + r.stderr).not.toMatch(STACK);
+    }
+    expect(concordat(["check", "no/such/file.concord"]).stderr).toContain("no/such/file.concord");
+  });
+
+  it("checks the current folder by default", () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, "sub"));
+    writeFileSync(path.join(dir, "sub", "broken.concord"), BROKEN);
+    const r = concordat(["check"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^sub\/broken\.concord:\d+:\d+:/m);
+  });
+
+  it("-o writes the report to a file (atomically) and keeps stdout empty", () => {
+    const dir = tempDir();
+    const out = path.join(dir, "report.sarif");
+    const r = concordat(["check", "--format", "sarif", "-o", out, EASTMOOR]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/errors?.*report written to/);
+    const log = JSON.parse(readFileSync(out, "utf8"));
+    expect(log.version).toBe("2.1.0");
+    expect(readdirSync(dir)).toEqual(["report.sarif"]);
+  });
+
+  it("-o into a folder that does not exist is an I/O error: exit 2", () => {
+    const dir = tempDir();
+    const r = concordat(["check", "-o", path.join(dir, "missing", "r.txt"), NORTHVALE]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^concordat: /);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it("every format runs", () => {
+    for (const f of ["pretty", "json", "sarif", "github", "junit"]) {
+      const r = concordat(["check", "--format", f, EASTMOOR]);
+      expect(r.code, f).toBe(1);
+      expect(r.stdout.length, f).toBeGreaterThan(0);
+    }
+    expect(concordat(["check", "--format", "github", EASTMOOR]).stdout).toMatch(/^::error file=policies\/agreements\/eastmoor-mou\.concord,line=\d+,col=\d+,/m);
+    expect(concordat(["check", "--format", "junit", EASTMOOR]).stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites /);
+  });
+
+  it("no colour when piped or with NO_COLOR; colour with --color unless --no-color", () => {
+    expect(concordat(["check", EASTMOOR]).stdout).not.toMatch(ESC);
+    expect(concordat(["check", EASTMOOR], { env: { NO_COLOR: "1", FORCE_COLOR: "1" } }).stdout).not.toMatch(ESC);
+    expect(concordat(["check", "--color", EASTMOOR]).stdout).toMatch(ESC);
+    expect(concordat(["check", "--no-color", EASTMOOR], { env: { FORCE_COLOR: "1" } }).stdout).not.toMatch(ESC);
+    expect(concordat(["check", "--color", "--format", "json", EASTMOOR]).stdout).not.toMatch(ESC);
+  });
+
+  it("--help reads like a manual, with examples", () => {
+    const r = concordat(["check", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Examples:");
+    expect(r.stdout).toContain("--fail-on");
+    expect(r.stdout).toContain("Exit codes:");
+    const top = concordat(["--help"]);
+    expect(top.code).toBe(0);
+    for (const c of ["check", "compile", "test", "schema"]) expect(top.stdout).toContain(c);
+    const v = concordat(["--version"]);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8")).version);
+  });
+});

@@ -1,0 +1,46 @@
+// Runs the BUILT binary (dist/src/cli/main.js), as a user would. `npm test` builds first;
+// when dist is missing (a bare `npx vitest run`), ensureBuilt() builds once.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const bin = path.join(repo, "dist/src/cli/main.js");
+
+let built = false;
+export function ensureBuilt(): void {
+  if (built || existsSync(bin)) {
+    built = true;
+    return;
+  }
+  const r = spawnSync(process.execPath, [path.join(repo, "node_modules/typescript/bin/tsc"), "-p", path.join(repo, "tsconfig.json")], {
+    cwd: repo,
+    encoding: "utf8",
+  });
+  if (!existsSync(bin)) throw new Error(`could not build concordat:\n${r.stdout}\n${r.stderr}`);
+  built = true;
+}
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function concordat(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Run {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, CI: "1", ...options.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: options.cwd ?? repo, env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), "concordat-cli-"));
+}
+
+/** A stack trace would show frames like "    at foo (file.js:1:2)". */
+export const STACK = /^\s+at .+[:(]\d+/m;
+
+export const ESC = /\u001b\[/;

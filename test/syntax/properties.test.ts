@@ -1,0 +1,140 @@
+// fast-check properties of the syntax stage:
+// 1. no input makes `parse` throw or hang; a broken input gives syntax diagnostics;
+// 2. print → parse is the identity on ASTs (ignoring spans and comments).
+import { readFileSync, readdirSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parse } from "../../src/syntax/index.js";
+import { lexer } from "../../src/syntax/tokens.js";
+import { sourceFile } from "../support/arbitrary-ast.js";
+import { printAst, stripSpans } from "../support/print-ast.js";
+
+const root = new URL("../../policies/", import.meta.url);
+const examples = ["frameworks", "agreements"].flatMap((dir) =>
+  readdirSync(new URL(`${dir}/`, root))
+    .filter((f) => f.endsWith(".concord"))
+    .map((f) => ({ name: `${dir}/${f}`, text: readFileSync(new URL(`${dir}/${f}`, root), "utf8") })),
+);
+
+function checkWellFormed(text: string) {
+  const started = performance.now();
+  const r = parse(text, "fuzz.concord");
+  const elapsed = performance.now() - started;
+  expect(elapsed).toBeLessThan(2_000);
+  expect(r.ast.kind).toBe("SourceFile");
+  for (const d of r.diagnostics) {
+    expect(d.code).toBe("syntax");
+    expect(d.severity).toBe("error");
+    expect(d.message).not.toMatch(/internal error/);
+    // Lawyer-readable: no token class names.
+    expect(d.message).not.toMatch(/\b(Identifier|StringTok|StringLit|LCurly|RCurly|Kw[A-Z]\w*|Name\b|EOF)\b/);
+    for (const x of [d.span.offset, d.span.endOffset, d.span.line, d.span.column, d.span.endLine, d.span.endColumn]) {
+      expect(Number.isInteger(x) && x >= 0).toBe(true);
+    }
+    expect(d.span.offset).toBeLessThanOrEqual(text.length);
+    expect(d.span.line).toBeGreaterThanOrEqual(1);
+  }
+  return r;
+}
+
+/** The text cut into [gap, token, gap, token, …, gap] so tokens can be mutated in place. */
+function segments(text: string): { gaps: string[]; toks: string[] } {
+  const lexed = lexer.tokenize(text);
+  const all = [...lexed.tokens, ...((lexed.groups["comments"] ?? []) as typeof lexed.tokens)].sort((a, b) => a.startOffset - b.startOffset);
+  const gaps: string[] = [];
+  const toks: string[] = [];
+  let at = 0;
+  for (const t of all) {
+    gaps.push(text.slice(at, t.startOffset));
+    toks.push(t.image);
+    at = t.startOffset + t.image.length;
+  }
+  gaps.push(text.slice(at));
+  return { gaps, toks };
+}
+function join(gaps: string[], toks: string[]): string {
+  let out = "";
+  for (let i = 0; i < toks.length; i++) out += (gaps[i] ?? " ") + toks[i];
+  return out + (gaps[toks.length] ?? "");
+}
+
+type Mutation = { op: "delete" | "duplicate" | "swap" | "replace"; i: number; j: number; word: string };
+const mutation: fc.Arbitrary<Mutation> = fc.record({
+  op: fc.constantFrom("delete" as const, "duplicate" as const, "swap" as const, "replace" as const),
+  i: fc.nat(),
+  j: fc.nat(),
+  word: fc.constantFrom("{", "}", ",", "clause", "assign", "where", "from", "accountable", "each", '"', '"""', "£", "2025-01-01", "3.1", "=", "x", "/*", "@"),
+});
+function mutate(text: string, ms: Mutation[]): string {
+  const { gaps, toks } = segments(text);
+  for (const m of ms) {
+    if (toks.length === 0) break;
+    const i = m.i % toks.length;
+    const j = m.j % toks.length;
+    if (m.op === "delete") toks.splice(i, 1);
+    else if (m.op === "duplicate") toks.splice(i, 0, toks[i]!);
+    else if (m.op === "swap") [toks[i], toks[j]] = [toks[j]!, toks[i]!];
+    else toks[i] = m.word;
+  }
+  return join(gaps, toks);
+}
+
+describe("property 1: parse never throws or hangs", () => {
+  it("on random strings", () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => void checkWellFormed(s)), { numRuns: 300 });
+  });
+  it("on random unicode and binary strings", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 200 }), (s) => void checkWellFormed(s)), { numRuns: 200 });
+  });
+  it("on random sequences of language words", () => {
+    const word = fc.constantFrom(
+      ..."framework agreement import clause assign delegate allow test expect accountable responsible consulted informed where from until and in at each member is nobody for must should cover kind role category function functions all model rule party body members scope provision term to review every months { } , : = != < <= > >= £1_000 $5 2025-04-01 3 3.1 x y.z \"t\" \"\"\"p\"\"\" // /*".split(" "),
+    );
+    fc.assert(fc.property(fc.array(word, { maxLength: 80 }), (ws) => void checkWellFormed(ws.join(" "))), { numRuns: 300 });
+  });
+  it("on random mutations of the examples (deleted, duplicated, swapped, replaced tokens)", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...examples), fc.array(mutation, { minLength: 1, maxLength: 4 }), (ex, ms) => {
+        const text = mutate(ex.text, ms);
+        const r = checkWellFormed(text);
+        // A mutated file that still parses is fine; one that does not must say so.
+        return r !== undefined;
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it("reports a diagnostic when a structural token is deleted", () => {
+    const ex = examples.find((e) => e.name.endsWith("eastmoor-mou.concord"))!;
+    const { gaps, toks } = segments(ex.text);
+    const braces = toks.map((t, i) => (t === "{" ? i : -1)).filter((i) => i >= 0);
+    expect(braces.length).toBeGreaterThan(10);
+    for (const i of braces) {
+      const t = [...toks];
+      t.splice(i, 1);
+      const r = checkWellFormed(join([...gaps.slice(0, i), ...gaps.slice(i + 1)], t));
+      expect(r.diagnostics.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("property 2: print → parse gives the same AST", () => {
+  it("on random ASTs covering every construct", () => {
+    fc.assert(
+      fc.property(sourceFile, (ast) => {
+        const text = printAst(ast);
+        const r = parse(text, "gen.concord");
+        expect(r.diagnostics).toEqual([]);
+        expect(stripSpans(r.ast)).toEqual(stripSpans(ast));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it.each(examples.map((e) => [e.name, e.text]))("on %s: parse → print → parse", (_name, text) => {
+    const first = parse(text, "a.concord");
+    expect(first.diagnostics).toEqual([]);
+    const printed = printAst(first.ast);
+    const second = parse(printed, "b.concord");
+    expect(second.diagnostics).toEqual([]);
+    expect(stripSpans(second.ast)).toEqual(stripSpans(first.ast));
+  });
+});
