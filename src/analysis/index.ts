@@ -42,6 +42,6 @@ export function analyzeAgreement(ruleSet: RuleSet, agreement: Agreement): Diagno
 /** Every finding for every agreement of the rule set, suppression applied, sorted deterministically. */
 export function analyze(ruleSet: RuleSet): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const agreement of ruleSet.agreements) out.push(...applyAllows(agreement, agreementFindings(ruleSet, agreement)));
+  for (const agreement of ruleSet.agreements) for (const x of applyAllows(agreement, agreementFindings(ruleSet, agreement))) out.push(x);
   return out.sort(compareDiagnostics);
 }

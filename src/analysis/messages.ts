@@ -113,34 +113,61 @@ export function nameActivities(agreement: Agreement, activities: readonly string
   return list(describeFunctions(agreement, activities));
 }
 
+interface FunctionIndex {
+  parent: Map<string, string | undefined>;
+  leavesOf: Map<string, string[]>;
+  activities: string[];
+}
+
+const functionIndexes = new WeakMap<Agreement, FunctionIndex>();
+
+function functionIndex(agreement: Agreement): FunctionIndex {
+  let ix = functionIndexes.get(agreement);
+  if (ix) return ix;
+  const parent = new Map<string, string | undefined>();
+  for (const f of agreement.functions) parent.set(f.id, f.parent);
+  const leavesOf = new Map<string, string[]>();
+  const activities: string[] = [];
+  for (const f of agreement.functions) {
+    if (!f.activity) continue;
+    activities.push(f.id);
+    let id: string | undefined = f.id;
+    const seen = new Set<string>();
+    while (id !== undefined && !seen.has(id)) {
+      seen.add(id);
+      let l = leavesOf.get(id);
+      if (!l) leavesOf.set(id, (l = []));
+      l.push(f.id);
+      id = parent.get(id);
+    }
+  }
+  ix = { parent, leavesOf, activities };
+  functionIndexes.set(agreement, ix);
+  return ix;
+}
+
 /** The widest functions whose activities all lie in the set, in declaration order. */
 export function describeFunctions(agreement: Agreement, activities: readonly string[]): string[] {
   const set = new Set(activities);
-  const leavesOf = new Map<string, string[]>();
-  for (const f of agreement.functions) {
-    if (!f.activity) continue;
-    let id: string | undefined = f.id;
-    while (id) {
-      leavesOf.set(id, [...(leavesOf.get(id) ?? []), f.id]);
-      id = agreement.functions.find((g) => g.id === id)?.parent;
-    }
-  }
+  const { parent, leavesOf, activities: all } = functionIndex(agreement);
   const out: string[] = [];
   const done = new Set<string>();
-  for (const f of agreement.functions) {
-    if (!f.activity || !set.has(f.id) || done.has(f.id)) continue;
+  for (const a of all) {
+    if (!set.has(a) || done.has(a)) continue;
     // climb while the parent's activities are all selected
-    let best = f.id;
-    let parent = f.parent;
-    while (parent && (leavesOf.get(parent) ?? []).every((a) => set.has(a))) {
-      best = parent;
-      parent = agreement.functions.find((g) => g.id === parent)?.parent;
+    let best = a;
+    let p = parent.get(a);
+    const seen = new Set<string>([a]);
+    while (p !== undefined && !seen.has(p) && (leavesOf.get(p) ?? []).every((x) => set.has(x))) {
+      seen.add(p);
+      best = p;
+      p = parent.get(p);
     }
-    for (const a of leavesOf.get(best) ?? [best]) done.add(a);
+    for (const x of leavesOf.get(best) ?? [best]) done.add(x);
     out.push(best);
   }
   // activities not declared as functions (defensive)
-  for (const a of activities) if (!done.has(a) && !agreement.functions.some((f) => f.id === a)) out.push(a);
+  for (const a of activities) if (!done.has(a) && !parent.has(a)) out.push(a);
   return out;
 }
 

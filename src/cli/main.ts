@@ -5,7 +5,7 @@ let code = 2;
 try {
   const { processContext } = await import("./context.js");
   const { run } = await import("./program.js");
-  code = run(process.argv.slice(2), processContext());
+  code = await run(process.argv.slice(2), processContext());
 } catch (e) {
   process.stderr.write(
     `concordat: internal error: ${e instanceof Error ? e.message : String(e)}\n` +

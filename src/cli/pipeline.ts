@@ -3,11 +3,10 @@
 // not exist or cannot be read does (exit code 2).
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../diagnostics/diagnostic.js";
-import { loadProgram, compileProgram, InputError } from "../semantics/index.js";
+import { loadProgram, compileProgram } from "../semantics/index.js";
 import type { CliContext } from "./context.js";
 import { progress } from "./progress.js";
 
-export { InputError };
 
 export type Program = ReturnType<typeof loadProgram>;
 export type RuleSet = ReturnType<typeof compileProgram>["ruleSet"];
@@ -55,25 +54,4 @@ export function loadAndCompile(ctx: CliContext, paths: string[], verb = "checkin
   } finally {
     p.done();
   }
-}
-
-/** Whether an exception is the user's I/O problem (exit 2 with its message) rather than a bug. */
-export function ioErrorMessage(e: unknown): string | undefined {
-  if (e instanceof InputError) return e.message;
-  const err = e as NodeJS.ErrnoException | undefined;
-  const code = err?.code;
-  if (typeof code === "string" && ["ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "EROFS", "ENOSPC", "EEXIST", "EMFILE", "ELOOP", "EBUSY", "EXDEV"].includes(code)) {
-    const where = err?.path ? ` (${err.path})` : "";
-    const what: Record<string, string> = {
-      ENOENT: "no such file or folder",
-      EACCES: "permission denied",
-      EPERM: "operation not permitted",
-      EISDIR: "is a folder, not a file",
-      ENOTDIR: "not a folder",
-      EROFS: "read-only file system",
-      ENOSPC: "no space left on the device",
-    };
-    return `${what[code] ?? err?.message ?? code}${where}`;
-  }
-  return undefined;
 }

@@ -7,7 +7,7 @@ import { checkCommand } from "./commands/check.js";
 import { compileCommand } from "./commands/compile.js";
 import { schemaCommand } from "./commands/schema.js";
 import { testCommand } from "./commands/test.js";
-import { ioErrorMessage } from "./pipeline.js";
+import { ioErrorMessage } from "./errors.js";
 
 export function createProgram(ctx: CliContext): Command {
   const program = new Command("concordat")
@@ -55,10 +55,10 @@ Exit codes: 0 no errors, 1 findings (see --fail-on of check), 2 the command coul
 }
 
 /** Runs the command line; returns the exit code. Never throws, never prints a stack trace. */
-export function run(argv: readonly string[], ctx: CliContext): number {
+export async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
   const program = createProgram(ctx);
   try {
-    program.parse([...argv], { from: "user" });
+    await program.parseAsync([...argv], { from: "user" });
     return ctx.exitCode;
   } catch (e) {
     return exitCodeFor(e, ctx);

@@ -182,8 +182,10 @@ export function codeFrame(source: string, pos: FramePosition, options: FrameOpti
     const count = endLine - pos.line + 1;
     if (count <= maxLines) for (let n = pos.line; n <= endLine; n++) shown.push(n);
     else {
-      const head = Math.ceil((maxLines - 1) / 2);
-      const tail = maxLines - 1 - head;
+      // A span of a few lines keeps most of them; a long one (a whole agreement) only its first and last.
+      const long = count > 2 * maxLines;
+      const head = long ? 1 : Math.ceil((maxLines - 1) / 2);
+      const tail = long ? 1 : maxLines - 1 - head;
       for (let n = pos.line; n < pos.line + head; n++) shown.push(n);
       shown.push(-1);
       for (let n = endLine - tail + 1; n <= endLine; n++) shown.push(n);

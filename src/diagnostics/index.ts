@@ -6,6 +6,7 @@ import { renderJson } from "./json.js";
 import { renderSarif } from "./sarif.js";
 import { renderGithub } from "./github.js";
 import { renderJunit } from "./junit.js";
+import type { Format } from "./formats.js";
 
 export * from "./diagnostic.js";
 export type { RenderOptions, Sources, Summary } from "./report.js";
@@ -20,8 +21,7 @@ export { renderGithub, escapeData, escapeProperty } from "./github.js";
 export { renderJunit, renderTestsJunit, type TestResult } from "./junit.js";
 export { codeInfo } from "./codes.js";
 
-export const formats = ["pretty", "json", "sarif", "github", "junit"] as const;
-export type Format = (typeof formats)[number];
+export { formats, type Format } from "./formats.js";
 
 export type Renderer = (diagnostics: readonly Diagnostic[], options?: RenderOptions) => string;
 

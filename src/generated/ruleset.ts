@@ -380,7 +380,7 @@ export interface Days {
   to: Day | null;
 }
 /**
- * An interval of the real line; a null bound is unbounded. Money in minor units.
+ * An interval of the real line; a null bound is unbounded (and its open flag is true). Money in minor units.
  */
 export interface Interval {
   lo: number | null;

@@ -148,7 +148,8 @@ export function readEbnf(text: string): EbnfEntry[] {
     if (text.startsWith("(*", i)) {
       const end = text.indexOf("*)", i + 2);
       const stop = end < 0 ? n : end + 2;
-      pendingComment += (pendingComment ? "\n" : "") + text.slice(i, stop);
+      // Only the comment block just above a production belongs to it.
+      pendingComment = text.slice(i, stop);
       i = stop;
       continue;
     }

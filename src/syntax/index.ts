@@ -2,15 +2,16 @@
 import { EOF, tokenMatcher, type CstNode, type IRecognitionException, type IToken } from "chevrotain";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Clause, AgreementItem, SourceFile, Span } from "./ast.js";
-import { parser, serializedGrammar, showToken } from "./parser.js";
-import { AstBuilder, dedentProse, wholeSpan } from "./to-ast.js";
+import { parser, showToken } from "./parser.js";
+import { AstBuilder, wholeSpan } from "./to-ast.js";
 import { Kw, lexer, UnterminatedBlockComment, UnterminatedProse, UnterminatedString } from "./tokens.js";
 
 export type * from "./ast.js";
 export { dedentProse } from "./to-ast.js";
 export { keywords, reservedKeywords, softKeywords } from "./tokens.js";
 export { serializedGrammar } from "./parser.js";
-export { grammarToEbnf } from "./grammar-ebnf.js";
+export { grammarToEbnf, renderEbnfFile } from "./grammar-ebnf.js";
+export { lexer } from "./tokens.js";
 
 export interface ParseResult {
   ast: SourceFile;
@@ -71,23 +72,63 @@ function parseUnsafe(text: string, file: string): ParseResult {
     }
   }
 
-  // Parse; if the parser stops before the end, resume at the next top-level keyword.
+  // Parse. If the parser stops before the end, the usual cause is a block closed too
+  // early by an earlier error: the items that follow are parsed as further items of
+  // the last framework or agreement (no second error for the stray `}`); otherwise
+  // the parser resumes at the next top-level keyword.
   const roots: CstNode[] = [];
   const parserErrors: IRecognitionException[] = [];
   let tokens = lexed.tokens;
-  for (let guard = 0; guard < 10_000 && tokens.length > 0; guard++) {
-    parser.input = tokens;
-    const cst = parser.sourceFile();
-    if (cst) roots.push(cst);
-    const errs = [...parser.errors];
-    parserErrors.push(...errs);
-    const stop = errs.find((e) => e.name === "NotAllInputParsedException");
+  let lastDecl: CstNode | undefined;
+  let hadErrors = false;
+  for (let guard = 0; guard < 100_000 && tokens.length > 0; guard++) {
+    let errs: IRecognitionException[];
+    let consumedTo: number;
+    let lastParsedOffset = -1;
+    if (!isTopLevelStart(tokens[0]!) && lastDecl && hadErrors && startsItemOf(lastDecl.name, tokens[0]!)) {
+      parser.input = tokens;
+      const item = lastDecl.name === "agreement" ? parser.agreementItem() : parser.frameworkItem();
+      errs = [...parser.errors];
+      const key = lastDecl.name === "agreement" ? "agreementItem" : "frameworkItem";
+      if (item) {
+        ((lastDecl.children as Record<string, CstNode[]>)[key] ??= []).push(item);
+        lastParsedOffset = firstOffset(item);
+      }
+    } else if (!isTopLevelStart(tokens[0]!)) {
+      // Junk at the top level: one error (unless it follows an earlier error), then skip it.
+      if (!hadErrors) parserErrors.push(notAllParsed(tokens[0]!));
+      let next = 1;
+      while (next < tokens.length && !isTopLevelStart(tokens[next]!) && !(lastDecl && hadErrors && startsItemOf(lastDecl.name, tokens[next]!))) next++;
+      tokens = tokens.slice(next);
+      continue;
+    } else {
+      parser.input = tokens;
+      const cst = parser.sourceFile();
+      errs = [...parser.errors];
+      if (cst) {
+        roots.push(cst);
+        const decls = [...((cst.children["framework"] ?? []) as CstNode[]), ...((cst.children["agreement"] ?? []) as CstNode[])];
+        const last = decls.sort((a, b) => firstOffset(b) - firstOffset(a))[0];
+        if (last) {
+          lastDecl = last;
+          hadErrors = false;
+          lastParsedOffset = firstOffset(last);
+        }
+      }
+    }
+    // The parser stopped at the top level: either "not all input parsed", or a mismatch in
+    // the top-level repetition (whose recovery skips to the end of the file).
+    // Only the last such error matters, and only when nothing was parsed after it.
+    const topLevel = errs.filter((e) => e.name === "NotAllInputParsedException" || (e.context?.ruleStack?.length ?? 0) <= 1);
+    let stop: IRecognitionException | undefined = topLevel[topLevel.length - 1];
+    if (stop && lastParsedOffset > stop.token.startOffset) stop = undefined;
+    const real = errs.filter((e) => e !== stop);
+    parserErrors.push(...real);
+    if (real.length > 0) hadErrors = true;
     if (!stop) break;
-    const at = tokens.findIndex((t) => t.startOffset === stop.token.startOffset);
-    if (at < 0) break;
-    let next = at + 1;
-    while (next < tokens.length && !isTopLevelStart(tokens[next]!)) next++;
-    tokens = tokens.slice(next);
+    consumedTo = tokens.findIndex((t) => t.startOffset === stop.token.startOffset);
+    if (consumedTo <= 0) consumedTo = 1; // always make progress
+    tokens = tokens.slice(consumedTo);
   }
 
   const lastToken = lexed.tokens[lexed.tokens.length - 1];
@@ -99,7 +140,7 @@ function parseUnsafe(text: string, file: string): ParseResult {
     } else {
       span = endOfFileSpan(file, text, lastToken);
     }
-    diagnostics.push({ code: "syntax", severity: "error", message: fixEofMessage(e.message), span });
+    diagnostics.push({ code: "syntax", severity: "error", message: e.message || "syntax error", span });
   }
 
   const ast = builder.sourceFile(roots, comments);
@@ -123,12 +164,27 @@ function parseUnsafe(text: string, file: string): ParseResult {
   return { ast, diagnostics: unique };
 }
 
-function isTopLevelStart(t: IToken): boolean {
-  return tokenMatcher(t, Kw.import) || tokenMatcher(t, Kw.framework) || tokenMatcher(t, Kw.agreement);
+const agreementItemStarts = ["conforms", "model", "term", "review", "party", "body", "function", "scope", "provision", "clause", "assign", "delegate", "allow", "test"] as const;
+const frameworkItemStarts = ["version", "source", "extends", "levels", "kind", "role", "category", "function", "dimension", "provision", "model", "rule"] as const;
+
+function startsItemOf(declaration: string, t: IToken): boolean {
+  const starts = declaration === "agreement" ? agreementItemStarts : frameworkItemStarts;
+  return starts.some((w) => tokenMatcher(t, Kw[w]));
 }
 
-function fixEofMessage(message: string): string {
-  return message || "syntax error";
+function firstOffset(n: CstNode): number {
+  const o = n.location?.startOffset;
+  return validPos(o) ? o : -1;
+}
+
+/** The error for a token the top level cannot start with. */
+function notAllParsed(t: IToken): IRecognitionException {
+  const message = t.image === "}" ? "unexpected `}`" : `unexpected ${showToken(t)}: expected \`import\`, \`framework\` or \`agreement\``;
+  return { name: "NotAllInputParsedException", message, token: t, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } };
+}
+
+function isTopLevelStart(t: IToken): boolean {
+  return tokenMatcher(t, Kw.import) || tokenMatcher(t, Kw.framework) || tokenMatcher(t, Kw.agreement);
 }
 
 function validPos(x: unknown): x is number {
@@ -186,9 +242,3 @@ function innermostClause(clauses: ClauseRange[], offset: number, atEnd: boolean)
   }
   return best?.number;
 }
-
-/** Exposed for tests and tools: how the parser shows a token in a message. */
-export { showToken };
-// Keep the re-exported helpers referenced (tree-shaking friendliness for tools).
-void dedentProse;
-void serializedGrammar;

@@ -338,7 +338,7 @@ export class AstBuilder {
         if (value) items.push({ kind: "Cite", value, span: ispan });
       } else if (inner.name === "obligation") {
         const strength = this.tok(inner, "KwMust") ? "must" : this.tok(inner, "KwShould") ? "should" : undefined;
-        const bodyNode = this.subs(inner, "coverObligation")[0] ?? firstSubNode(inner);
+        const bodyNode = firstSubNode(inner);
         const body = bodyNode && this.obligationBody(bodyNode);
         if (strength && body) items.push({ kind: "Obligation", strength, body, span: ispan });
       }

@@ -72,27 +72,27 @@ describe("concordat check", () => {
     expect(JSON.parse(abs.stdout).diagnostics.some((d: { file: string }) => d.file === EASTMOOR)).toBe(true);
   });
 
-  it("exit codes: 0 clean, 1 findings, 0 with --fail-on none", () => {
-    expect(concordat(["check", NORTHVALE]).code).toBe(0);
-    expect(concordat(["check", EASTMOOR]).code).toBe(1);
-    expect(concordat(["check", "--fail-on", "none", EASTMOOR]).code).toBe(0);
-    expect(concordat(["check", "--fail-on", "warning", NORTHVALE]).code).toBe(0);
+  it.each([
+    [["check", NORTHVALE], 0],
+    [["check", EASTMOOR], 1],
+    [["check", "--fail-on", "none", EASTMOOR], 0],
+    [["check", "--fail-on", "warning", NORTHVALE], 0],
+  ])("exit code: %j → %i", (args, code) => {
+    expect(concordat(args as string[]).code).toBe(code);
   });
 
-  it("exit code 2: a missing path, an unknown option, a bad --format or --fail-on", () => {
-    for (const args of [
-      ["check", "no/such/file.concord"],
-      ["check", "--no-such-option", NORTHVALE],
-      ["check", "--format", "xml", NORTHVALE],
-      ["check", "--fail-on", "sometimes", NORTHVALE],
-      ["no-such-command"],
-    ]) {
-      const r = concordat(args);
-      expect(r.code, args.join(" ")).toBe(2);
-      expect(r.stderr, args.join(" ")).toMatch(/^concordat: /m);
-      expect(r.stdout + r.stderr).not.toMatch(STACK);
-    }
-    expect(concordat(["check", "no/such/file.concord"]).stderr).toContain("no/such/file.concord");
+  it.each([
+    ["a missing path", ["check", "no/such/file.concord"]],
+    ["an unknown option", ["check", "--no-such-option", NORTHVALE]],
+    ["a bad --format", ["check", "--format", "xml", NORTHVALE]],
+    ["a bad --fail-on", ["check", "--fail-on", "sometimes", NORTHVALE]],
+    ["an unknown command", ["no-such-command"]],
+  ])("exit code 2 for %s, with a message and no stack trace", (_what, args) => {
+    const r = concordat(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^concordat: /m);
+    expect(r.stdout + r.stderr).not.toMatch(STACK);
+    if (args[1] === "no/such/file.concord") expect(r.stderr).toContain("no/such/file.concord");
   });
 
   it("checks the current folder by default", () => {
@@ -124,22 +124,25 @@ describe("concordat check", () => {
     expect(r.stderr).not.toMatch(STACK);
   });
 
-  it("every format runs", () => {
-    for (const f of ["pretty", "json", "sarif", "github", "junit"]) {
-      const r = concordat(["check", "--format", f, EASTMOOR]);
-      expect(r.code, f).toBe(1);
-      expect(r.stdout.length, f).toBeGreaterThan(0);
-    }
-    expect(concordat(["check", "--format", "github", EASTMOOR]).stdout).toMatch(/^::error file=policies\/agreements\/eastmoor-mou\.concord,line=\d+,col=\d+,/m);
-    expect(concordat(["check", "--format", "junit", EASTMOOR]).stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites /);
+  it.each(["pretty", "json", "sarif", "github", "junit"])("--format %s", (f) => {
+    const r = concordat(["check", "--format", f, EASTMOOR]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.length).toBeGreaterThan(0);
+    if (f === "github") expect(r.stdout).toMatch(/^::error file=policies\/agreements\/eastmoor-mou\.concord,line=\d+,col=\d+,/m);
+    if (f === "junit") expect(r.stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites /);
+    if (f === "sarif") expect(JSON.parse(r.stdout).version).toBe("2.1.0");
   });
 
-  it("no colour when piped or with NO_COLOR; colour with --color unless --no-color", () => {
-    expect(concordat(["check", EASTMOOR]).stdout).not.toMatch(ESC);
-    expect(concordat(["check", EASTMOOR], { env: { NO_COLOR: "1", FORCE_COLOR: "1" } }).stdout).not.toMatch(ESC);
-    expect(concordat(["check", "--color", EASTMOOR]).stdout).toMatch(ESC);
-    expect(concordat(["check", "--no-color", EASTMOOR], { env: { FORCE_COLOR: "1" } }).stdout).not.toMatch(ESC);
-    expect(concordat(["check", "--color", "--format", "json", EASTMOOR]).stdout).not.toMatch(ESC);
+  it.each([
+    ["piped", [], {}, false],
+    ["NO_COLOR beats FORCE_COLOR", [], { NO_COLOR: "1", FORCE_COLOR: "1" }, false],
+    ["--color", ["--color"], {}, true],
+    ["--no-color beats FORCE_COLOR", ["--no-color"], { FORCE_COLOR: "1" }, false],
+    ["--color never colours JSON", ["--color", "--format", "json"], {}, false],
+  ])("colour: %s", (_what, flags, env, coloured) => {
+    const out = concordat(["check", ...(flags as string[]), EASTMOOR], { env: env as Record<string, string> }).stdout;
+    if (coloured) expect(out).toMatch(ESC);
+    else expect(out).not.toMatch(ESC);
   });
 
   it("--help reads like a manual, with examples", () => {

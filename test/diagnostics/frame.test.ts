@@ -37,15 +37,27 @@ describe("codeFrame", () => {
     ]);
   });
 
-  it("elides the middle of a long multi-line span", () => {
+  it("elides the middle of a multi-line span", () => {
+    const src = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`).join("\n");
+    expect(codeFrame(src, { line: 1, column: 1, endLine: 8, endColumn: 7 })).toEqual([
+      "  |",
+      "1 | line 1",
+      "  | ^^^^^^",
+      "2 | line 2",
+      "...",
+      "7 | line 7",
+      "8 | line 8",
+      "  | ^^^^^^",
+    ]);
+  });
+
+  it("shows only the first and last line of a long span (a whole agreement)", () => {
     const src = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`).join("\n");
     expect(codeFrame(src, { line: 1, column: 1, endLine: 20, endColumn: 8 })).toEqual([
       "   |",
       " 1 | line 1",
       "   | ^^^^^^",
-      " 2 | line 2",
       "...",
-      "19 | line 19",
       "20 | line 20",
       "   | ^^^^^^^",
     ]);

@@ -30,6 +30,7 @@ describe("unresolved, with a suggestion from the same namespace", () => {
     ["role", `  party west "W" kind trust role membr`, [at(9, 34, "There is no role named `membr`. Did you mean `member`?")]],
     ["provision", `  provision exitt "x"`, [at(9, 13, "There is no provision named `exitt`. Did you mean `exit`?")]],
     ["delegation (no near miss)", `  delegate hr from north to wset`, [at(9, 29, "There is no party or body named `wset`.")]],
+    ["a one-letter name suggests no other one-letter name", `  clause 1 { assign hr at system { accountable c } }`, [at(9, 48, "There is no party or body named `c`.")]],
     [
       "test place and party",
       `  test "t" { expect accountable for hr at place nort is bord }`,

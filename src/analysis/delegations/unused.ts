@@ -32,7 +32,7 @@ export function unusedDelegationDiagnostics(ruleSet: RuleSet, agreement: Agreeme
       }
       if (!responsible) {
         idle.push(activity);
-        region.push(...live);
+        for (const x of live) region.push(x);
       }
     }
     if (idle.length === 0) continue;

@@ -5,7 +5,7 @@ import type { ConstraintCheck } from "./must-be.js";
 import { accountableMustBe } from "./accountable-must-be.js";
 import { responsibleMustBe } from "./responsible-must-be.js";
 import { requirementDiagnostics } from "./requires.js";
-import { modelScopes } from "./common.js";
+import { modelScopes, setModelSource } from "./common.js";
 
 export { modelScopes } from "./common.js";
 
@@ -16,12 +16,13 @@ export function modelDiagnostics(ruleSet: RuleSet, agreement: Agreement): Diagno
   const scopes = modelScopes(agreement);
   const out: Diagnostic[] = [];
   for (const model of agreement.modelDefinitions) {
+    setModelSource(model, ruleSet.frameworks.find((f) => f.id === model.framework)?.source);
     const scope = scopes.get(model.id) ?? new Set<string>();
     for (const constraint of model.constraints) {
       const check = constraintChecks.find((c) => c.role === constraint.role);
-      if (check) out.push(...check.check(ruleSet, agreement, model, constraint, scope));
+      if (check) for (const x of check.check(ruleSet, agreement, model, constraint, scope)) out.push(x);
     }
-    out.push(...requirementDiagnostics(agreement, model));
+    for (const x of requirementDiagnostics(agreement, model)) out.push(x);
   }
   return out;
 }

@@ -56,13 +56,28 @@ export interface Holder {
   isBody: boolean;
 }
 
+const holders = new WeakMap<Agreement, Map<string, Holder>>();
+
 /** A party or body by id; a body's roles are those all its members have (`bodies[].roles`). */
 export function holder(agreement: Agreement, id: string): Holder | undefined {
-  const p = agreement.parties.find((x) => x.id === id);
-  if (p) return { id, kind: p.kind, roles: p.roles, isBody: false };
-  const b = agreement.bodies.find((x) => x.id === id);
-  if (b) return { id, kind: b.kind, roles: b.roles, isBody: true };
-  return undefined;
+  let map = holders.get(agreement);
+  if (!map) {
+    map = new Map();
+    for (const b of agreement.bodies) map.set(b.id, { id: b.id, kind: b.kind, roles: b.roles, isBody: true });
+    for (const p of agreement.parties) map.set(p.id, { id: p.id, kind: p.kind, roles: p.roles, isBody: false });
+    holders.set(agreement, map);
+  }
+  return map.get(id);
+}
+
+/** A filter on parties, computed once per party. */
+export function memo(f: (party: string) => boolean): (party: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (p) => {
+    let v = cache.get(p);
+    if (v === undefined) cache.set(p, (v = f(p)));
+    return v;
+  };
 }
 
 /** Whether a party or body has one of the roles or kinds. Unknown names have none. */

@@ -7,7 +7,7 @@ import type { Agreement, Obligation, Rule, RuleSet } from "../../generated/rules
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { ObligationCheck } from "./registry.js";
 import type { CheckContext } from "./common.js";
-import { hasAnyRole, ruleFinding } from "./common.js";
+import { hasAnyRole, memo, ruleFinding } from "./common.js";
 import { accountableHoldings, byAssignment, describeHoldings, holdingsWitness } from "./holdings.js";
 import { describeIs, describeRefs } from "./roles.js";
 import { clauseRef, describeActivities, list, nameActivities } from "../messages.js";
@@ -15,7 +15,7 @@ import { clauseRef, describeActivities, list, nameActivities } from "../messages
 function check(ctx: CheckContext, rule: Rule, obligation: Obligation, negated: boolean): Diagnostic[] {
   const { ruleSet, agreement } = ctx;
   const refs = obligation.roles ?? [];
-  const offending = accountableHoldings(agreement, obligation.activities ?? [], (p) => hasAnyRole(agreement, p, refs) === negated);
+  const offending = accountableHoldings(agreement, obligation.activities ?? [], memo((p) => hasAnyRole(agreement, p, refs) === negated));
   const selected = describeActivities(ruleSet, agreement, obligation.activities ?? []);
   const wanted = describeRefs(ruleSet, agreement, refs);
   return byAssignment(agreement, offending).map(({ assignment, holdings }) => {

@@ -47,7 +47,7 @@ export function ruleDiagnostics(ctx: CheckContext): Diagnostic[] {
   for (const rule of ctx.agreement.rules) {
     for (const obligation of rule.obligations) {
       const check = byType.get(obligation.type);
-      if (check) out.push(...check.check(ctx, rule, obligation));
+      if (check) for (const x of check.check(ctx, rule, obligation)) out.push(x);
     }
   }
   return out;

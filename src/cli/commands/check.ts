@@ -1,14 +1,12 @@
 // `concordat check [paths…]`: load, compile, analyse, report.
 import path from "node:path";
 import { Command, Option } from "commander";
-import { analyze } from "../../analysis/index.js";
 import { severityRank, type Diagnostic, type Severity } from "../../diagnostics/diagnostic.js";
-import { formats, renderers, type Format } from "../../diagnostics/index.js";
+import { formats, type Format } from "../../diagnostics/formats.js";
 import { summarize, summaryLine } from "../../diagnostics/report.js";
 import { palette } from "../../diagnostics/ansi.js";
 import type { CliContext } from "../context.js";
 import { useColor } from "../context.js";
-import { loadAndCompile, mergeDiagnostics } from "../pipeline.js";
 import { progress } from "../progress.js";
 import { writeFileAtomic } from "../write-atomic.js";
 
@@ -28,7 +26,13 @@ export function failing(diagnostics: readonly Diagnostic[], failOn: FailOn): boo
   return diagnostics.some((d) => severityRank[d.severity] >= severityRank[failOn as Severity]);
 }
 
-export function runCheck(ctx: CliContext, paths: string[], opts: CheckOptions): void {
+export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOptions): Promise<void> {
+  // The stages are loaded only when a check runs, so that `--help` and `--version` start fast.
+  const [{ analyze }, { renderers }, { loadAndCompile, mergeDiagnostics }] = await Promise.all([
+    import("../../analysis/index.js"),
+    import("../../diagnostics/index.js"),
+    import("../pipeline.js"),
+  ]);
   const loaded = loadAndCompile(ctx, paths.length > 0 ? paths : ["."]);
   const p = progress(ctx);
   let findings: Diagnostic[];
@@ -106,7 +110,7 @@ Examples:
   $ concordat check --format sarif -o concordat.sarif policies/
   $ concordat check --format github policies/        in a GitHub Actions workflow`,
     )
-    .action((paths: string[], opts: { format: Format; failOn: FailOn; output?: string; color?: boolean }) => {
-      runCheck(ctx, paths, opts);
+    .action(async (paths: string[], opts: { format: Format; failOn: FailOn; output?: string; color?: boolean }) => {
+      await runCheck(ctx, paths, opts);
     });
 }

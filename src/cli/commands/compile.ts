@@ -1,11 +1,9 @@
 // `concordat compile <file…> [-o out.json]`: the canonical rule set as JSON.
 import path from "node:path";
 import { Command } from "commander";
-import { serializeRuleSet } from "../../semantics/validate-ruleset.js";
 import { renderPretty } from "../../diagnostics/pretty.js";
 import type { CliContext } from "../context.js";
 import { useColor } from "../context.js";
-import { loadAndCompile } from "../pipeline.js";
 import { writeFileAtomic } from "../write-atomic.js";
 
 export interface CompileOptions {
@@ -13,7 +11,8 @@ export interface CompileOptions {
   color?: boolean;
 }
 
-export function runCompile(ctx: CliContext, files: string[], opts: CompileOptions): void {
+export async function runCompile(ctx: CliContext, files: string[], opts: CompileOptions): Promise<void> {
+  const [{ serializeRuleSet }, { loadAndCompile }] = await Promise.all([import("../../semantics/validate-ruleset.js"), import("../pipeline.js")]);
   const loaded = loadAndCompile(ctx, files, "compiling");
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   const shown = loaded.diagnostics.filter((d) => d.severity !== "info");
@@ -65,7 +64,7 @@ Examples:
   $ concordat compile policies/agreements/northvale-group.concord -o northvale.rules.json
   $ concordat compile policies/agreements/northvale-group.concord | jq '.agreements[0].assignments | length'`,
     )
-    .action((files: string[], opts: CompileOptions) => {
-      runCompile(ctx, files, opts);
+    .action(async (files: string[], opts: CompileOptions) => {
+      await runCompile(ctx, files, opts);
     });
 }

@@ -1,7 +1,6 @@
 // `concordat test [paths…]`: run the agreements' own `test` blocks.
 import path from "node:path";
 import { Command, Option } from "commander";
-import { runTests } from "../../analysis/index.js";
 import { palette } from "../../diagnostics/ansi.js";
 import { codeFrame } from "../../diagnostics/frame.js";
 import { renderTestsJunit, type TestResult } from "../../diagnostics/junit.js";
@@ -9,7 +8,6 @@ import { renderPretty } from "../../diagnostics/pretty.js";
 import { plural, shownFile, sourceOf, witnessInWords, type RenderOptions } from "../../diagnostics/report.js";
 import type { CliContext } from "../context.js";
 import { useColor } from "../context.js";
-import { loadAndCompile } from "../pipeline.js";
 import { writeFileAtomic } from "../write-atomic.js";
 
 export const testFormats = ["pretty", "json", "junit"] as const;
@@ -85,7 +83,8 @@ export function renderTestsJson(results: readonly TestResult[], options: RenderO
   return JSON.stringify({ tests, summary: counts(results) }, null, 2) + "\n";
 }
 
-export function runTestCommand(ctx: CliContext, paths: string[], opts: TestOptions): void {
+export async function runTestCommand(ctx: CliContext, paths: string[], opts: TestOptions): Promise<void> {
+  const [{ runTests }, { loadAndCompile }] = await Promise.all([import("../../analysis/index.js"), import("../pipeline.js")]);
   const loaded = loadAndCompile(ctx, paths.length > 0 ? paths : ["."], "testing");
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
@@ -134,7 +133,7 @@ Examples:
   $ concordat test policies/
   $ concordat test --format junit -o test-results.xml policies/`,
     )
-    .action((paths: string[], opts: TestOptions) => {
-      runTestCommand(ctx, paths, opts);
+    .action(async (paths: string[], opts: TestOptions) => {
+      await runTestCommand(ctx, paths, opts);
     });
 }

@@ -1,0 +1,74 @@
+// grammar/concordat.ebnf and the parser must agree, production by production
+// (comments and whitespace ignored). Regenerate with `npm run grammar`.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { grammarToEbnf, normaliseEbnf, readEbnf, renderEbnfFile, tokenProductions } from "../../src/syntax/grammar-ebnf.js";
+import { serializedGrammar } from "../../src/syntax/index.js";
+
+const fileText = readFileSync(new URL("../../grammar/concordat.ebnf", import.meta.url), "utf8");
+const inFile = readEbnf(fileText);
+
+describe("grammar/concordat.ebnf", () => {
+  it("has exactly the parser's rules and token classes, in order", () => {
+    expect(inFile.map((p) => p.name)).toEqual([...grammarToEbnf().map((p) => p.name), ...tokenProductions().map((p) => p.name)]);
+  });
+  it.each([...grammarToEbnf(), ...tokenProductions()].map((p) => [p.name, p.body]))("production %s matches the parser", (name, body) => {
+    const entry = inFile.find((p) => p.name === name);
+    expect(entry, `${name} is missing from grammar/concordat.ebnf`).toBeDefined();
+    expect(normaliseEbnf(entry!.body)).toBe(normaliseEbnf(body));
+  });
+  it("describes every production in a comment", () => {
+    for (const p of inFile) {
+      expect(p.comment, p.name).toMatch(/^\(\*/);
+      expect(p.comment, p.name).not.toMatch(/to be described/);
+    }
+  });
+  it("is what `npm run grammar` writes", () => {
+    expect(renderEbnfFile(fileText)).toBe(fileText);
+  });
+  it("detects a disagreement", () => {
+    const broken = fileText.replace('"term" DATE "to" DATE', '"term" DATE DATE');
+    expect(broken).not.toBe(fileText);
+    const term = readEbnf(broken).find((p) => p.name === "termItem")!;
+    expect(normaliseEbnf(term.body)).not.toBe(normaliseEbnf(grammarToEbnf().find((p) => p.name === "termItem")!.body));
+  });
+  it("the serialised grammar covers every rule of the parser", () => {
+    const names = serializedGrammar().map((r) => (r as unknown as { name: string }).name);
+    expect(names).toContain("assign");
+    expect(names).toContain("expect");
+    expect(names.length).toBe(grammarToEbnf().length);
+  });
+});
+
+describe("grammar/concordat.tmLanguage.json", () => {
+  const tm = JSON.parse(readFileSync(new URL("../../grammar/concordat.tmLanguage.json", import.meta.url), "utf8"));
+  const regexes: string[] = [];
+  const walk = (x: unknown) => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === "object") {
+      for (const [k, v] of Object.entries(x)) {
+        if ((k === "match" || k === "begin" || k === "end") && typeof v === "string") regexes.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(tm);
+  it("is a TextMate grammar for .concord files whose patterns compile", () => {
+    expect(tm.scopeName).toBe("source.concord");
+    expect(tm.fileTypes).toEqual(["concord"]);
+    for (const r of regexes) expect(() => new RegExp(r, "u")).not.toThrow();
+  });
+  it("highlights every keyword of the language", async () => {
+    const { keywords } = await import("../../src/syntax/index.js");
+    const all = regexes.join("\n");
+    for (const k of keywords) expect(all, k).toMatch(new RegExp(`[(|]${k}[|)]|\\\\b${k}\\\\b`));
+  });
+  it("highlights comments, prose, strings, money, dates and clause numbers", () => {
+    const repo = tm.repository;
+    expect(new RegExp(repo.money.match, "u").exec("£1_000_000")?.[0]).toBe("£1_000_000");
+    expect(new RegExp(repo.dates.match).exec("term 2025-04-01 to")?.[0]).toBe("2025-04-01");
+    expect(new RegExp(repo["clause-number"].patterns[1].match).exec("overrides 10.2.4")?.[0]).toBe("10.2.4");
+    expect(repo.prose.begin).toBe('"""');
+    expect(repo.comments.patterns.map((p: { name: string }) => p.name)).toEqual(["comment.line.double-slash.concord", "comment.block.concord"]);
+  });
+});
