@@ -61,6 +61,20 @@ export class AstBuilder {
 
   /** The span of a CST node: from its first real token to its last; undefined when it has none. */
   nodeSpan(n: CstNode): A.Span | undefined {
+    const l = n.location;
+    if (
+      l &&
+      !n.recoveredNode &&
+      validPos(l.startOffset) &&
+      validPos(l.endOffset) &&
+      validPos(l.startLine) &&
+      validPos(l.startColumn) &&
+      validPos(l.endLine) &&
+      validPos(l.endColumn) &&
+      l.endOffset >= l.startOffset
+    ) {
+      return { file: this.file, offset: l.startOffset, endOffset: l.endOffset + 1, line: l.startLine, column: l.startColumn, endLine: l.endLine, endColumn: l.endColumn + 1 };
+    }
     const acc: { first?: IToken; last?: IToken } = {};
     this.firstLast(n, acc);
     if (!acc.first || !acc.last) return undefined;

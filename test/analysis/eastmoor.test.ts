@@ -92,6 +92,12 @@ describe("eastmoor-mou.concord: DESIGN.md section 3", () => {
     expect(msg("test-failed").witness?.dimensions.value).toBe(1_000_000);
   });
 
+  it("rule and model findings carry the rule (or model) id, and cite their source", () => {
+    for (const d of ds.filter((x) => x.code === "rule" || x.code === "model")) expect(d.rule).toBeTruthy();
+    for (const d of ds.filter((x) => x.code === "model")) expect(d.cite).toMatch(/^Healthcare groups/);
+    expect(ds.find((d) => d.rule === "B7")!.cite).toBeUndefined();
+  });
+
   it("its test fails via runTests", () => {
     const outcomes = runTests(ruleSet).filter((o) => o.agreement === "eastmoor_mou");
     expect(outcomes.map((o) => o.passed)).toEqual([false]);

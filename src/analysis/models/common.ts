@@ -33,13 +33,6 @@ export function modelItem(agreement: Agreement, modelId: string): { span: Span; 
   return item ? { span: item.span, clause: item.clause } : { span: agreement.span };
 }
 
-/** The models' findings cite their framework's instrument (`source`), when it has one. */
-const sources = new WeakMap<Model, string | undefined>();
-
-export function setModelSource(model: Model, source: string | undefined): void {
-  sources.set(model, source);
-}
-
 export function modelFinding(
   model: Model,
   at: { span: Span; clause?: string | undefined },
@@ -48,7 +41,5 @@ export function modelFinding(
 ): Diagnostic {
   const d: Diagnostic = { code: "model", severity: "error", message, span: at.span, rule: model.id, ...extra };
   if (at.clause !== undefined) d.clause = at.clause;
-  const source = sources.get(model);
-  if (source !== undefined && d.cite === undefined) d.cite = source;
   return d;
 }

@@ -305,25 +305,28 @@ export function partitionOf(agreement: Agreement, activity: string): ActivityPar
 }
 
 function groupDiscrete(n: number, live: number[], maskOf: (id: number) => Uint8Array | null): { values: number[]; live: number[] }[] {
-  const restricted = live.filter((id) => maskOf(id) !== null);
-  if (restricted.length === 0) return [{ values: Array.from({ length: n }, (_, i) => i), live }];
-  const groups = new Map<string, { values: number[]; live: number[] }>();
-  const order: { values: number[]; live: number[] }[] = [];
-  for (let v = 0; v < n; v++) {
-    const sub = live.filter((id) => {
-      const m = maskOf(id);
-      return m === null || m[v] === 1;
-    });
-    const key = sub.join(",");
-    let g = groups.get(key);
-    if (!g) {
-      g = { values: [], live: sub };
-      groups.set(key, g);
-      order.push(g);
-    }
-    g.values.push(v);
+  let restricted = false;
+  for (const id of live) if (maskOf(id) !== null) {
+    restricted = true;
+    break;
   }
-  return order;
+  if (!restricted) return [{ values: Array.from({ length: n }, (_, i) => i), live }];
+  const groups: { values: number[]; live: number[] }[] = [];
+  for (let v = 0; v < n; v++) {
+    const sub: number[] = [];
+    for (const id of live) {
+      const m = maskOf(id);
+      if (m === null || m[v] === 1) sub.push(id);
+    }
+    let g: { values: number[]; live: number[] } | undefined;
+    for (const x of groups) if (sameList(x.live, sub)) {
+      g = x;
+      break;
+    }
+    if (g) g.values.push(v);
+    else groups.push({ values: [v], live: sub });
+  }
+  return groups;
 }
 
 function sweepPlaces(ctx: SweepCtx, live: number[]): void {
@@ -333,41 +336,83 @@ function sweepPlaces(ctx: SweepCtx, live: number[]): void {
   }
 }
 
-function sweepDays(ctx: SweepCtx, live: number[]): void {
-  const { lo: T0, hi: T1 } = ctx.p.term;
-  const cuts = new Set<number>([T0]);
-  for (const id of live) {
-    const d = ctx.boxes[id]!.days;
-    if (d.lo > T0 && d.lo <= T1) cuts.add(d.lo);
-    if (d.hi + 1 > T0 && d.hi + 1 <= T1) cuts.add(d.hi + 1);
+/**
+ * The sweep along one ordered axis of `nPieces` elementary pieces: each live box covers pieces
+ * [start, end] (from `range`, or null for all); between consecutive change points the live set
+ * is constant. Calls `visit(firstPiece, lastPiece, liveThere)` for each maximal segment.
+ */
+function sweepSegments(
+  live: number[],
+  nPieces: number,
+  range: (id: number) => [number, number] | null,
+  visit: (first: number, last: number, sub: number[]) => void,
+): void {
+  const starts = new Int32Array(live.length);
+  const ends = new Int32Array(live.length);
+  const cuts: number[] = [0];
+  for (let i = 0; i < live.length; i++) {
+    const r = range(live[i]!);
+    const a = r === null ? 0 : r[0];
+    const b = r === null ? nPieces - 1 : r[1];
+    starts[i] = a;
+    ends[i] = b;
+    if (a > 0) cuts.push(a);
+    if (b + 1 < nPieces) cuts.push(b + 1);
   }
-  const sorted = [...cuts].sort((a, b) => a - b);
-  let pendingLo = -1;
-  let pendingHi = -1;
-  let pendingLive: number[] | null = null;
-  for (let i = 0; i < sorted.length; i++) {
-    const lo = sorted[i]!;
-    const hi = i + 1 < sorted.length ? sorted[i + 1]! - 1 : T1;
-    const sub = sorted.length === 1 ? live : live.filter((id) => {
-      const d = ctx.boxes[id]!.days;
-      return d.lo <= lo && d.hi >= hi;
-    });
-    if (pendingLive && sameList(pendingLive, sub)) {
-      pendingHi = hi;
+  cuts.sort((x, y) => x - y);
+  let prev: number[] | null = null;
+  let prevFirst = 0;
+  let prevLast = -1;
+  for (let c = 0; c < cuts.length; c++) {
+    const first = cuts[c]!;
+    if (c > 0 && first === cuts[c - 1]) continue;
+    let next = nPieces;
+    for (let d = c + 1; d < cuts.length; d++) if (cuts[d]! > first) {
+      next = cuts[d]!;
+      break;
+    }
+    const last = next - 1;
+    const sub: number[] = [];
+    for (let i = 0; i < live.length; i++) if (starts[i]! <= first && ends[i]! >= last) sub.push(live[i]!);
+    if (prev && sameList(prev, sub)) {
+      prevLast = last;
       continue;
     }
-    if (pendingLive) {
-      ctx.days = { lo: pendingLo, hi: pendingHi };
-      sweepDim(ctx, 0, pendingLive);
-    }
-    pendingLo = lo;
-    pendingHi = hi;
-    pendingLive = sub;
+    if (prev) visit(prevFirst, prevLast, prev);
+    prev = sub;
+    prevFirst = first;
+    prevLast = last;
   }
-  if (pendingLive) {
-    ctx.days = { lo: pendingLo, hi: pendingHi };
-    sweepDim(ctx, 0, pendingLive);
+  if (prev) visit(prevFirst, prevLast, prev);
+}
+
+function sweepDays(ctx: SweepCtx, live: number[]): void {
+  const { lo: T0, hi: T1 } = ctx.p.term;
+  // Pieces are days here: piece i is day T0 + i.
+  sweepSegments(
+    live,
+    T1 - T0 + 1,
+    (id) => {
+      const d = ctx.boxes[id]!.days;
+      return d.lo <= T0 && d.hi >= T1 ? null : [Math.max(d.lo, T0) - T0, Math.min(d.hi, T1) - T0];
+    },
+    (first, last, sub) => {
+      ctx.days = { lo: T0 + first, hi: T0 + last };
+      sweepDim(ctx, 0, sub);
+    },
+  );
+}
+
+/** Index of the first element >= x in a sorted array. */
+function lowerBound(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
 }
 
 function sweepDim(ctx: SweepCtx, k: number, live: number[]): void {
@@ -385,45 +430,80 @@ function sweepDim(ctx: SweepCtx, k: number, live: number[]): void {
     return;
   }
   const kind = d.kind;
-  const restricted = live.filter((id) => ctx.boxes[id]!.dims[k] !== null);
-  if (restricted.length === 0) {
-    ctx.dims[k] = kind === "money" ? { kind: "real", lo: 0, loOpen: false, hi: null, hiOpen: true } : { kind: "real", lo: null, loOpen: true, hi: null, hiOpen: true };
+  const money = kind === "money";
+  const bounds: number[] = money ? [0] : [];
+  let restricted = false;
+  for (const id of live) {
+    const ivs = ctx.boxes[id]!.dims[k] as RInterval[] | null;
+    if (ivs === null) continue;
+    restricted = true;
+    for (const iv of ivs) {
+      if (iv.lo !== null && (!money || iv.lo >= 0)) bounds.push(iv.lo);
+      if (iv.hi !== null && (!money || iv.hi >= 0)) bounds.push(iv.hi);
+    }
+  }
+  if (!restricted) {
+    ctx.dims[k] = money ? { kind: "real", lo: 0, loOpen: false, hi: null, hiOpen: true } : { kind: "real", lo: null, loOpen: true, hi: null, hiOpen: true };
     sweepDim(ctx, k + 1, live);
     return;
   }
-  const bset = new Set<number>();
-  if (kind === "money") bset.add(0);
-  for (const id of restricted) {
-    for (const iv of ctx.boxes[id]!.dims[k] as RInterval[]) {
-      if (iv.lo !== null && (kind !== "money" || iv.lo >= 0)) bset.add(iv.lo);
-      if (iv.hi !== null && (kind !== "money" || iv.hi >= 0)) bset.add(iv.hi);
-    }
-  }
-  const bounds = [...bset].sort((a, b) => a - b);
-  const pieces = realPieces(bounds, kind);
-  let pending: RInterval | null = null;
-  let pendingLive: number[] | null = null;
-  const flush = () => {
-    if (!pending || !pendingLive) return;
-    ctx.dims[k] = { kind: "real", lo: pending.lo, loOpen: pending.loOpen, hi: pending.hi, hiOpen: pending.hiOpen };
-    sweepDim(ctx, k + 1, pendingLive);
+  bounds.sort((a, b) => a - b);
+  let w = 0;
+  for (let i = 0; i < bounds.length; i++) if (i === 0 || bounds[i] !== bounds[w - 1]) bounds[w++] = bounds[i]!;
+  bounds.length = w;
+  // Pieces: (number only: (-∞,b0)), then per bound j: {b_j} at 2j+off, (b_j, b_{j+1}) at 2j+1+off.
+  const off = money ? 0 : 1;
+  const nPieces = 2 * bounds.length + off;
+  const pieceOf = (j: number) => 2 * j + off;
+  const pieceLo = (i: number): [number | null, boolean] => {
+    if (i < off) return [null, true];
+    const j = (i - off) >> 1;
+    return [bounds[j]!, (i - off) % 2 === 1];
   };
-  for (const piece of pieces) {
-    const sub = live.filter((id) => {
-      const ivs = ctx.boxes[id]!.dims[k] as RInterval[] | null;
-      if (ivs === null) return true;
-      for (const iv of ivs) if (pieceInside(piece, iv)) return true;
-      return false;
-    });
-    if (pending && pendingLive && sameList(pendingLive, sub)) {
-      pending = { lo: pending.lo, loOpen: pending.loOpen, hi: piece.hi, hiOpen: piece.hiOpen };
+  const pieceHi = (i: number): [number | null, boolean] => {
+    if (i < off) return [bounds[0]!, true];
+    const j = (i - off) >> 1;
+    if ((i - off) % 2 === 0) return [bounds[j]!, false];
+    return j + 1 < bounds.length ? [bounds[j + 1]!, true] : [null, true];
+  };
+  // Each box's intervals as piece ranges; a box with several intervals (`!=`) covers the union,
+  // which sweepSegments cannot take as one range: split such boxes into one pseudo-entry per interval.
+  const entries: number[] = [];
+  const ranges: ([number, number] | null)[] = [];
+  for (const id of live) {
+    const ivs = ctx.boxes[id]!.dims[k] as RInterval[] | null;
+    if (ivs === null) {
+      entries.push(id);
+      ranges.push(null);
       continue;
     }
-    flush();
-    pending = piece;
-    pendingLive = sub;
+    for (const iv of ivs) {
+      const a = iv.lo === null ? 0 : pieceOf(lowerBound(bounds, iv.lo)) + (iv.loOpen ? 1 : 0);
+      const b = iv.hi === null ? nPieces - 1 : pieceOf(lowerBound(bounds, iv.hi)) - (iv.hiOpen ? 1 : 0);
+      if (a <= b) {
+        entries.push(id);
+        ranges.push([a, b]);
+      }
+    }
   }
-  flush();
+  const idx = entries.map((_, i) => i);
+  sweepSegments(
+    idx,
+    nPieces,
+    (i) => ranges[i]!,
+    (first, last, subIdx) => {
+      const [lo, loOpen] = pieceLo(first);
+      const [hi, hiOpen] = pieceHi(last);
+      ctx.dims[k] = { kind: "real", lo, loOpen, hi, hiOpen };
+      // Back to box ids, in order, without duplicates (a box may appear once per interval).
+      const sub: number[] = [];
+      for (const i of subIdx) {
+        const id = entries[i]!;
+        if (sub.length === 0 || sub[sub.length - 1] !== id) sub.push(id);
+      }
+      sweepDim(ctx, k + 1, sub);
+    },
+  );
 }
 
 function emit(ctx: SweepCtx, live: number[]): void {
