@@ -278,6 +278,7 @@ interface SweepCtx {
   places: number[];
   days: { lo: number; hi: number };
   dims: DimSet[];
+  memo: Map<number, LiveSets[]>;
 }
 
 export function partitionOf(agreement: Agreement, activity: string): ActivityPartition {
@@ -296,6 +297,7 @@ export function partitionOf(agreement: Agreement, activity: string): ActivityPar
     places: [],
     days: { lo: 0, hi: 0 },
     dims: new Array(p.dims.length),
+    memo: new Map(),
   };
   const live = ctx.boxes.map((_, i) => i);
   sweepPlaces(ctx, live);
@@ -506,7 +508,19 @@ function sweepDim(ctx: SweepCtx, k: number, live: number[]): void {
   );
 }
 
-function emit(ctx: SweepCtx, live: number[]): void {
+interface LiveSets {
+  live: number[];
+  applicable: Assignment[];
+  assignments: Assignment[];
+  delegations: Delegation[];
+}
+
+/** The assignments and delegations of a live set, shared between the cells with that live set. */
+function liveSets(ctx: SweepCtx, live: number[]): LiveSets {
+  let h = live.length;
+  for (const id of live) h = (Math.imul(h, 31) + id) | 0;
+  const bucket = ctx.memo.get(h);
+  if (bucket) for (const e of bucket) if (sameList(e.live, live)) return e;
   const { p } = ctx;
   // `live` keeps the order of ctx.boxes: assignments in source order, then delegations in source order.
   const A = p.agreement.assignments;
@@ -528,14 +542,22 @@ function emit(ctx: SweepCtx, live: number[]): void {
     assignments = [];
     for (const id of live) if (id < ctx.nAsg && !dropped.has(ctx.refs[id]!)) assignments.push(A[ctx.refs[id]!]!);
   }
+  const e = { live, applicable, assignments, delegations };
+  if (bucket) bucket.push(e);
+  else ctx.memo.set(h, [e]);
+  return e;
+}
+
+function emit(ctx: SweepCtx, live: number[]): void {
+  const e = liveSets(ctx, live);
   ctx.cells.push({
     activity: ctx.activity,
     places: ctx.places,
     days: ctx.days,
     dims: ctx.dims.slice(),
-    applicable,
-    assignments,
-    delegations,
+    applicable: e.applicable,
+    assignments: e.assignments,
+    delegations: e.delegations,
   });
 }
 

@@ -32,7 +32,8 @@ export type Region = Box[];
 /**
  * One cell of the partition of an activity's space: within it the set of applicable assignments,
  * the assignments that apply after overrides, and the live delegations are constant.
- * Cells of one activity are disjoint and together cover its whole space.
+ * Cells of one activity are disjoint and together cover its whole space. Cells (and the arrays
+ * they hold, shared between cells with the same live set) are cached: never mutate them.
  * `accountableAt` / `responsibleAt` give the parties at one of its places (they may differ between
  * its places only through `each member`, i.e. `PartyAt.place`).
  */
