@@ -1,0 +1,211 @@
+// What the coverage findings share: one scan of every analysed activity's cells, classifying each
+// (cell, place) as gap / conflict / redundant / no-responsible, and wording helpers.
+import type { Agreement, Assignment, DimensionRange, Rule, Span } from "../../generated/ruleset.js";
+import type { Diagnostic, DiagnosticCode, RelatedLocation, Severity } from "../../diagnostics/diagnostic.js";
+import {
+  accountableBy,
+  analysedActivities,
+  partition,
+  pointInRegion,
+  responsibleAt,
+  type Point,
+  type Box,
+  type Cell,
+  type Region,
+} from "../space/index.js";
+import { formatMoney, formatNumber, dayNumber } from "../space/format.js";
+import { joinWords, describePlaces } from "../space/describe.js";
+import { placeDependent } from "../space/parties.js";
+import { prepared } from "../space/sweep.js";
+
+export { joinWords };
+
+export interface Group {
+  /** Assignments involved, in source order. */
+  assignments: Assignment[];
+  boxes: Box[];
+  /** Per box: the accountable parties there. */
+  parties: string[][];
+}
+
+export interface ActivityScan {
+  activity: string;
+  gap: Box[];
+  /** key: involved assignment ids joined by "," */
+  conflicts: Map<string, Group>;
+  redundant: Map<string, Group>;
+  /** Where someone is accountable but nobody responsible (after delegations), per accountable-giving assignment id. */
+  noResponsible: Map<string, Group>;
+}
+
+export interface Scan {
+  agreement: Agreement;
+  activities: ActivityScan[];
+  byActivity: Map<string, ActivityScan>;
+  /** Assignment ids that apply somewhere after overrides. */
+  applying: Set<string>;
+  /** Assignment ids whose box contains some cell (before overrides). */
+  applicable: Set<string>;
+}
+
+const scans = new WeakMap<Agreement, Scan>();
+
+function addTo(map: Map<string, Group>, assignments: Assignment[], box: Box, parties: string[]): void {
+  const key = assignments.length === 1 ? assignments[0]!.id : assignments.map((a) => a.id).join(",");
+  let g = map.get(key);
+  if (!g) map.set(key, (g = { assignments, boxes: [], parties: [] }));
+  g.boxes.push(box);
+  g.parties.push(parties);
+}
+
+/** The accountable parties of a group at a point of its region. */
+export function partiesAt(g: Group, pt: Point): string[] {
+  for (let i = 0; i < g.boxes.length; i++) if (pointInRegion([g.boxes[i]!], pt)) return g.parties[i]!;
+  return [];
+}
+
+function bare(cell: Cell, places: number[]): Box {
+  return { activity: cell.activity, places, days: cell.days, dims: cell.dims };
+}
+
+export function scan(agreement: Agreement): Scan {
+  const hit = scans.get(agreement);
+  if (hit) return hit;
+  const out: Scan = { agreement, activities: [], byActivity: new Map(), applying: new Set(), applicable: new Set() };
+  for (const activity of analysedActivities(agreement)) {
+    const s: ActivityScan = { activity, gap: [], conflicts: new Map(), redundant: new Map(), noResponsible: new Map() };
+    out.activities.push(s);
+    out.byActivity.set(activity, s);
+    for (const cell of partition(agreement, activity).cells) {
+      for (const a of cell.applicable) out.applicable.add(a.id);
+      for (const a of cell.assignments) out.applying.add(a.id);
+      const perPlace = placeDependent(cell) ? cell.places.map((p) => [p]) : [cell.places];
+      for (const places of perPlace) {
+        const place = places[0]!;
+        const by = accountableBy(cell, place, agreement);
+        if (by.length === 0) {
+          s.gap.push(bare(cell, places));
+          continue;
+        }
+        const parties: string[] = [];
+        for (const b of by) for (const p of b.parties) if (!parties.includes(p)) parties.push(p);
+        const involved = by.map((b) => b.assignment);
+        if (parties.length >= 2) addTo(s.conflicts, involved, bare(cell, places), parties);
+        else if (involved.length >= 2) addTo(s.redundant, involved, bare(cell, places), parties);
+        if (responsibleAt(cell, place, agreement).length === 0) {
+          for (const a of involved) addTo(s.noResponsible, [a], bare(cell, places), parties);
+        }
+      }
+    }
+  }
+  scans.set(agreement, out);
+  return out;
+}
+
+// ------------------------------------------------------------------ wording
+
+/** "clause 2.1", or "the assignment at line 40" when it is in no clause. */
+export function clauseLabel(a: { clause?: string | undefined; span: Span }): string {
+  return a.clause ? `clause ${a.clause}` : `the assignment at line ${a.span.line}`;
+}
+
+export function capitalise(s: string): string {
+  return s.length > 0 ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+/** The parties an assignment makes accountable, "each member" for an `each member` line. */
+export function accountableWords(a: Assignment): string {
+  const named: string[] = [];
+  let each = false;
+  for (const pa of a.raci.accountable) {
+    if (pa.place !== undefined) each = true;
+    else if (!named.includes(pa.party)) named.push(pa.party);
+  }
+  if (each) named.push("each member");
+  return named.length > 0 ? joinWords(named) : "nobody";
+}
+
+function describeRange(agreement: Agreement, dimId: string, r: DimensionRange): string {
+  const dim = agreement.dimensions.find((d) => d.id === dimId);
+  if (!dim) return "";
+  if (r.type === "values") {
+    if (r.values.length >= (dim.values?.length ?? 0)) return "";
+    return r.values.length === 0 ? `${dimId} is no value` : `${dimId} is ${joinWords(r.values, "or")}`;
+  }
+  const f = (v: number) => (dim.type === "money" ? formatMoney(v, dim.currency ?? "£") : formatNumber(v));
+  const parts = r.intervals.map((iv) => {
+    const fullLo = iv.lo === null || (dim.type === "money" && iv.lo <= 0 && !(iv.lo === 0 && iv.loOpen));
+    const fullHi = iv.hi === null;
+    if (fullLo && fullHi) return "";
+    if (iv.lo !== null && iv.hi !== null && iv.lo === iv.hi) return `exactly ${f(iv.lo)}`;
+    if (fullLo) return `${iv.hiOpen ? "under" : "at most"} ${f(iv.hi!)}`;
+    if (fullHi) return `${iv.loOpen ? "over" : "at least"} ${f(iv.lo!)}`;
+    if (!iv.loOpen && !iv.hiOpen) return `from ${f(iv.lo!)} to ${f(iv.hi!)}`;
+    return `${iv.loOpen ? "over" : "at least"} ${f(iv.lo!)} and ${iv.hiOpen ? "under" : "at most"} ${f(iv.hi!)}`;
+  });
+  if (r.intervals.length === 0) return `${dimId} is no value`;
+  if (parts.some((p) => p === "")) return "";
+  return `${dimId} is ${parts.join(" or ")}`;
+}
+
+/** An assignment's own box in words ("value over £1,000,000", "until 2026-03-31"); "" when unconditioned. */
+export function describeAssignmentConditions(agreement: Agreement, a: Assignment): string {
+  const parts: string[] = [];
+  if (agreement.places.length > 0 && a.places.length < agreement.places.length) {
+    const idx = a.places.map((p) => agreement.places.indexOf(p)).filter((k) => k >= 0);
+    const pl = idx.length === 0 ? "at no place" : describePlaces(agreement, idx);
+    if (pl) parts.push(pl);
+  }
+  if (agreement.term) {
+    const from = a.days.from && a.days.from > agreement.term.from ? a.days.from : null;
+    const to = a.days.to && a.days.to < agreement.term.to ? a.days.to : null;
+    if (a.days.from && a.days.to && a.days.from > a.days.to) parts.push("on no day of the term");
+    else if (from && to) parts.push(`from ${from} to ${to}`);
+    else if (from) parts.push(`from ${from}`);
+    else if (to) parts.push(`until ${to}`);
+  }
+  const where = Object.entries(a.dimensions)
+    .map(([id, r]) => describeRange(agreement, id, r))
+    .filter((s) => s !== "");
+  if (where.length > 0) parts.push(`where ${where.join(" and ")}`);
+  return parts.join(", ");
+}
+
+/** The first rule (source order) with a `cover` obligation selecting the activity. */
+export function coveringRule(agreement: Agreement, activity: string): Rule | undefined {
+  return agreement.rules.find((r) => r.obligations.some((o) => o.type === "cover" && (o.activities ?? []).includes(activity)));
+}
+
+export function makeDiagnostic(
+  code: DiagnosticCode,
+  severity: Severity,
+  at: { span: Span; clause?: string | undefined },
+  message: string,
+  extra: Partial<Diagnostic> = {},
+): Diagnostic {
+  const d: Diagnostic = { code, severity, message, span: at.span };
+  if (at.clause !== undefined) d.clause = at.clause;
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) (d as unknown as Record<string, unknown>)[k] = v;
+  return d;
+}
+
+export function withRule(d: Diagnostic, rule: Rule | undefined): Diagnostic {
+  if (rule) {
+    d.rule = rule.id;
+    if (rule.cite !== undefined) d.cite = rule.cite;
+  }
+  return d;
+}
+
+export function related(a: Assignment, message: string): RelatedLocation {
+  return { span: a.span, message };
+}
+
+/** The assignments naming an activity, in source order. */
+export function assignmentsOf(agreement: Agreement, activity: string): Assignment[] {
+  const p = prepared(agreement);
+  return (p.asgByActivity.get(activity) ?? []).map((i) => agreement.assignments[i]!);
+}
+
+export { dayNumber };
+export type { Region };

@@ -1,0 +1,36 @@
+// `conflict` (error): two or more different accountable parties at a point. One finding per
+// activity and set of assignments involved, on the involved assignment last in source order,
+// the others related; with the first covering rule's id and cite.
+import type { Agreement } from "../../generated/ruleset.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { describeRegion, firstPoint, mergeRegion, placeName, witness } from "../space/index.js";
+import { accountableWords, clauseLabel, coveringRule, joinWords, makeDiagnostic, partiesAt, related, scan, withRule } from "./common.js";
+
+export function conflictDiagnostics(agreement: Agreement): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const a of scan(agreement).activities) {
+    for (const g of a.conflicts.values()) {
+      const region = mergeRegion(g.boxes);
+      const last = g.assignments[g.assignments.length - 1]!;
+      const where = describeRegion(agreement, region);
+      const says = g.assignments.map((x) => `${clauseLabel(x)} makes ${accountableWords(x)} accountable`);
+      // Who exactly, at the witness.
+      let atWitness = "";
+      const pt = firstPoint(agreement, region);
+      if (pt) {
+        {
+          const parties = partiesAt(g, pt);
+          const pl = placeName(agreement, pt.place);
+          atWitness = ` (${pl ? `at ${pl}'s place: ` : ""}${joinWords(parties)})`;
+        }
+      }
+      const message = `More than one party is accountable for ${a.activity} ${where === "everywhere" ? "everywhere" : where}: ${joinWords(says)}${atWitness}.`;
+      const d = makeDiagnostic("conflict", "error", { span: last.span, clause: last.clause }, message, {
+        witness: witness(agreement, region),
+        related: g.assignments.filter((x) => x !== last).map((x) => related(x, `${clauseLabel(x)} makes ${accountableWords(x)} accountable`)),
+      });
+      out.push(withRule(d, coveringRule(agreement, a.activity)));
+    }
+  }
+  return out;
+}

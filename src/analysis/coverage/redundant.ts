@@ -1,0 +1,32 @@
+// `redundant` (warning): no conflict, but two or more assignments make the same party accountable.
+// Grouped like conflicts: one per activity and set of assignments involved.
+import type { Agreement } from "../../generated/ruleset.js";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { describeRegion, firstPoint, mergeRegion, witness } from "../space/index.js";
+import { capitalise, clauseLabel, joinWords, makeDiagnostic, partiesAt, related, scan } from "./common.js";
+
+export function redundantDiagnostics(agreement: Agreement): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const a of scan(agreement).activities) {
+    for (const g of a.redundant.values()) {
+      const region = mergeRegion(g.boxes);
+      const last = g.assignments[g.assignments.length - 1]!;
+      const where = describeRegion(agreement, region);
+      let who = "the same party";
+      const pt = firstPoint(agreement, region);
+      if (pt) {
+        who = joinWords(partiesAt(g, pt));
+      }
+      const labels = g.assignments.map(clauseLabel);
+      const both = g.assignments.length === 2 ? "both" : "all";
+      const message = `${capitalise(joinWords(labels))} ${both} make ${who} accountable for ${a.activity} ${where}.`;
+      out.push(
+        makeDiagnostic("redundant", "warning", { span: last.span, clause: last.clause }, message, {
+          witness: witness(agreement, region),
+          related: g.assignments.filter((x) => x !== last).map((x) => related(x, `${clauseLabel(x)} also makes ${who} accountable`)),
+        }),
+      );
+    }
+  }
+  return out;
+}
