@@ -20,6 +20,16 @@ export interface Loaded {
   files: string[];
   /** Source texts by file name, for code frames. */
   sources: Map<string, string>;
+  /** Currency sign of every money dimension, for witnesses in words. */
+  currencies: Record<string, string>;
+}
+
+/** Dimension id → currency sign, over every framework and agreement of the rule set. */
+function currenciesOf(ruleSet: RuleSet): Record<string, string> {
+  const currencies: Record<string, string> = {};
+  for (const owner of [...ruleSet.frameworks, ...ruleSet.agreements])
+    for (const d of owner.dimensions) if (d.type === "money" && d.currency) currencies[d.id] = d.currency;
+  return currencies;
 }
 
 function key(d: Diagnostic): string {
@@ -50,7 +60,14 @@ export function loadAndCompile(ctx: CliContext, paths: string[], verb = "checkin
     p.step(`${verb} ${files.length} ${files.length === 1 ? "file" : "files"}: compiling…`, files.length >= 100);
     const compiled = compileProgram(program);
     const sources = new Map(program.files.map((f) => [f.path, f.text] as [string, string]));
-    return { program, ruleSet: compiled.ruleSet, diagnostics: mergeDiagnostics(program.diagnostics, compiled.diagnostics), files, sources };
+    return {
+      program,
+      ruleSet: compiled.ruleSet,
+      diagnostics: mergeDiagnostics(program.diagnostics, compiled.diagnostics),
+      files,
+      sources,
+      currencies: currenciesOf(compiled.ruleSet),
+    };
   } finally {
     p.done();
   }

@@ -33,7 +33,7 @@ export function githubAnnotation(d: Diagnostic, options: RenderOptions = {}): st
   const lines = [d.message];
   if (d.rule && d.cite) lines.push(`${d.code === "model" ? "Model" : "Rule"} ${d.rule}: ${d.cite}`);
   else if (d.cite) lines.push(d.cite);
-  if (d.witness) lines.push(`Witness: ${witnessInWords(d.witness)}`);
+  if (d.witness) lines.push(`Witness: ${witnessInWords(d.witness, options.currencies)}`);
   if (d.reason) lines.push(`Reason: ${d.reason}`);
   for (const r of d.related ?? []) lines.push(`Related: ${shownFile(r.span.file, options)}:${r.span.line}:${r.span.column}: ${r.message}`);
 

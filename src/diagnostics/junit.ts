@@ -80,7 +80,7 @@ function details(d: Diagnostic, file: string, options: RenderOptions): string {
   if (d.clause) lines.push(`clause: ${d.clause}`);
   if (d.rule) lines.push(`${d.code === "model" ? "model" : "rule"}: ${d.rule}${d.cite ? `: ${d.cite}` : ""}`);
   else if (d.cite) lines.push(`cite: ${d.cite}`);
-  if (d.witness) lines.push(`witness: ${witnessInWords(d.witness)}`);
+  if (d.witness) lines.push(`witness: ${witnessInWords(d.witness, options.currencies)}`);
   if (d.reason) lines.push(`reason: ${d.reason}`);
   for (const r of d.related ?? []) lines.push(`related: ${shownFile(r.span.file, options)}:${r.span.line}:${r.span.column}: ${r.message}`);
   return lines.join("\n");
@@ -130,7 +130,7 @@ export function renderTestsJunit(results: readonly TestResult[], options: Render
     if (!t.passed) {
       const body = t.failures
         .map((f) => {
-          const w = f.witness ? `\n  witness: ${witnessInWords(f.witness)}` : "";
+          const w = f.witness ? `\n  witness: ${witnessInWords(f.witness, options.currencies)}` : "";
           return `${shownFile(f.span.file, options)}:${f.span.line}:${f.span.column}: ${f.message}${w}`;
         })
         .join("\n");

@@ -50,7 +50,7 @@ export function prettyDiagnostic(d: Diagnostic, options: RenderOptions = {}): st
     const what = d.code === "model" ? "model" : "rule";
     note(what, d.cite ? `${d.rule}: ${d.cite}` : d.rule);
   } else if (d.cite) note("cite", d.cite);
-  if (d.witness) note("witness", witnessInWords(d.witness));
+  if (d.witness) note("witness", witnessInWords(d.witness, options.currencies));
   if (d.reason) note("reason", d.reason);
 
   const style = { gutter: (s: string) => p.blue(s), marker: (s: string) => sev(s) };

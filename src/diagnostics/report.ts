@@ -20,6 +20,8 @@ export interface RenderOptions {
   version?: string;
   /** The lowest severity that fails (`junit` marks those findings as failures). Default `error`. */
   failOn?: Severity | "none";
+  /** Currency sign of each money dimension, so witnesses read `£1,000,000` rather than `1,000,000`. */
+  currencies?: Readonly<Record<string, string>>;
 }
 
 export interface Summary {
@@ -90,14 +92,23 @@ export function formatValue(v: number | string): string {
   return `${negative ? "-" : ""}${grouped}${frac !== undefined ? "." + frac : ""}`;
 }
 
-/** "procurement.operations at eastmoor on 2025-04-01 where value = 1,000,000 and setting = inpatient". */
-export function witnessInWords(w: Witness): string {
+/** 999999.5 with "£" → "£999,999.50": whole units stay whole, pence get two digits. */
+function formatMoneyValue(v: number, currency: string): string {
+  const text = Number.isInteger(v) ? formatValue(v) : formatValue(Math.trunc(v)) + "." + Math.round(Math.abs(v % 1) * 100).toString().padStart(2, "0");
+  return v < 0 && !text.startsWith("-") ? `-${currency}${text}` : text.startsWith("-") ? `-${currency}${text.slice(1)}` : `${currency}${text}`;
+}
+
+/** "procurement.operations at eastmoor on 2025-04-01 where value = £1,000,000 and setting = inpatient". */
+export function witnessInWords(w: Witness, currencies: Readonly<Record<string, string>> = {}): string {
   const parts: string[] = [];
   const acts = w.activities && w.activities.length > 0 ? w.activities.join(", ") : w.activity;
   if (acts) parts.push(acts);
   if (w.place) parts.push(`at ${w.place}`);
   if (w.date) parts.push(`on ${w.date}`);
-  const dims = Object.entries(w.dimensions ?? {}).map(([k, v]) => `${k} = ${formatValue(v)}`);
+  const dims = Object.entries(w.dimensions ?? {}).map(([k, v]) => {
+    const currency = currencies[k];
+    return `${k} = ${typeof v === "number" && currency ? formatMoneyValue(v, currency) : formatValue(v)}`;
+  });
   if (dims.length > 0) parts.push(`where ${dims.join(" and ")}`);
   return parts.length > 0 ? parts.join(" ") : "everywhere";
 }

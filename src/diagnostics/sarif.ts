@@ -93,7 +93,7 @@ export function sarifLog(diagnostics: readonly Diagnostic[], options: SarifOptio
     if (d.cite !== undefined) props.cite = d.cite;
     if (d.witness !== undefined) {
       props.witness = JSON.parse(JSON.stringify(d.witness)) as Json;
-      props.witnessText = witnessInWords(d.witness);
+      props.witnessText = witnessInWords(d.witness, options.currencies);
     }
     if (d.reason !== undefined) props.reason = d.reason;
     const result: { [k: string]: Json } = {

@@ -75,6 +75,10 @@ describe("summary and witness", () => {
   it("says a witness in words, money with separators", () => {
     expect(witnessInWords({ activities: ["a.x", "a.y"], dimensions: { value: 999999.5 } })).toBe("a.x, a.y where value = 999,999.5");
     expect(witnessInWords({ dimensions: {} })).toBe("everywhere");
+    expect(witnessInWords({ activity: "a", dimensions: { value: 999999.5, setting: "inpatient" } }, { value: "£" })).toBe(
+      "a where value = £999,999.50 and setting = inpatient",
+    );
+    expect(witnessInWords({ activity: "a", dimensions: { value: 1000000 } }, { value: "€" })).toBe("a where value = €1,000,000");
     expect(formatValue(1234567)).toBe("1,234,567");
     expect(formatValue(-1000)).toBe("-1,000");
     expect(formatValue(0.01)).toBe("0.01");

@@ -51,6 +51,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     cwd: ctx.cwd,
     color,
     failOn: opts.failOn,
+    currencies: loaded.currencies,
   });
   if (toFile) {
     writeFileAtomic(resolveOut(ctx, opts.output!), text);

@@ -49,7 +49,7 @@ export function renderTestsPretty(results: readonly TestResult[], options: Rende
       if (r.passed) continue;
       for (const f of r.failures) {
         out.push(`          ${p.bold(`${shownFile(f.span.file, options)}:${f.span.line}:${f.span.column}:`)} ${f.message}`);
-        if (f.witness) out.push(`          ${p.blue("=")} ${p.bold("witness:")} ${witnessInWords(f.witness)}`);
+        if (f.witness) out.push(`          ${p.blue("=")} ${p.bold("witness:")} ${witnessInWords(f.witness, options.currencies)}`);
         const src = sourceOf(options.sources, f.span.file, options.cwd);
         if (src !== undefined)
           out.push(...codeFrame(src, f.span, { style: { gutter: p.blue, marker: (s) => p.bold(p.red(s)) } }).map((l) => `          ${l}`));
@@ -96,6 +96,7 @@ export async function runTestCommand(ctx: CliContext, paths: string[], opts: Tes
     sources: loaded.sources,
     files: loaded.files,
     cwd: ctx.cwd,
+    currencies: loaded.currencies,
     color: opts.format === "pretty" && (toFile ? opts.color === true : useColor(opts.color, ctx.stdout, ctx.env)),
   };
   const text = opts.format === "junit" ? renderTestsJunit(results, options) : opts.format === "json" ? renderTestsJson(results, options) : renderTestsPretty(results, options);
