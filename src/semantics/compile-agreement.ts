@@ -10,11 +10,11 @@ import type {
   PartyAt,
   Raci,
 } from "../generated/ruleset.js";
-import type { Agreement, AgreementItem, Assign, BodyDecl, Clause, Delegate, Expect, Name, PartyDecl, TestDecl } from "../syntax/ast.js";
+import type { Agreement, AgreementItem, Assign, BodyDecl, Clause, Delegate, Expect, Name, PartyDecl, Span, TestDecl } from "../syntax/ast.js";
 import { compileModel, compileRule, outDimension, outFunction } from "./compile-framework.js";
 import { placeLevel, type Env, type LocalFunction } from "./env.js";
 import { Namespace } from "./namespace.js";
-import { Reporter } from "./report.js";
+import { Reporter, where } from "./report.js";
 import { checkDay, compileDays, compileWhere, dimensionValue, type ConditionContext } from "./resolve-conditions.js";
 import { buildEnv, closure, type FrameworkTable } from "./resolve-frameworks.js";
 import { resolveParties, type Parties, type PartyInfo } from "./resolve-parties.js";
@@ -44,6 +44,11 @@ function flatten(items: AgreementItem[], clauses: string[], out: Placed[]): void
 
 const RACI = ["accountable", "responsible", "consulted", "informed"] as const;
 
+/** A RACI entry's identity: its party, and its place when it has one. */
+function raciKey(e: PartyAt): string {
+  return e.place === undefined ? e.party : `${e.party}\u0000${e.place}`;
+}
+
 export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Reporter): OutAgreement {
   const placed: Placed[] = [];
   flatten(decl.items, [], placed);
@@ -63,12 +68,16 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
 
   // Frameworks it conforms to, then the environment (with its local functions).
   const conformsTo: string[] = [];
+  const conformsSeen = new Set<string>();
   for (const p of placed) {
     if (p.item.kind !== "ConformsTo") continue;
     for (const n of p.item.frameworks ?? []) {
       if (!n?.text) continue;
       const f = table.frameworks.resolve(n, r, innermost(p));
-      if (f && !conformsTo.includes(f.id)) conformsTo.push(f.id);
+      if (f && !conformsSeen.has(f.id)) {
+        conformsSeen.add(f.id);
+        conformsTo.push(f.id);
+      }
     }
   }
   const frameworks = closure(
@@ -89,19 +98,37 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
     r,
   );
 
-  // Term and review: the first of each.
+  // Term and review: one of each. A second one (complete enough to read) is
+  // `duplicate-declaration` and dropped, like a second declaration of a name.
   let term: OutAgreement["term"] = null;
   let review: OutAgreement["review"] = null;
+  let firstTerm: Span | undefined;
+  let firstReview: Span | undefined;
+  const duplicate = (what: string, span: Span, first: Span, clause: string | undefined): void =>
+    r.error("duplicate-declaration", `The ${what} is declared twice in this agreement; the first is on ${where(first, span)}.`, span, {
+      clause,
+      related: [{ span: first, message: `The ${what} is first declared here` }],
+    });
   for (const p of placed) {
     const it = p.item;
-    if (it.kind === "Term" && term === null) {
+    if (it.kind === "Term" && typeof it.from?.text === "string" && typeof it.to?.text === "string") {
+      if (firstTerm) {
+        duplicate("term", it.span, firstTerm, innermost(p));
+        continue;
+      }
+      firstTerm = it.span;
       const from = checkDay(it.from, r, innermost(p));
       const to = checkDay(it.to, r, innermost(p));
       if (from !== undefined && to !== undefined) {
         if (to < from) r.error("type", `The term ends (${to}) before it starts (${from}).`, it.span, { clause: innermost(p) });
         else term = { from, to, span: outSpan(it.span) };
       }
-    } else if (it.kind === "Review" && review === null && typeof it.months?.value === "number") {
+    } else if (it.kind === "Review" && typeof it.months?.value === "number") {
+      if (firstReview) {
+        duplicate("review period", it.span, firstReview, innermost(p));
+        continue;
+      }
+      firstReview = it.span;
       review = { months: it.months.value, span: outSpan(it.span) };
     }
   }
@@ -190,11 +217,27 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   // sub-clauses, never the overriding assignment itself.
   assigns.forEach((x, i) => (x.a.id = `a${i + 1}`));
   delegations.forEach((d, i) => (d.id = `d${i + 1}`));
-  for (const x of assigns) {
-    const ids = new Set<string>();
-    for (const n of x.overrides) for (const y of assigns) if (y !== x && y.clauses.includes(n)) ids.add(y.a.id);
-    x.a.overrides = assigns.filter((y) => ids.has(y.a.id)).map((y) => y.a.id);
-  }
+  // Index first: clause number → the assignments inside it (at any depth), in source order.
+  const inClause = new Map<string, number[]>();
+  assigns.forEach((y, i) => {
+    for (const n of y.clauses) {
+      let list = inClause.get(n);
+      if (!list) inClause.set(n, (list = []));
+      if (list[list.length - 1] !== i) list.push(i); // a number may enclose itself twice
+    }
+  });
+  assigns.forEach((x, i) => {
+    let picked: number[];
+    if (x.overrides.length === 1) picked = inClause.get(x.overrides[0]!) ?? [];
+    else {
+      const set = new Set<number>();
+      for (const n of x.overrides) for (const j of inClause.get(n) ?? []) set.add(j);
+      picked = [...set].sort((a, b) => a - b);
+    }
+    const ids: string[] = [];
+    for (const j of picked) if (j !== i) ids.push(assigns[j]!.a.id);
+    x.a.overrides = ids;
+  });
   const assignments = assigns.map((x) => x.a);
 
   const activityOrder = env.functionList.filter((f) => f.activity).map((f) => f.id);
@@ -211,7 +254,7 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   // Their names were checked with their frameworks: nothing more to report here.
   const silent = Reporter.silent();
   const usedModels: string[] = [];
-  for (const m of models) if (!usedModels.includes(m.model)) usedModels.push(m.model);
+  for (const m of new Set(models.map((m) => m.model))) usedModels.push(m);
 
   if (decl.title?.value !== undefined) out.title = decl.title.value;
   out.file = decl.span.file;
@@ -249,7 +292,7 @@ function partyRef(parties: Parties, n: Name, r: Reporter, clause?: string): Part
 function placeRef(parties: Parties, n: Name, r: Reporter, clause?: string): string | undefined {
   const hit = partyRef(parties, n, r, clause);
   if (!hit) return undefined;
-  if (!parties.places.includes(hit.id)) {
+  if (!parties.placeIndex.has(hit.id)) {
     r.error(
       "type",
       `\`${hit.id}\` is not a member, so it has no place of its own` +
@@ -300,7 +343,7 @@ function compileAssign(
             if (id === undefined) ok = false;
             else chosen.add(id);
           }
-          places = parties.places.filter((x) => chosen.has(x));
+          places = [...chosen].sort((x, y) => parties.placeIndex.get(x)! - parties.placeIndex.get(y)!);
         }
       }
     }
@@ -318,11 +361,17 @@ function compileAssign(
   }
 
   const raci: Raci = { accountable: [], responsible: [], consulted: [], informed: [] };
+  const seenByRole: Partial<Record<keyof Raci, Set<string>>> = {};
   for (const line of it.roleLines ?? []) {
     if (!line || !RACI.includes(line.role)) continue;
     const list: PartyAt[] = raci[line.role];
+    const seen = (seenByRole[line.role] ??= new Set(list.map(raciKey)));
     const add = (entry: PartyAt): void => {
-      if (!list.some((e) => e.party === entry.party && e.place === entry.place)) list.push(entry);
+      const key = raciKey(entry);
+      if (!seen.has(key)) {
+        seen.add(key);
+        list.push(entry);
+      }
     };
     if (line.eachMember) {
       if (level === null || assignLevel !== level) {

@@ -22,6 +22,8 @@ export interface PartyInfo {
 export interface Parties {
   names: Namespace<PartyInfo>;
   places: string[];
+  /** Each place's position in `places`. */
+  placeIndex: Map<string, number>;
   parties: OutAgreement["parties"];
   bodies: OutAgreement["bodies"];
 }
@@ -42,11 +44,15 @@ export function resolveParties(env: Env, decls: { decl: PartyDecl | BodyDecl; cl
     if (!kind) info.broken = true;
     else info.kind = kind.id;
     if (decl.kind === "PartyDecl") {
+      const roleSeen = new Set<string>();
       for (const role of decl.roles ?? []) {
         if (!role?.text) continue;
         const hit = env.roles.resolve(role, r, clause);
         if (!hit) info.broken = true;
-        else if (!info.roles.includes(hit.id)) info.roles.push(hit.id);
+        else if (!roleSeen.has(hit.id)) {
+          roleSeen.add(hit.id);
+          info.roles.push(hit.id);
+        }
       }
     }
   }
@@ -55,6 +61,7 @@ export function resolveParties(env: Env, decls: { decl: PartyDecl | BodyDecl; cl
     const decl = info.decl;
     if (decl.kind !== "BodyDecl") continue;
     let shared: string[] | undefined;
+    const memberSeen = new Set<string>();
     for (const m of decl.members ?? []) {
       if (!m?.text) continue;
       const hit = names.resolve(m, r, info.clause);
@@ -62,12 +69,19 @@ export function resolveParties(env: Env, decls: { decl: PartyDecl | BodyDecl; cl
         info.broken = true;
         continue;
       }
-      if (!info.members.includes(hit.id)) info.members.push(hit.id);
-      shared = shared === undefined ? [...hit.roles] : shared.filter((x) => hit.roles.includes(x));
+      if (!memberSeen.has(hit.id)) {
+        memberSeen.add(hit.id);
+        info.members.push(hit.id);
+      }
+      if (shared === undefined) shared = [...hit.roles];
+      else if (shared.length > 0) {
+        const roles = new Set(hit.roles);
+        shared = shared.filter((x) => roles.has(x));
+      }
     }
     info.roles = shared ?? [];
   }
-  const out: Parties = { names, places: [], parties: [], bodies: [] };
+  const out: Parties = { names, places: [], placeIndex: new Map(), parties: [], bodies: [] };
   for (const info of infos) {
     if (info.broken || info.kind === undefined) continue;
     const d = info.decl;
@@ -78,7 +92,10 @@ export function resolveParties(env: Env, decls: { decl: PartyDecl | BodyDecl; cl
       p.roles = [...info.roles];
       p.span = outSpan(d.span);
       out.parties.push(p);
-      if (info.roles.includes("member")) out.places.push(info.id);
+      if (info.roles.includes("member")) {
+        out.placeIndex.set(info.id, out.places.length);
+        out.places.push(info.id);
+      }
     } else {
       const b = { id: info.id } as OutAgreement["bodies"][number];
       if (d.title?.value !== undefined) b.title = d.title.value;

@@ -39,9 +39,9 @@ export function parse(text: string, file: string): ParseResult {
 }
 
 function parseUnsafe(text: string, file: string): ParseResult {
-  const builder = new AstBuilder(file, text);
   const diagnostics: Diagnostic[] = [];
   const lexed = lexer.tokenize(text);
+  const builder = new AstBuilder(file, text, lexed.tokens);
 
   // Lexer errors: characters that start no token.
   for (const e of lexed.errors) {

@@ -6,6 +6,7 @@ import {
   CstParser,
   EOF,
   tokenMatcher,
+  type IOrAlt,
   type IParserErrorMessageProvider,
   type IToken,
   type TokenType,
@@ -327,13 +328,31 @@ const messages: IParserErrorMessageProvider = {
 
 const compareOps = [Equals, NotEquals, LessEquals, Less, GreaterEquals, Greater];
 
+export interface ConcordParserOptions {
+  /**
+   * Run Chevrotain's grammar checks (ambiguities, left recursion, …) when the parser is
+   * built. Off for the one shared instance, where they only cost start-up time; the test
+   * suite builds a parser with them on (test/syntax/grammar.test.ts).
+   */
+  validate?: boolean;
+}
+
 export class ConcordParser extends CstParser {
-  constructor() {
+  /**
+   * The alternatives of each `OR`, built on first use and reused (Chevrotain's advice:
+   * otherwise every call allocates the array and its closures).
+   */
+  private readonly alts: Record<string, IOrAlt<unknown>[]> = {};
+
+  constructor(options: ConcordParserOptions = {}) {
     super(allTokens, {
       recoveryEnabled: true,
       maxLookahead: 3,
       errorMessageProvider: messages,
-      nodeLocationTracking: "full",
+      // Offsets only: the AST builder takes lines and columns from the first and last
+      // token of a node (less work per token, and a smaller CST).
+      nodeLocationTracking: "onlyOffset",
+      skipValidations: !options.validate,
     });
     this.performSelfAnalysis();
   }
@@ -341,11 +360,11 @@ export class ConcordParser extends CstParser {
   // ---- top level
   public sourceFile = this.RULE("sourceFile", () => {
     this.MANY(() => {
-      this.OR([
+      this.OR((this.alts.sourceFile ??= [
         { ALT: () => this.SUBRULE(this.importDecl) },
         { ALT: () => this.SUBRULE(this.framework) },
         { ALT: () => this.SUBRULE(this.agreement) },
-      ]);
+      ]));
     });
   });
 
@@ -360,12 +379,12 @@ export class ConcordParser extends CstParser {
   });
 
   public selector = this.RULE("selector", () => {
-    this.OR([
+    this.OR((this.alts.selector ??= [
       { ALT: () => { this.CONSUME(Kw.function); this.CONSUME1(Name, { LABEL: "name" }); }, IGNORE_AMBIGUITIES: true },
       { ALT: () => { this.CONSUME(Kw.category); this.CONSUME2(Name, { LABEL: "name" }); }, IGNORE_AMBIGUITIES: true },
       { ALT: () => { this.CONSUME(Kw.all); this.CONSUME(Kw.functions); }, IGNORE_AMBIGUITIES: true },
       { ALT: () => this.CONSUME3(Name, { LABEL: "name" }) },
-    ]);
+    ]));
   });
 
   public selectorList = this.RULE("selectorList", () => {
@@ -373,10 +392,10 @@ export class ConcordParser extends CstParser {
   });
 
   public roleOrKind = this.RULE("roleOrKind", () => {
-    this.OR([
+    this.OR((this.alts.roleOrKind ??= [
       { ALT: () => { this.CONSUME(Kw.kind); this.CONSUME1(Name, { LABEL: "name" }); }, IGNORE_AMBIGUITIES: true },
       { ALT: () => this.CONSUME2(Name, { LABEL: "name" }) },
-    ]);
+    ]));
   });
 
   public roleOrKindList = this.RULE("roleOrKindList", () => {
@@ -394,7 +413,7 @@ export class ConcordParser extends CstParser {
   });
 
   public frameworkItem = this.RULE("frameworkItem", () => {
-    this.OR([
+    this.OR((this.alts.frameworkItem ??= [
       { ALT: () => this.SUBRULE(this.versionItem) },
       { ALT: () => this.SUBRULE(this.sourceItem) },
       { ALT: () => this.SUBRULE(this.extendsItem) },
@@ -407,7 +426,7 @@ export class ConcordParser extends CstParser {
       { ALT: () => this.SUBRULE(this.provisionDecl) },
       { ALT: () => this.SUBRULE(this.modelDecl) },
       { ALT: () => this.SUBRULE(this.ruleDecl) },
-    ]);
+    ]));
   });
 
   public versionItem = this.RULE("versionItem", () => {
@@ -459,7 +478,7 @@ export class ConcordParser extends CstParser {
     this.CONSUME(Kw.dimension);
     this.CONSUME(Name, { LABEL: "name" });
     this.CONSUME(Colon);
-    this.OR([
+    this.OR((this.alts.dimensionDecl ??= [
       { ALT: () => this.CONSUME(Kw.money) },
       { ALT: () => this.CONSUME(Kw.number) },
       {
@@ -470,7 +489,7 @@ export class ConcordParser extends CstParser {
           this.CONSUME(RCurly);
         },
       },
-    ]);
+    ]));
   });
   public provisionDecl = this.RULE("provisionDecl", () => {
     this.CONSUME(Kw.provision);
@@ -487,19 +506,19 @@ export class ConcordParser extends CstParser {
     this.CONSUME(RCurly);
   });
   public modelItem = this.RULE("modelItem", () => {
-    this.OR([
+    this.OR((this.alts.modelItem ??= [
       { ALT: () => this.SUBRULE(this.stepItem) },
       { ALT: () => this.SUBRULE(this.modelConstraint) },
       { ALT: () => this.SUBRULE(this.requiresItem) },
-    ]);
+    ]));
   });
   public stepItem = this.RULE("stepItem", () => {
     this.CONSUME(Kw.step);
     this.CONSUME(Integer, { LABEL: "value" });
   });
   public modelConstraint = this.RULE("modelConstraint", () => {
-    this.OR([{ ALT: () => this.CONSUME(Kw.accountable) }, { ALT: () => this.CONSUME(Kw.responsible) }]);
-    this.OR1([{ ALT: () => this.CONSUME(Kw.must) }, { ALT: () => this.CONSUME(Kw.may) }]);
+    this.OR((this.alts.modelConstraint ??= [{ ALT: () => this.CONSUME(Kw.accountable) }, { ALT: () => this.CONSUME(Kw.responsible) }]));
+    this.OR1((this.alts.modelConstraint1 ??= [{ ALT: () => this.CONSUME(Kw.must) }, { ALT: () => this.CONSUME(Kw.may) }]));
     this.CONSUME(Kw.be);
     this.SUBRULE(this.roleOrKindList);
     this.OPTION(() => {
@@ -509,11 +528,11 @@ export class ConcordParser extends CstParser {
   });
   public requiresItem = this.RULE("requiresItem", () => {
     this.CONSUME(Kw.requires);
-    this.OR([
+    this.OR((this.alts.requiresItem ??= [
       { ALT: () => this.CONSUME(Kw.provision) },
       { ALT: () => this.CONSUME(Kw.role) },
       { ALT: () => this.CONSUME(Kw.body) },
-    ]);
+    ]));
     this.CONSUME(Name, { LABEL: "name" });
   });
 
@@ -526,15 +545,15 @@ export class ConcordParser extends CstParser {
     this.CONSUME(RCurly);
   });
   public ruleItem = this.RULE("ruleItem", () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.obligation) }, { ALT: () => this.SUBRULE(this.citeItem) }]);
+    this.OR((this.alts.ruleItem ??= [{ ALT: () => this.SUBRULE(this.obligation) }, { ALT: () => this.SUBRULE(this.citeItem) }]));
   });
   public citeItem = this.RULE("citeItem", () => {
     this.CONSUME(Kw.cite);
     this.CONSUME(StringTok, { LABEL: "value" });
   });
   public obligation = this.RULE("obligation", () => {
-    this.OR([{ ALT: () => this.CONSUME(Kw.must) }, { ALT: () => this.CONSUME(Kw.should) }]);
-    this.OR1([
+    this.OR((this.alts.obligation ??= [{ ALT: () => this.CONSUME(Kw.must) }, { ALT: () => this.CONSUME(Kw.should) }]));
+    this.OR1((this.alts.obligation1 ??= [
       { ALT: () => this.SUBRULE(this.coverObligation) },
       { ALT: () => this.SUBRULE(this.assignResponsibleObligation) },
       { ALT: () => this.SUBRULE(this.deliverObligation) },
@@ -545,7 +564,7 @@ export class ConcordParser extends CstParser {
       { ALT: () => this.SUBRULE(this.haveAtLeastObligation) },
       { ALT: () => this.SUBRULE(this.establishBodyObligation) },
       { ALT: () => this.SUBRULE(this.useModelObligation) },
-    ]);
+    ]));
   });
   public coverObligation = this.RULE("coverObligation", () => {
     this.CONSUME(Kw.cover);
@@ -624,7 +643,7 @@ export class ConcordParser extends CstParser {
   });
 
   public agreementItem = this.RULE("agreementItem", () => {
-    this.OR([
+    this.OR((this.alts.agreementItem ??= [
       { ALT: () => this.SUBRULE(this.conformsTo) },
       { ALT: () => this.SUBRULE(this.modelUse) },
       { ALT: () => this.SUBRULE(this.termItem) },
@@ -639,7 +658,7 @@ export class ConcordParser extends CstParser {
       { ALT: () => this.SUBRULE(this.delegate) },
       { ALT: () => this.SUBRULE(this.allow) },
       { ALT: () => this.SUBRULE(this.testDecl) },
-    ]);
+    ]));
   });
 
   public conformsTo = this.RULE("conformsTo", () => {
@@ -694,10 +713,10 @@ export class ConcordParser extends CstParser {
 
   public clause = this.RULE("clause", () => {
     this.CONSUME(Kw.clause);
-    this.OR([
+    this.OR((this.alts.clause ??= [
       { ALT: () => this.CONSUME(ClauseNumberTok, { LABEL: "number" }) },
       { ALT: () => this.CONSUME(Integer, { LABEL: "number" }) },
-    ]);
+    ]));
     this.OPTION(() => this.CONSUME(StringTok, { LABEL: "title" }));
     this.CONSUME(LCurly);
     this.MANY(() => this.SUBRULE(this.agreementItem));
@@ -730,20 +749,20 @@ export class ConcordParser extends CstParser {
   });
   public clauseRef = this.RULE("clauseRef", () => {
     this.CONSUME(Kw.clause);
-    this.OR([
+    this.OR((this.alts.clauseRef ??= [
       { ALT: () => this.CONSUME(ClauseNumberTok, { LABEL: "number" }) },
       { ALT: () => this.CONSUME(Integer, { LABEL: "number" }) },
-    ]);
+    ]));
   });
 
   /** `where …`, `from DATE`, `until DATE`, in any order here; order and repetition are checked after parsing. */
   public conditions = this.RULE("conditions", () => {
     this.MANY(() => {
-      this.OR([
+      this.OR((this.alts.conditions ??= [
         { ALT: () => this.SUBRULE(this.whereClause) },
         { ALT: () => this.SUBRULE(this.fromClause) },
         { ALT: () => this.SUBRULE(this.untilClause) },
-      ]);
+      ]));
     });
   });
   public whereClause = this.RULE("whereClause", () => {
@@ -760,7 +779,7 @@ export class ConcordParser extends CstParser {
   });
   public condition = this.RULE("condition", () => {
     this.CONSUME(Name, { LABEL: "dimension" });
-    this.OR([
+    this.OR((this.alts.condition ??= [
       {
         ALT: () => {
           this.CONSUME(Kw.in);
@@ -775,27 +794,27 @@ export class ConcordParser extends CstParser {
           this.SUBRULE(this.conditionValue);
         },
       },
-    ]);
+    ]));
   });
   public comparisonOp = this.RULE("comparisonOp", () => {
-    this.OR(compareOps.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "op" }) })));
+    this.OR((this.alts.comparisonOp ??= compareOps.map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: "op" }) }))));
   });
   public conditionValue = this.RULE("conditionValue", () => {
-    this.OR([
+    this.OR((this.alts.conditionValue ??= [
       { ALT: () => this.CONSUME(Money) },
       { ALT: () => this.CONSUME(Integer) },
       { ALT: () => this.CONSUME(Name) },
-    ]);
+    ]));
   });
 
   public roleLine = this.RULE("roleLine", () => {
-    this.OR([
+    this.OR((this.alts.roleLine ??= [
       { ALT: () => this.CONSUME(Kw.accountable, { LABEL: "role" }) },
       { ALT: () => this.CONSUME(Kw.responsible, { LABEL: "role" }) },
       { ALT: () => this.CONSUME(Kw.consulted, { LABEL: "role" }) },
       { ALT: () => this.CONSUME(Kw.informed, { LABEL: "role" }) },
-    ]);
-    this.OR1([
+    ]));
+    this.OR1((this.alts.roleLine1 ??= [
       {
         ALT: () => {
           this.CONSUME(Kw.each);
@@ -804,7 +823,7 @@ export class ConcordParser extends CstParser {
         IGNORE_AMBIGUITIES: true,
       },
       { ALT: () => this.SUBRULE(this.nameList) },
-    ]);
+    ]));
   });
 
   public delegate = this.RULE("delegate", () => {
@@ -833,10 +852,10 @@ export class ConcordParser extends CstParser {
   });
   public expect = this.RULE("expect", () => {
     this.CONSUME(Kw.expect);
-    this.OR([
+    this.OR((this.alts.expect ??= [
       { ALT: () => this.CONSUME(Kw.accountable, { LABEL: "subject" }) },
       { ALT: () => this.CONSUME(Kw.responsible, { LABEL: "subject" }) },
-    ]);
+    ]));
     this.CONSUME(Kw.for);
     this.CONSUME1(Name, { LABEL: "activity" });
     this.OPTION(() => {
@@ -853,10 +872,10 @@ export class ConcordParser extends CstParser {
       this.AT_LEAST_ONE_SEP({ SEP: Kw.and, DEF: () => this.SUBRULE(this.expectWhere) });
     });
     this.CONSUME(Kw.is);
-    this.OR1([
+    this.OR1((this.alts.expect1 ??= [
       { ALT: () => this.CONSUME(Kw.nobody), IGNORE_AMBIGUITIES: true },
       { ALT: () => this.SUBRULE(this.nameList) },
-    ]);
+    ]));
   });
   public expectWhere = this.RULE("expectWhere", () => {
     this.CONSUME(Name, { LABEL: "dimension" });

@@ -23,9 +23,14 @@ function realToken(e: CstElement | undefined): e is IToken {
 
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
+  /** Where the last lookups of a node's first and last token ended (see `tokenIndexAt`). */
+  private startHint = 0;
+  private endHint = 0;
   constructor(
     private readonly file: string,
     private readonly text: string,
+    /** Every token the parser was given, in text order (the lexer's output). */
+    private readonly tokens: readonly IToken[] = [],
   ) {}
 
   // ---------------------------------------------------------------- spans
@@ -59,21 +64,74 @@ export class AstBuilder {
     }
   }
 
-  /** The span of a CST node: from its first real token to its last; undefined when it has none. */
+  /**
+   * The index in `tokens` of the last token starting at or before `offset` (-1 when none),
+   * searched from `from` outwards: node starts, and node ends, come mostly in text order.
+   */
+  private tokenIndexAt(offset: number, from: number): number {
+    const ts = this.tokens;
+    const n = ts.length;
+    if (n === 0 || ts[0]!.startOffset > offset) return -1;
+    // Gallop from the hint to a bracket [lo, hi] with ts[lo] <= offset < ts[hi] (hi may be n), then bisect.
+    let lo: number;
+    let hi: number;
+    let i = from < 0 ? 0 : from >= n ? n - 1 : from;
+    if (ts[i]!.startOffset <= offset) {
+      let step = 1;
+      lo = i;
+      hi = i + step;
+      while (hi < n && ts[hi]!.startOffset <= offset) {
+        lo = hi;
+        step *= 2;
+        hi = lo + step;
+      }
+      if (hi > n) hi = n;
+    } else {
+      let step = 1;
+      hi = i;
+      lo = i - step;
+      while (lo > 0 && ts[lo]!.startOffset > offset) {
+        hi = lo;
+        step *= 2;
+        lo = hi - step;
+      }
+      if (lo < 0) lo = 0;
+    }
+    // Invariant: ts[lo].startOffset <= offset, and hi === n or ts[hi].startOffset > offset.
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (ts[mid]!.startOffset <= offset) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * The span of a CST node: from its first real token to its last; undefined when it has none.
+   * The parser tracks offsets only (the location of the first token and the greatest end
+   * offset of any token in the node); lines and columns are those of the tokens found there.
+   */
   nodeSpan(n: CstNode): A.Span | undefined {
     const l = n.location;
-    if (
-      l &&
-      !n.recoveredNode &&
-      validPos(l.startOffset) &&
-      validPos(l.endOffset) &&
-      validPos(l.startLine) &&
-      validPos(l.startColumn) &&
-      validPos(l.endLine) &&
-      validPos(l.endColumn) &&
-      l.endOffset >= l.startOffset
-    ) {
-      return { file: this.file, offset: l.startOffset, endOffset: l.endOffset + 1, line: l.startLine, column: l.startColumn, endLine: l.endLine, endColumn: l.endColumn + 1 };
+    if (l && !n.recoveredNode && validPos(l.startOffset) && validPos(l.endOffset) && l.endOffset >= l.startOffset) {
+      const i = this.tokenIndexAt(l.startOffset, this.startHint);
+      const first = i >= 0 ? this.tokens[i] : undefined;
+      const j = this.tokenIndexAt(l.endOffset, this.endHint);
+      const last = j >= 0 ? this.tokens[j] : undefined;
+      if (i >= 0) this.startHint = i;
+      if (j >= 0) this.endHint = j;
+      if (
+        first &&
+        last &&
+        first.startOffset === l.startOffset &&
+        last.endOffset === l.endOffset &&
+        validPos(first.startLine) &&
+        validPos(first.startColumn) &&
+        validPos(last.endLine) &&
+        validPos(last.endColumn)
+      ) {
+        return { file: this.file, offset: l.startOffset, endOffset: l.endOffset + 1, line: first.startLine, column: first.startColumn, endLine: last.endLine, endColumn: last.endColumn + 1 };
+      }
     }
     const acc: { first?: IToken; last?: IToken } = {};
     this.firstLast(n, acc);
@@ -101,8 +159,7 @@ export class AstBuilder {
   }
   /** The only sub-node of an item-choice node (frameworkItem, agreementItem, …). */
   only(n: CstNode): CstNode | undefined {
-    for (const list of Object.values(n.children as Children)) for (const c of list ?? []) if (isNode(c)) return c;
-    return undefined;
+    return firstSubNode(n);
   }
 
   // ---------------------------------------------------------------- literals
@@ -613,8 +670,13 @@ export class AstBuilder {
   }
 }
 
+/** The first sub-node, in the order the children were added (no array of every child list built). */
 function firstSubNode(n: CstNode): CstNode | undefined {
-  for (const list of Object.values(n.children as Children)) for (const c of list ?? []) if (isNode(c)) return c;
+  const children = n.children as Children;
+  for (const key in children) {
+    const list = children[key];
+    if (list) for (const c of list) if (isNode(c)) return c;
+  }
   return undefined;
 }
 

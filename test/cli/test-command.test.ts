@@ -18,7 +18,7 @@ describe("concordat test", () => {
     const r = concordat(["test", EASTMOOR]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/FAILED +eastmoor_mou: a procurement of exactly one million has an owner/);
-    expect(r.stdout).toMatch(/witness: .*value = 1,000,000/);
+    expect(r.stdout).toMatch(/witness: .*value = £1,000,000/);
     expect(r.stdout).toMatch(/1 test failed/);
     expect(r.stdout + r.stderr).not.toMatch(STACK);
   });

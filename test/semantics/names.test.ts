@@ -133,4 +133,28 @@ describe("duplicate-declaration, on the second, related to the first", () => {
   it("the same name in two namespaces is fine", () => {
     expect(check(`  party trust "T" kind trust role member`)).toEqual([]);
   });
+  it("a second term, the first kept", async () => {
+    expect(check(`  clause 4 { term 2026-01-01 to 2026-12-31 }`)).toEqual([
+      { ...at(9, 14, "The term is declared twice in this agreement; the first is on line 5.", "duplicate-declaration") },
+    ]);
+    const { compileFiles } = await import("./helpers.js");
+    const { diagnostics, ruleSet } = compileFiles({ "base.concord": FRAMEWORK, "main.concord": agreement(`  clause 4 { term 2026-01-01 to 2026-12-31 }`) });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0].clause).toBe("4");
+    expect(diagnostics[0].span).toMatchObject({ line: 9, column: 14, endLine: 9, endColumn: 43 });
+    expect(diagnostics[0].related?.map((r) => [r.span.line, r.span.column, r.message])).toEqual([[5, 3, "The term is first declared here"]]);
+    expect(ruleSet.agreements[0].term).toMatchObject({ from: "2025-04-01", to: "2027-03-31" });
+  });
+  it("a second review, the first kept", async () => {
+    expect(check(`  review every 12 months\n  review every 6 months`)).toEqual([
+      at(10, 3, "The review period is declared twice in this agreement; the first is on line 9.", "duplicate-declaration"),
+    ]);
+    const { compileFiles } = await import("./helpers.js");
+    const { diagnostics, ruleSet } = compileFiles({ "base.concord": FRAMEWORK, "main.concord": agreement(`  review every 12 months\n  review every 6 months`) });
+    expect(diagnostics[0].related?.map((r) => [r.span.line, r.span.column, r.message])).toEqual([[9, 3, "The review period is first declared here"]]);
+    expect(ruleSet.agreements[0].review).toMatchObject({ months: 12 });
+  });
+  it("one term and one review are fine", () => {
+    expect(check(`  review every 12 months`)).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
 // Rule-set `Agreement`s for the analysis tests: a small builder for hand-written cases, and a
 // fast-check arbitrary of random agreements (several activities, 0–4 places, a term or none,
-// dated clauses, a money and an enum dimension, open/closed intervals incl. `!=`, overrides incl.
-// chains, `each member`, delegations) that shrinks to small agreements.
+// dated clauses, a money and an enum dimension and often a `number` one (first or last, so that
+// the sweep meets it at either end), open/closed intervals incl. `!=`, unbounded and half-bounded
+// ranges, overrides incl. chains, `each member`, delegations) that shrinks to small agreements.
 import fc from "fast-check";
 import type { Agreement, Assignment, Delegation, DimensionRange, Interval, PartyAt, Span } from "../../src/generated/ruleset.js";
 
@@ -247,6 +248,25 @@ const intervalArb: fc.Arbitrary<DimensionRange> = fc.oneof(
     .map(([x, y, lo, ho]) => ivs(iv(Math.min(x, y), lo, Math.max(x, y), ho))),
 );
 
+// `number` values: negatives, zero, and neighbours 0 and 1 (an open piece between them has its
+// witness at the midpoint, not one above its lower edge).
+const BANDS = [-3, 0, 1, 7];
+
+/** Ranges of a `number` dimension: the whole line, half-bounded, `!=`, points and closed/open spans. */
+const bandArb: fc.Arbitrary<DimensionRange> = fc.oneof(
+  { depthSize: "small" },
+  fc.constant(ivs(iv(null, true, null, true))),
+  fc.constantFrom(...BANDS).map(gt),
+  fc.constantFrom(...BANDS).map(ge),
+  fc.constantFrom(...BANDS).map(lt),
+  fc.constantFrom(...BANDS).map(le),
+  fc.constantFrom(...BANDS).map(eq),
+  fc.constantFrom(...BANDS).map(ne),
+  fc
+    .tuple(fc.constantFrom(...BANDS), fc.constantFrom(...BANDS), fc.boolean(), fc.boolean())
+    .map(([x, y, lo, ho]) => ivs(iv(Math.min(x, y), lo, Math.max(x, y), ho))),
+);
+
 const enumArb: fc.Arbitrary<DimensionRange> = fc.oneof(
   { arbitrary: fc.subarray(SETTING, { minLength: 1 }), weight: 9 },
   { arbitrary: fc.constant([] as string[]), weight: 1 },
@@ -264,8 +284,10 @@ export const agreementArb: fc.Arbitrary<Agreement> = fc
     nActs: fc.integer({ min: 1, max: 4 }),
     explicitScope: fc.boolean(),
     cycles: fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 }),
+    /** The `number` dimension: none, declared first, or declared last. */
+    band: fc.constantFrom<"none" | "first" | "last">("none", "first", "first", "last"),
   })
-  .chain(({ nPlaces, term, nActs, explicitScope, cycles }) => {
+  .chain(({ nPlaces, term, nActs, explicitScope, cycles, band }) => {
     const places = PLACE_NAMES.slice(0, nPlaces);
     const acts = ACTIVITIES.slice(0, nActs);
     const partyArb = fc.constantFrom<PartySpec>(...(nPlaces > 0 ? [...places, ...OTHER, "each member" as const] : OTHER));
@@ -278,6 +300,7 @@ export const agreementArb: fc.Arbitrary<Agreement> = fc
       reversed: fc.oneof({ arbitrary: fc.constant(false), weight: 9 }, { arbitrary: fc.constant(true), weight: 1 }),
       value: fc.option(intervalArb, { nil: undefined }),
       setting: fc.option(enumArb, { nil: undefined, freq: 3 }),
+      band: band === "none" ? fc.constant(undefined) : fc.option(bandArb, { nil: undefined, freq: 2 }),
       accountable: fc.oneof({ arbitrary: fc.array(partyArb, { minLength: 1, maxLength: 2 }), weight: 9 }, { arbitrary: fc.constant([] as PartySpec[]), weight: 1 }),
       responsible: fc.array(partyArb, { maxLength: 2 }),
       overrides: fc.array(fc.nat({ max: 7 }), { maxLength: 2 }),
@@ -289,6 +312,7 @@ export const agreementArb: fc.Arbitrary<Agreement> = fc
       since: dayArb,
       until: dayArb,
       value: fc.option(intervalArb, { nil: undefined }),
+      band: band === "none" ? fc.constant(undefined) : fc.option(bandArb, { nil: undefined, freq: 2 }),
     });
     return fc.record({ asgs: fc.array(asgArb, { maxLength: 7 }), dels: fc.array(delArb, { maxLength: 2 }), scopeCut: fc.nat({ max: nActs }) }).map(({ asgs, dels, scopeCut }) =>
       buildAgreement({
@@ -296,8 +320,10 @@ export const agreementArb: fc.Arbitrary<Agreement> = fc
         parties: [...places.map((id) => ({ id, roles: ["member"] })), ...OTHER.map((id) => ({ id, roles: ["group"] }))],
         term: term ? { from: "2025-01-01", to: "2025-12-31" } : null,
         dimensions: [
+          ...(band === "first" ? [{ id: "band", type: "number" as const }] : []),
           { id: "value", type: "money", currency: "£" },
           { id: "setting", type: "enum", values: SETTING },
+          ...(band === "last" ? [{ id: "band", type: "number" as const }] : []),
         ],
         scope: explicitScope ? acts.slice(0, Math.max(1, nActs - scopeCut)) : null,
         assignments: asgs.map((a, i) => ({
@@ -307,12 +333,12 @@ export const agreementArb: fc.Arbitrary<Agreement> = fc
           // Dates in order unless `reversed` (an empty range: a shadowed assignment).
           from: a.from && a.to && a.from > a.to !== a.reversed ? a.to : a.from,
           to: a.from && a.to && a.from > a.to !== a.reversed ? a.from : a.to,
-          where: { ...(a.value ? { value: a.value } : {}), ...(a.setting ? { setting: a.setting } : {}) },
+          where: { ...(a.value ? { value: a.value } : {}), ...(a.setting ? { setting: a.setting } : {}), ...(a.band ? { band: a.band } : {}) },
           accountable: a.accountable,
           responsible: a.responsible,
           overrides: [...new Set(a.overrides.filter((k) => k < asgs.length && (cycles || k < i)).map((k) => `a${k + 1}`))],
         })),
-        delegations: dels.filter((d) => d.from !== d.to).map((d) => ({ activities: d.activities, from: d.from, to: d.to, since: d.since, until: d.until, where: d.value ? { value: d.value } : {} })),
+        delegations: dels.filter((d) => d.from !== d.to).map((d) => ({ activities: d.activities, from: d.from, to: d.to, since: d.since, until: d.until, where: { ...(d.value ? { value: d.value } : {}), ...(d.band ? { band: d.band } : {}) } })),
         rules: [
           { id: "R1", framework: "fw", cite: "cite R1", obligations: [{ strength: "must", type: "cover", activities: acts, span: span(500) }], span: span(500) },
           { id: "R2", framework: "fw", obligations: [{ strength: "should", type: "assign-responsible", activities: acts, span: span(501) }], span: span(501) },

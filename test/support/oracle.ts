@@ -26,15 +26,19 @@ export interface OracleCell {
   accountable: string[];
   /** Assignment ids that make someone accountable here. */
   involved: string[];
+  /** Named responsible by the remaining assignments, before delegations. */
+  named: string[];
   /** After delegations. */
   responsible: string[];
+  /** Delegation ids live here (their activity, days and conditions). */
+  delegations: string[];
   kind: "gap" | "conflict" | "redundant" | "single";
 }
 
 const DAY = 86_400_000;
 export const dayNum = (iso: string): number => Math.round(Date.parse(iso + "T00:00:00Z") / DAY);
 
-function analysedActivities(ag: Agreement): string[] {
+export function analysedActivities(ag: Agreement): string[] {
   const s = new Set(ag.scope.activities);
   if (!ag.scope.explicit) for (const a of ag.assignments) for (const x of a.activities) s.add(x);
   return [...s];
@@ -146,7 +150,51 @@ export function classify(ag: Agreement, pt: OraclePoint): OracleCell {
     for (const q of tos.length > 0 ? tos : [p]) if (!responsible.includes(q)) responsible.push(q);
   }
   const kind = accountable.length === 0 ? "gap" : accountable.length >= 2 ? "conflict" : involved.length >= 2 ? "redundant" : "single";
-  return { point: pt, applicable: applicable.map((a) => a.id), remaining: remaining.map((a) => a.id), accountable, involved, responsible, kind };
+  return {
+    point: pt,
+    applicable: applicable.map((a) => a.id),
+    remaining: remaining.map((a) => a.id),
+    accountable,
+    involved,
+    named: responsibleBefore,
+    responsible,
+    delegations: dels.map((d) => d.id),
+    kind,
+  };
+}
+
+/** Whether a point lies in the agreement's space: a known place, a day of the term, each value in its domain. */
+export function inDomain(ag: Agreement, pt: Omit<OraclePoint, "piece">): boolean {
+  if (pt.place < 0 || pt.place >= Math.max(1, ag.places.length)) return false;
+  if (ag.term ? pt.day < dayNum(ag.term.from) || pt.day > dayNum(ag.term.to) : pt.day !== 0) return false;
+  return ag.dimensions.every((d, k) => {
+    const v = pt.dims[k];
+    if (typeof v !== "number" || !Number.isFinite(v)) return false;
+    if (d.type === "enum") return Number.isInteger(v) && v >= 0 && v < (d.values?.length ?? 0);
+    return d.type !== "money" || v >= 0;
+  });
+}
+
+/**
+ * A diagnostic's witness as a point of one of its activities (money back to minor units, enum
+ * values to indices; NaN where a value is missing or of the wrong kind, so that it lies nowhere).
+ */
+export function witnessPoint(
+  ag: Agreement,
+  w: { place?: string; date?: string; dimensions: Record<string, number | string> },
+  activity: string,
+): Omit<OraclePoint, "piece"> {
+  return {
+    activity,
+    place: w.place === undefined ? 0 : ag.places.indexOf(w.place),
+    day: w.date === undefined ? 0 : dayNum(w.date),
+    dims: ag.dimensions.map((d) => {
+      const v = w.dimensions[d.id];
+      if (d.type === "enum") return typeof v === "string" ? (d.values ?? []).indexOf(v) : NaN;
+      if (typeof v !== "number") return NaN;
+      return d.type === "money" ? Math.round(v * 100 * 1e6) / 1e6 : v;
+    }),
+  };
 }
 
 /** Every elementary cell of every analysed activity, classified. */

@@ -72,3 +72,25 @@ describe("grammar/concordat.tmLanguage.json", () => {
     expect(repo.comments.patterns.map((p: { name: string }) => p.name)).toEqual(["comment.line.double-slash.concord", "comment.block.concord"]);
   });
 });
+
+describe("the parser's grammar", () => {
+  // The shared parser skips Chevrotain's grammar checks to start faster; they run here.
+  it("passes Chevrotain's checks (ambiguities, left recursion, …)", async () => {
+    const { ConcordParser } = await import("../../src/syntax/parser.js");
+    expect(() => new ConcordParser({ validate: true })).not.toThrow();
+  });
+  it("the checks do run: a parser with an ambiguous rule is rejected", async () => {
+    const { CstParser } = await import("chevrotain");
+    const { allTokens, Identifier } = await import("../../src/syntax/tokens.js");
+    class Broken extends CstParser {
+      constructor() {
+        super(allTokens, { skipValidations: false });
+        this.RULE("twice", () => {
+          this.OR([{ ALT: () => this.CONSUME1(Identifier) }, { ALT: () => this.CONSUME2(Identifier) }]);
+        });
+        this.performSelfAnalysis();
+      }
+    }
+    expect(() => new Broken()).toThrow(/ambigu/i);
+  });
+});

@@ -1,11 +1,12 @@
 // What the coverage findings share: one scan of every analysed activity's cells, classifying each
 // (cell, place) as gap / conflict / redundant / no-responsible, and wording helpers.
 import type { Agreement, Assignment, DimensionRange, Rule, Span } from "../../generated/ruleset.js";
-import type { Diagnostic, DiagnosticCode, RelatedLocation, Severity } from "../../diagnostics/diagnostic.js";
+import type { Diagnostic, RelatedLocation } from "../../diagnostics/diagnostic.js";
 import {
   accountableBy,
   analysedActivities,
   partition,
+  placeDependent,
   pointInRegion,
   responsibleAt,
   type Point,
@@ -13,12 +14,13 @@ import {
   type Cell,
   type Region,
 } from "../space/index.js";
-import { formatMoney, formatNumber, dayNumber } from "../space/format.js";
-import { joinWords, describePlaces } from "../space/describe.js";
-import { placeDependent } from "../space/parties.js";
+import { dayNumber } from "../space/format.js";
+import { describeInterval, describePlaces } from "../space/describe.js";
 import { prepared } from "../space/sweep.js";
+import { list, upperFirst } from "../messages.js";
+import { finding } from "../finding.js";
 
-export { joinWords };
+export { finding, list, upperFirst };
 
 export interface Group {
   /** Assignments involved, in source order. */
@@ -109,10 +111,6 @@ export function clauseLabel(a: { clause?: string | undefined; span: Span }): str
   return a.clause ? `clause ${a.clause}` : `the assignment at line ${a.span.line}`;
 }
 
-export function capitalise(s: string): string {
-  return s.length > 0 ? s[0]!.toUpperCase() + s.slice(1) : s;
-}
-
 /** The parties an assignment makes accountable, "each member" for an `each member` line. */
 export function accountableWords(a: Assignment): string {
   const named: string[] = [];
@@ -122,7 +120,7 @@ export function accountableWords(a: Assignment): string {
     else if (!named.includes(pa.party)) named.push(pa.party);
   }
   if (each) named.push("each member");
-  return named.length > 0 ? joinWords(named) : "nobody";
+  return named.length > 0 ? list(named) : "nobody";
 }
 
 function describeRange(agreement: Agreement, dimId: string, r: DimensionRange): string {
@@ -130,20 +128,10 @@ function describeRange(agreement: Agreement, dimId: string, r: DimensionRange): 
   if (!dim) return "";
   if (r.type === "values") {
     if (r.values.length >= (dim.values?.length ?? 0)) return "";
-    return r.values.length === 0 ? `${dimId} is no value` : `${dimId} is ${joinWords(r.values, "or")}`;
+    return r.values.length === 0 ? `${dimId} is no value` : `${dimId} is ${list(r.values, "or")}`;
   }
-  const f = (v: number) => (dim.type === "money" ? formatMoney(v, dim.currency ?? "£") : formatNumber(v));
-  const parts = r.intervals.map((iv) => {
-    const fullLo = iv.lo === null || (dim.type === "money" && iv.lo <= 0 && !(iv.lo === 0 && iv.loOpen));
-    const fullHi = iv.hi === null;
-    if (fullLo && fullHi) return "";
-    if (iv.lo !== null && iv.hi !== null && iv.lo === iv.hi) return `exactly ${f(iv.lo)}`;
-    if (fullLo) return `${iv.hiOpen ? "under" : "at most"} ${f(iv.hi!)}`;
-    if (fullHi) return `${iv.loOpen ? "over" : "at least"} ${f(iv.lo!)}`;
-    if (!iv.loOpen && !iv.hiOpen) return `from ${f(iv.lo!)} to ${f(iv.hi!)}`;
-    return `${iv.loOpen ? "over" : "at least"} ${f(iv.lo!)} and ${iv.hiOpen ? "under" : "at most"} ${f(iv.hi!)}`;
-  });
   if (r.intervals.length === 0) return `${dimId} is no value`;
+  const parts = r.intervals.map((iv) => describeInterval(dim, iv));
   if (parts.some((p) => p === "")) return "";
   return `${dimId} is ${parts.join(" or ")}`;
 }
@@ -174,19 +162,6 @@ export function describeAssignmentConditions(agreement: Agreement, a: Assignment
 /** The first rule (source order) with a `cover` obligation selecting the activity. */
 export function coveringRule(agreement: Agreement, activity: string): Rule | undefined {
   return agreement.rules.find((r) => r.obligations.some((o) => o.type === "cover" && (o.activities ?? []).includes(activity)));
-}
-
-export function makeDiagnostic(
-  code: DiagnosticCode,
-  severity: Severity,
-  at: { span: Span; clause?: string | undefined },
-  message: string,
-  extra: Partial<Diagnostic> = {},
-): Diagnostic {
-  const d: Diagnostic = { code, severity, message, span: at.span };
-  if (at.clause !== undefined) d.clause = at.clause;
-  for (const [k, v] of Object.entries(extra)) if (v !== undefined) (d as unknown as Record<string, unknown>)[k] = v;
-  return d;
 }
 
 export function withRule(d: Diagnostic, rule: Rule | undefined): Diagnostic {

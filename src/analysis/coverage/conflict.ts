@@ -4,7 +4,7 @@
 import type { Agreement } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { describeRegion, firstPoint, mergeRegion, placeName, witness } from "../space/index.js";
-import { accountableWords, clauseLabel, coveringRule, joinWords, makeDiagnostic, partiesAt, related, scan, withRule } from "./common.js";
+import { accountableWords, clauseLabel, coveringRule, list, finding, partiesAt, related, scan, withRule } from "./common.js";
 
 export function conflictDiagnostics(agreement: Agreement): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -21,11 +21,11 @@ export function conflictDiagnostics(agreement: Agreement): Diagnostic[] {
         {
           const parties = partiesAt(g, pt);
           const pl = placeName(agreement, pt.place);
-          atWitness = ` (${pl ? `at ${pl}'s place: ` : ""}${joinWords(parties)})`;
+          atWitness = ` (${pl ? `at ${pl}'s place: ` : ""}${list(parties)})`;
         }
       }
-      const message = `More than one party is accountable for ${a.activity} ${where === "everywhere" ? "everywhere" : where}: ${joinWords(says)}${atWitness}.`;
-      const d = makeDiagnostic("conflict", "error", { span: last.span, clause: last.clause }, message, {
+      const message = `More than one party is accountable for ${a.activity} ${where === "everywhere" ? "everywhere" : where}: ${list(says)}${atWitness}.`;
+      const d = finding("conflict", "error", { span: last.span, clause: last.clause }, message, {
         witness: witness(agreement, region),
         related: g.assignments.filter((x) => x !== last).map((x) => related(x, `${clauseLabel(x)} makes ${accountableWords(x)} accountable`)),
       });

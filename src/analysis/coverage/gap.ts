@@ -12,8 +12,8 @@ import {
   clauseLabel,
   coveringRule,
   describeAssignmentConditions,
-  joinWords,
-  makeDiagnostic,
+  list,
+  finding,
   related,
   scan,
   withRule,
@@ -52,8 +52,8 @@ function explain(agreement: Agreement, box: Box, assignments: Assignment[]): str
         if (d.lo !== null && iv.hi !== null && iv.hi === d.lo && iv.hiOpen !== d.loOpen) below.push(clauseLabel(a));
       }
     }
-    if (above.length > 0) reasons.push(`${joinWords([...new Set(above)])} ${above.length > 1 ? "start" : "starts"} above it`);
-    if (below.length > 0) reasons.push(`${joinWords([...new Set(below)])} ${below.length > 1 ? "stop" : "stops"} below it`);
+    if (above.length > 0) reasons.push(`${list([...new Set(above)])} ${above.length > 1 ? "start" : "starts"} above it`);
+    if (below.length > 0) reasons.push(`${list([...new Set(below)])} ${below.length > 1 ? "stop" : "stops"} below it`);
   });
   if (p.hasTerm) {
     const ends: string[] = [];
@@ -64,8 +64,8 @@ function explain(agreement: Agreement, box: Box, assignments: Assignment[]): str
       if (b.days.hi + 1 === box.days.lo) ends.push(clauseLabel(a));
       if (b.days.lo === box.days.hi + 1) starts.push(clauseLabel(a));
     }
-    if (ends.length > 0) reasons.push(`${joinWords([...new Set(ends)])} ${ends.length > 1 ? "end" : "ends"} on ${dayString(box.days.lo - 1)}`);
-    if (starts.length > 0) reasons.push(`${joinWords([...new Set(starts)])} ${starts.length > 1 ? "start" : "starts"} on ${dayString(box.days.hi + 1)}`);
+    if (ends.length > 0) reasons.push(`${list([...new Set(ends)])} ${ends.length > 1 ? "end" : "ends"} on ${dayString(box.days.lo - 1)}`);
+    if (starts.length > 0) reasons.push(`${list([...new Set(starts)])} ${starts.length > 1 ? "start" : "starts"} on ${dayString(box.days.hi + 1)}`);
   }
   return reasons.join(" and ");
 }
@@ -97,7 +97,7 @@ export function gapDiagnostics(agreement: Agreement): Diagnostic[] {
         sg.every((x) => x && !done.has(x.activity) && x.shape === g.shape && anchor(x) === anchor(g) && coveringRule(agreement, x.activity) === coveringRule(agreement, g.activity))
       ) {
         for (const x of siblings) done.add(x);
-        findings.push({ label: `${parent} (${joinWords(siblings)})`, activities: siblings, gaps: sg as ActivityGap[] });
+        findings.push({ label: `${parent} (${list(siblings)})`, activities: siblings, gaps: sg as ActivityGap[] });
         continue;
       }
     }
@@ -122,7 +122,7 @@ export function gapDiagnostics(agreement: Agreement): Diagnostic[] {
       const why = first.region.length === 1 ? explain(agreement, first.region[0]!, first.assignments) : "";
       message = `Nobody is accountable for ${f.label} ${where === "everywhere" ? "anywhere" : where}${why ? `: ${why}` : ""}.`;
     }
-    const d = makeDiagnostic("gap", "error", at, message, {
+    const d = finding("gap", "error", at, message, {
       witness: witness(agreement, region),
       related: first.assignments
         .filter((a) => a !== last)

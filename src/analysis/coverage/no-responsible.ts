@@ -5,7 +5,7 @@
 import type { Agreement, Assignment, Obligation, Rule } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { describeRegion, mergeRegion, witness, type Box } from "../space/index.js";
-import { accountableWords, clauseLabel, joinWords, makeDiagnostic, scan, withRule } from "./common.js";
+import { accountableWords, clauseLabel, list, finding, scan, withRule } from "./common.js";
 
 export function noResponsibleDiagnostics(agreement: Agreement): Diagnostic[] {
   const s = scan(agreement);
@@ -26,17 +26,17 @@ export function noResponsibleDiagnostics(agreement: Agreement): Diagnostic[] {
         }
       }
       const entries = [...byAssignment.values()].sort((x, y) => order.get(x.assignment.id)! - order.get(y.assignment.id)!);
-      for (const e of entries) out.push(finding(agreement, rule, ob, e.assignment, e.activities, mergeRegion(e.boxes)));
+      for (const e of entries) out.push(noResponsibleFinding(agreement, rule, ob, e.assignment, e.activities, mergeRegion(e.boxes)));
     }
   }
   return out;
 }
 
-function finding(agreement: Agreement, rule: Rule, ob: Obligation, a: Assignment, activities: string[], region: Box[]): Diagnostic {
+function noResponsibleFinding(agreement: Agreement, rule: Rule, ob: Obligation, a: Assignment, activities: string[], region: Box[]): Diagnostic {
   const where = activities.length === 1 ? describeRegion(agreement, region) : "";
   const whereText = where && where !== "everywhere" ? ` ${where}` : "";
-  const message = `Nobody is responsible for ${joinWords(activities)}${whereText}, though ${clauseLabel(a)} makes ${accountableWords(a)} accountable: rule ${rule.id} asks for a responsible party wherever there is an accountable one.`;
-  const d = makeDiagnostic("no-responsible", ob.strength === "must" ? "error" : "warning", { span: a.span, clause: a.clause }, message, {
+  const message = `Nobody is responsible for ${list(activities)}${whereText}, though ${clauseLabel(a)} makes ${accountableWords(a)} accountable: rule ${rule.id} asks for a responsible party wherever there is an accountable one.`;
+  const d = finding("no-responsible", ob.strength === "must" ? "error" : "warning", { span: a.span, clause: a.clause }, message, {
     witness: witness(agreement, region),
   });
   d.rule = rule.id;

@@ -4,7 +4,7 @@
 import type { Agreement, Assignment } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { assignmentRegion, witness } from "../space/index.js";
-import { capitalise, clauseLabel, makeDiagnostic, related } from "./common.js";
+import { upperFirst, clauseLabel, finding, related } from "./common.js";
 
 export function overrideCycles(agreement: Agreement): Assignment[][] {
   const A = agreement.assignments;
@@ -84,12 +84,12 @@ export function overrideCycleDiagnostics(agreement: Agreement): Diagnostic[] {
     const first = cycle[0]!;
     const message =
       cycle.length === 1
-        ? `${capitalise(clauseLabel(first))} overrides itself.`
+        ? `${upperFirst(clauseLabel(first))} overrides itself.`
         : `Overrides form a cycle: ${chain(cycle).join(" overrides ")}; none of them can take precedence.`;
     const region = assignmentRegion(agreement, first);
     const w = region.length > 0 ? witness(agreement, region) : { activity: first.activities[0], dimensions: {} };
     if (w.activity === undefined && !w.activities) delete w.activity;
-    const d = makeDiagnostic("override-cycle", "error", { span: first.span, clause: first.clause }, message, {
+    const d = finding("override-cycle", "error", { span: first.span, clause: first.clause }, message, {
       witness: w,
       related: cycle.slice(1).map((a) => related(a, `${clauseLabel(a)} is part of the cycle`)),
     });

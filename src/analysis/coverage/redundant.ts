@@ -3,7 +3,7 @@
 import type { Agreement } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { describeRegion, firstPoint, mergeRegion, witness } from "../space/index.js";
-import { capitalise, clauseLabel, joinWords, makeDiagnostic, partiesAt, related, scan } from "./common.js";
+import { upperFirst, clauseLabel, list, finding, partiesAt, related, scan } from "./common.js";
 
 export function redundantDiagnostics(agreement: Agreement): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -15,13 +15,13 @@ export function redundantDiagnostics(agreement: Agreement): Diagnostic[] {
       let who = "the same party";
       const pt = firstPoint(agreement, region);
       if (pt) {
-        who = joinWords(partiesAt(g, pt));
+        who = list(partiesAt(g, pt));
       }
       const labels = g.assignments.map(clauseLabel);
       const both = g.assignments.length === 2 ? "both" : "all";
-      const message = `${capitalise(joinWords(labels))} ${both} make ${who} accountable for ${a.activity} ${where}.`;
+      const message = `${upperFirst(list(labels))} ${both} make ${who} accountable for ${a.activity} ${where}.`;
       out.push(
-        makeDiagnostic("redundant", "warning", { span: last.span, clause: last.clause }, message, {
+        finding("redundant", "warning", { span: last.span, clause: last.clause }, message, {
           witness: witness(agreement, region),
           related: g.assignments.filter((x) => x !== last).map((x) => related(x, `${clauseLabel(x)} also makes ${who} accountable`)),
         }),

@@ -4,7 +4,7 @@ import type { Agreement, Assignment } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { analysedActivities, mergeRegion, partition, witness, type Box } from "../space/index.js";
 import { prepared } from "../space/sweep.js";
-import { capitalise, clauseLabel, joinWords, makeDiagnostic, related, scan } from "./common.js";
+import { upperFirst, clauseLabel, list, finding, related, scan } from "./common.js";
 
 export function shadowedDiagnostics(agreement: Agreement): Diagnostic[] {
   const s = scan(agreement);
@@ -14,7 +14,7 @@ export function shadowedDiagnostics(agreement: Agreement): Diagnostic[] {
   agreement.assignments.forEach((a, i) => {
     if (s.applying.has(a.id)) return;
     const acts = [...new Set(a.activities)];
-    const label = capitalise(clauseLabel(a));
+    const label = upperFirst(clauseLabel(a));
     let message: string;
     let boxes: Box[] = [];
     let rel: Assignment[] = [];
@@ -22,7 +22,7 @@ export function shadowedDiagnostics(agreement: Agreement): Diagnostic[] {
     if (acts.length === 0) {
       message = `${label} assigns no activity, so it applies nowhere.`;
     } else if (!acts.some((x) => analysed.has(x))) {
-      message = `${label} applies nowhere: ${joinWords(acts)} ${acts.length > 1 ? "are" : "is"} outside the agreement's scope.`;
+      message = `${label} applies nowhere: ${list(acts)} ${acts.length > 1 ? "are" : "is"} outside the agreement's scope.`;
     } else if (box.empty) {
       const why: string[] = [];
       if (box.days.lo > box.days.hi) why.push(agreement.term ? "its dates lie outside the term" : "its dates are empty");
@@ -31,7 +31,7 @@ export function shadowedDiagnostics(agreement: Agreement): Diagnostic[] {
         const r = box.dims[k];
         if ((Array.isArray(r) && r.length === 0) || (r instanceof Uint8Array && !r.some((x) => x === 1))) why.push(`no ${d.id} meets its condition`);
       });
-      message = `${label} applies nowhere: ${joinWords(why.length > 0 ? why : ["its condition is empty"])}.`;
+      message = `${label} applies nowhere: ${list(why.length > 0 ? why : ["its condition is empty"])}.`;
     } else {
       // Overridden everywhere it would apply.
       for (const act of acts) {
@@ -43,11 +43,11 @@ export function shadowedDiagnostics(agreement: Agreement): Diagnostic[] {
         }
       }
       rel = rel.sort((x, y) => agreement.assignments.indexOf(x) - agreement.assignments.indexOf(y));
-      message = `${label} applies nowhere: ${rel.length > 0 ? `${joinWords(rel.map(clauseLabel))} ${rel.length > 1 ? "override" : "overrides"} it everywhere it would apply` : "it is overridden everywhere"}.`;
+      message = `${label} applies nowhere: ${rel.length > 0 ? `${list(rel.map(clauseLabel))} ${rel.length > 1 ? "override" : "overrides"} it everywhere it would apply` : "it is overridden everywhere"}.`;
     }
     const w = boxes.length > 0 ? witness(agreement, mergeRegion(boxes)) : { activity: acts[0], dimensions: {} };
     if (w.activity === undefined) delete w.activity;
-    const d = makeDiagnostic("shadowed", "warning", { span: a.span, clause: a.clause }, message, {
+    const d = finding("shadowed", "warning", { span: a.span, clause: a.clause }, message, {
       witness: w,
       related: rel.map((o) => related(o, `${clauseLabel(o)} overrides it`)),
     });

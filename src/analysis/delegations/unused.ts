@@ -3,10 +3,9 @@
 // delegation, naming every activity for which it does nothing.
 import type { Agreement, RuleSet } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { Box } from "../space/index.js";
-import { analysedActivities, partition, witness } from "../space/index.js";
+import type { Box, Cell } from "../space/index.js";
+import { analysedActivities, fullBox, partition, placeDependent, responsibleBy, witness } from "../space/index.js";
 import { finding } from "../rules/common.js";
-import { namedResponsible } from "../rules/holdings.js";
 import { clauseRef, nameActivities } from "../messages.js";
 
 export function unusedDelegationDiagnostics(ruleSet: RuleSet, agreement: Agreement): Diagnostic[] {
@@ -16,16 +15,14 @@ export function unusedDelegationDiagnostics(ruleSet: RuleSet, agreement: Agreeme
     const idle: string[] = [];
     const region: Box[] = [];
     for (const activity of d.activities) {
-      if (!analysed.has(activity)) {
-        idle.push(activity);
-        continue;
-      }
+      // Outside the analysed space nobody is responsible; the engine still partitions the activity,
+      // so the witness is a point where the delegation would apply.
       let responsible = false;
       const live: Box[] = [];
       for (const cell of partition(agreement, activity).cells) {
-        if (!cell.delegations.some((x) => x.id === d.id)) continue;
+        if (!cell.delegations.includes(d)) continue;
         live.push({ activity, places: cell.places, days: cell.days, dims: cell.dims });
-        if (cell.places.some((p) => cell.assignments.some((a) => namedResponsible(a, p, agreement).includes(d.from)))) {
+        if (analysed.has(activity) && namesResponsible(agreement, cell, d.from)) {
           responsible = true;
           break;
         }
@@ -37,11 +34,8 @@ export function unusedDelegationDiagnostics(ruleSet: RuleSet, agreement: Agreeme
     }
     if (idle.length === 0) continue;
     const what = nameActivities(agreement, idle);
-    const w = witness(agreement, region);
-    if (!w.activity && !w.activities) {
-      if (idle.length === 1) w.activity = idle[0]!;
-      else w.activities = idle;
-    }
+    // A delegation that applies nowhere does nothing anywhere: the witness is the first point of its activities.
+    const w = witness(agreement, region.length > 0 ? region : idle.map((a) => fullBox(agreement, a)));
     out.push(
       finding(
         "delegation",
@@ -53,4 +47,10 @@ export function unusedDelegationDiagnostics(ruleSet: RuleSet, agreement: Agreeme
     );
   }
   return out;
+}
+
+/** Whether some assignment of the cell names the party responsible at one of its places (before delegations). */
+function namesResponsible(agreement: Agreement, cell: Cell, party: string): boolean {
+  const places = placeDependent(cell) ? cell.places : cell.places.slice(0, 1);
+  return places.some((p) => responsibleBy(cell, p, agreement).some((b) => b.parties.some((r) => r.named === party)));
 }

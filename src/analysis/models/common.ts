@@ -2,6 +2,7 @@
 import type { Agreement, Model, Span } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { allActivities, lowerFirst } from "../messages.js";
+import { finding } from "../finding.js";
 
 /**
  * Which activities each model in use applies to: a `model … for SELECTOR` applies to those
@@ -33,13 +34,12 @@ export function modelItem(agreement: Agreement, modelId: string): { span: Span; 
   return item ? { span: item.span, clause: item.clause } : { span: agreement.span };
 }
 
+/** A finding of a model constraint: an error, with the model's id as its `rule`. */
 export function modelFinding(
   model: Model,
   at: { span: Span; clause?: string | undefined },
   message: string,
   extra: Partial<Diagnostic> = {},
 ): Diagnostic {
-  const d: Diagnostic = { code: "model", severity: "error", message, span: at.span, rule: model.id, ...extra };
-  if (at.clause !== undefined) d.clause = at.clause;
-  return d;
+  return finding("model", "error", at, message, { ...extra, rule: model.id });
 }

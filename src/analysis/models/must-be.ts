@@ -3,9 +3,9 @@
 // per failing constraint and assignment, naming every offending activity, party and place.
 import type { Agreement, Model, ModelConstraint, RuleSet } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import type { Holding } from "../rules/holdings.js";
+import type { Holding, PartyFilter } from "../rules/holdings.js";
 import { byAssignment, describeHoldings, holdingsWitness } from "../rules/holdings.js";
-import { hasAnyRole } from "../rules/common.js";
+import { hasAnyRole, memo } from "../rules/common.js";
 import { describeIs, describeRefs } from "../rules/roles.js";
 import { clauseRef, list, nameActivities } from "../messages.js";
 import { modelFinding, modelName } from "./common.js";
@@ -42,4 +42,22 @@ export function mustBe(
       witness: holdingsWitness(agreement, hs),
     });
   });
+}
+
+/**
+ * The check of `accountable must be` / `responsible must be`: the holdings of that role in the
+ * constraint's scope (only those without one of its roles or kinds are built), through `mustBe`.
+ */
+export function mustBeCheck(
+  role: ModelConstraint["role"],
+  holdingsOf: (agreement: Agreement, activities: Iterable<string>, keep: PartyFilter) => Holding[],
+): ConstraintCheck {
+  return {
+    role,
+    check(ruleSet, agreement, model, constraint, scope) {
+      if (constraint.modality !== "must") return [];
+      const holdings = holdingsOf(agreement, constraintActivities(constraint, scope), memo((p) => !hasAnyRole(agreement, p, constraint.roles)));
+      return mustBe(ruleSet, agreement, model, constraint, holdings);
+    },
+  };
 }

@@ -1,6 +1,7 @@
 // What every check module receives, and the helpers they share.
 import type { Agreement, Obligation, RoleRef, Rule, RuleSet, Span } from "../../generated/ruleset.js";
-import type { Diagnostic, DiagnosticCode, Severity } from "../../diagnostics/diagnostic.js";
+import type { Diagnostic, Severity } from "../../diagnostics/diagnostic.js";
+import { finding } from "../finding.js";
 
 export interface CheckContext {
   ruleSet: RuleSet;
@@ -11,7 +12,7 @@ export function severityOf(strength: "must" | "should"): Severity {
   return strength === "must" ? "error" : "warning";
 }
 
-/** A finding of a framework rule. */
+/** A finding of a framework rule: its id and cite, severity from the obligation's strength. */
 export function ruleFinding(
   rule: Rule,
   obligation: Obligation,
@@ -19,30 +20,10 @@ export function ruleFinding(
   message: string,
   extra: Partial<Diagnostic> = {},
 ): Diagnostic {
-  const d: Diagnostic = {
-    code: "rule",
-    severity: severityOf(obligation.strength),
-    message,
-    span: at.span,
-    rule: rule.id,
-    ...extra,
-  };
-  if (at.clause !== undefined) d.clause = at.clause;
-  if (rule.cite !== undefined) d.cite = rule.cite;
-  return d;
+  return finding("rule", severityOf(obligation.strength), at, message, { ...extra, rule: rule.id, cite: rule.cite });
 }
 
-export function finding(
-  code: DiagnosticCode,
-  severity: Severity,
-  at: { span: Span; clause?: string | undefined },
-  message: string,
-  extra: Partial<Diagnostic> = {},
-): Diagnostic {
-  const d: Diagnostic = { code, severity, message, span: at.span, ...extra };
-  if (at.clause !== undefined) d.clause = at.clause;
-  return d;
-}
+export { finding };
 
 /** The agreement's header: where agreement-level findings sit. */
 export function agreementHeader(agreement: Agreement): { span: Span } {

@@ -1,10 +1,10 @@
 // Who an assignment makes accountable (or responsible, after delegations) for which activity,
 // at which place, wherever that assignment applies after overrides. Built on the engine's cells;
 // shared by `make accountable`, `not make accountable` and the models' `must be` constraints.
-import type { Agreement, Assignment, Delegation, PartyAt } from "../../generated/ruleset.js";
+import type { Agreement, Assignment, Delegation } from "../../generated/ruleset.js";
 import type { Witness } from "../../diagnostics/diagnostic.js";
-import type { Box, Cell } from "../space/index.js";
-import { analysedActivities, partition, placeName, witness } from "../space/index.js";
+import type { Box, Cell, Responsibility } from "../space/index.js";
+import { accountableBy, analysedActivities, partition, placeDependent, placeName, responsibleBy, witness } from "../space/index.js";
 import { list } from "../messages.js";
 
 export interface Holding {
@@ -27,16 +27,49 @@ function selectedActivities(agreement: Agreement, activities: Iterable<string>):
   return analysedActivities(agreement).filter((a) => set.has(a));
 }
 
-/** The places of a cell where a role-line entry holds (`each member` entries only at their place). */
-function placesOf(agreement: Agreement, cell: Cell, p: PartyAt): number[] {
-  if (p.place === undefined || agreement.places.length === 0) return cell.places;
-  const i = agreement.places.indexOf(p.place);
-  return cell.places.includes(i) ? [i] : [];
-}
+type By = (cell: Cell, place: number, agreement: Agreement) => { assignment: Assignment; parties: readonly (string | Responsibility)[] }[];
 
-function push(out: Holding[], h: Omit<Holding, "box">, cell: Cell): void {
-  if (h.places.length === 0) return;
-  out.push({ ...h, box: { activity: cell.activity, places: h.places, days: cell.days, dims: cell.dims } });
+/**
+ * The holdings of every cell of the activities, from the engine's `accountableBy`/`responsibleBy`
+ * (asked once per cell, or once per place where `each member` makes the places differ). In the
+ * order of the cell's assignments, then of their role line, whatever the place.
+ */
+function holdings(agreement: Agreement, activities: Iterable<string>, role: "accountable" | "responsible", by: By, keep: PartyFilter): Holding[] {
+  const out: Holding[] = [];
+  for (const activity of selectedActivities(agreement, activities)) {
+    for (const cell of partition(agreement, activity).cells) {
+      const groups = placeDependent(cell) ? cell.places.map((p) => [p]) : [cell.places];
+      const here = new Map<string, { h: Holding; rank: number }>();
+      for (const places of groups) {
+        const name = placeName(agreement, places[0]!);
+        for (const { assignment, parties } of by(cell, places[0]!, agreement)) {
+          const line = assignment.raci[role];
+          for (const x of parties) {
+            const r = typeof x === "string" ? { party: x, named: x } : x;
+            if (!keep(r.party)) continue;
+            const key = `${assignment.id}\u0000${r.party}\u0000${r.via?.id ?? ""}`;
+            const seen = here.get(key);
+            if (seen) {
+              seen.h.places.push(...places);
+              continue;
+            }
+            const h: Holding = { assignment, activity, party: r.party, places: [...places], box: { activity, places: [], days: cell.days, dims: cell.dims } };
+            if (r.via) h.via = r.via;
+            // Where the named party stands in the role line (an `each member` entry at its own place).
+            const entry = line.findIndex((pa) => pa.party === r.named && (pa.place === undefined || name === null || pa.place === name));
+            here.set(key, { h, rank: cell.assignments.indexOf(assignment) * 1e6 + entry });
+          }
+        }
+      }
+      const sorted = [...here.values()].sort((x, y) => x.rank - y.rank);
+      for (const { h } of sorted) {
+        h.places.sort((x, y) => x - y);
+        h.box.places = h.places;
+        out.push(h);
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -44,54 +77,16 @@ function push(out: Holding[], h: Omit<Holding, "box">, cell: Cell): void {
  * wherever the assignment applies after overrides.
  */
 export function accountableHoldings(agreement: Agreement, activities: Iterable<string>, keep: PartyFilter = () => true): Holding[] {
-  const out: Holding[] = [];
-  for (const activity of selectedActivities(agreement, activities)) {
-    for (const cell of partition(agreement, activity).cells) {
-      for (const assignment of cell.assignments) {
-        for (const p of assignment.raci.accountable) {
-          if (!keep(p.party)) continue;
-          push(out, { assignment, activity, party: p.party, places: placesOf(agreement, cell, p) }, cell);
-        }
-      }
-    }
-  }
-  return out;
-}
-
-/** The parties an assignment names responsible at a place, before delegations. */
-export function namedResponsible(assignment: Assignment, place: number, agreement: Agreement): string[] {
-  const name = placeName(agreement, place);
-  const out: string[] = [];
-  for (const p of assignment.raci.responsible) {
-    if (p.place !== undefined && name !== null && p.place !== name) continue;
-    if (!out.includes(p.party)) out.push(p.party);
-  }
-  return out;
+  return holdings(agreement, activities, "accountable", accountableBy, keep);
 }
 
 /**
  * Every party (passing `keep`) responsible for one of the activities through an assignment,
- * wherever it applies after overrides, AFTER delegations: a live delegation `from P to Q`
- * replaces P by Q (one simultaneous step, as the engine's `responsibleAt`).
+ * wherever it applies after overrides, AFTER delegations (the engine's `responsibleBy`); `via` is
+ * the delegation that made it responsible in place of the party the assignment names.
  */
 export function responsibleHoldings(agreement: Agreement, activities: Iterable<string>, keep: PartyFilter = () => true): Holding[] {
-  const out: Holding[] = [];
-  for (const activity of selectedActivities(agreement, activities)) {
-    for (const cell of partition(agreement, activity).cells) {
-      for (const assignment of cell.assignments) {
-        for (const p of assignment.raci.responsible) {
-          const places = placesOf(agreement, cell, p);
-          const ds = cell.delegations.filter((d) => d.from === p.party);
-          if (ds.length === 0) {
-            if (keep(p.party)) push(out, { assignment, activity, party: p.party, places }, cell);
-          } else {
-            for (const d of ds) if (keep(d.to)) push(out, { assignment, activity, party: d.to, places, via: d }, cell);
-          }
-        }
-      }
-    }
-  }
-  return out;
+  return holdings(agreement, activities, "responsible", responsibleBy, keep);
 }
 
 /** Groups holdings by assignment, in source order of the assignments. */

@@ -4,19 +4,14 @@ import type { Box, DimSet, Region } from "./types.js";
 import { prepared } from "./sweep.js";
 import { dayString, formatDimValue } from "./format.js";
 import { mergeRegion } from "./region.js";
-
-export function joinWords(items: readonly string[], conjunction: "and" | "or" = "and"): string {
-  if (items.length === 0) return "";
-  if (items.length === 1) return items[0]!;
-  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
-}
+import { list } from "../messages.js";
 
 /** "at westbridge's place", "at the places of eastmoor and westbridge"; "" for every place. */
 export function describePlaces(agreement: Agreement, places: number[]): string {
   if (agreement.places.length === 0 || places.length >= agreement.places.length) return "";
   const names = places.map((k) => agreement.places[k] ?? String(k));
   if (names.length === 1) return `at ${names[0]}'s place`;
-  return `at the places of ${joinWords(names)}`;
+  return `at the places of ${list(names)}`;
 }
 
 /** "from 2026-04-01 to 2031-03-31", "on 2026-04-01"; "" for the whole term (or no term). */
@@ -27,23 +22,32 @@ export function describeDays(agreement: Agreement, days: { lo: number; hi: numbe
   return `from ${dayString(days.lo)} to ${dayString(days.hi)}`;
 }
 
+/**
+ * One interval of a money or number dimension in words: "exactly £1,000,000", "under £500",
+ * "over -3 and at most 7"; "" when it is the dimension's whole domain (money from £0 up, numbers
+ * the whole line), so an unrestricted dimension is never mentioned. Money in minor units.
+ */
+export function describeInterval(dim: Dimension, iv: { lo: number | null; loOpen: boolean; hi: number | null; hiOpen: boolean }): string {
+  const fullLo = iv.lo === null || (dim.type === "money" && (iv.lo < 0 || (iv.lo === 0 && !iv.loOpen)));
+  const fullHi = iv.hi === null;
+  if (fullLo && fullHi) return "";
+  const f = (v: number) => formatDimValue(dim, v);
+  if (iv.lo !== null && iv.hi !== null && iv.lo === iv.hi) return `exactly ${f(iv.lo)}`;
+  if (fullLo) return `${iv.hiOpen ? "under" : "at most"} ${f(iv.hi!)}`;
+  if (fullHi) return `${iv.loOpen ? "over" : "at least"} ${f(iv.lo!)}`;
+  if (!iv.loOpen && !iv.hiOpen) return `from ${f(iv.lo!)} to ${f(iv.hi!)}`;
+  return `${iv.loOpen ? "over" : "at least"} ${f(iv.lo!)} and ${iv.hiOpen ? "under" : "at most"} ${f(iv.hi!)}`;
+}
+
 /** "value is exactly £1,000,000", "setting is inpatient or outpatient"; "" for the whole domain. */
 export function describeDim(dim: Dimension, d: DimSet): string {
   if (d.kind === "enum") {
     const all = dim.values?.length ?? 0;
     if (d.values.length >= all) return "";
-    return `${dim.id} is ${joinWords(d.values.map((v) => formatDimValue(dim, v)), "or")}`;
+    return `${dim.id} is ${list(d.values.map((v) => formatDimValue(dim, v)), "or")}`;
   }
-  const domainLo = dim.type === "money" ? 0 : null;
-  const fullLo = d.lo === null || (d.lo === domainLo && !d.loOpen);
-  const fullHi = d.hi === null;
-  if (fullLo && fullHi) return "";
-  const f = (v: number) => formatDimValue(dim, v);
-  if (d.lo !== null && d.hi !== null && d.lo === d.hi) return `${dim.id} is exactly ${f(d.lo)}`;
-  if (fullLo) return `${dim.id} is ${d.hiOpen ? "under" : "at most"} ${f(d.hi!)}`;
-  if (fullHi) return `${dim.id} is ${d.loOpen ? "over" : "at least"} ${f(d.lo!)}`;
-  if (!d.loOpen && !d.hiOpen) return `${dim.id} is from ${f(d.lo!)} to ${f(d.hi!)}`;
-  return `${dim.id} is ${d.loOpen ? "over" : "at least"} ${f(d.lo!)} and ${d.hiOpen ? "under" : "at most"} ${f(d.hi!)}`;
+  const text = describeInterval(dim, d);
+  return text ? `${dim.id} is ${text}` : "";
 }
 
 /** One box in words, without its activity; "" when it is the activity's whole space. */

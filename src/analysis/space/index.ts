@@ -11,9 +11,16 @@
 // open/closed ends, money in MINOR units (pence).
 import type { Agreement, Assignment, Expectation } from "../../generated/ruleset.js";
 import type { Witness } from "../../diagnostics/diagnostic.js";
-import type { ActivityPartition, Box, Cell, DimSet, Point, Region } from "./types.js";
+import type { ActivityPartition, Box, Cell, Point, Region } from "./types.js";
 import { analysedActivities as analysedActivitiesImpl, partitionOf } from "./sweep.js";
-import { accountableParties, responsibleParties, accountableAssignments } from "./parties.js";
+import {
+  accountableParties,
+  responsibleParties,
+  accountableAssignments,
+  responsibleAssignments,
+  placeDependent as placeDependentImpl,
+  type Responsibility,
+} from "./parties.js";
 import {
   assignmentRegionImpl,
   expectationRegionImpl,
@@ -28,6 +35,7 @@ import { witnessImpl, firstPointImpl } from "./witness.js";
 import { describeRegionImpl } from "./describe.js";
 
 export type { ActivityPartition, Box, Cell, DimSet, Point, Region } from "./types.js";
+export type { Responsibility } from "./parties.js";
 export { formatMoney, formatDimValue, dayNumber, dayString } from "./format.js";
 
 /**
@@ -70,12 +78,31 @@ export function accountableBy(cell: Cell, place: number, agreement: Agreement): 
 }
 
 /**
- * The distinct responsible parties at a cell and place AFTER delegations: every live delegation
- * `from P to Q` of the cell replaces P by Q where P is responsible (one simultaneous step, so a cycle
- * P→Q→P swaps them rather than looping). In order of first appearance.
+ * The assignments (after overrides) that make someone responsible at a cell and place, each with
+ * the parties it makes responsible there AFTER delegations: every live delegation `from P to Q` of
+ * the cell replaces P by Q where the assignment names P (DESIGN.md section 2). All delegations apply
+ * at once to the parties named, so a cycle P→Q→P swaps them rather than looping, and P→Q, P→R make
+ * both responsible. Each party says whom the assignment named (`named`) and the delegation that
+ * replaced them (`via`). Used for `responsible must be` and `delegation` findings.
+ */
+export function responsibleBy(cell: Cell, place: number, agreement: Agreement): { assignment: Assignment; parties: Responsibility[] }[] {
+  return responsibleAssignments(cell, place, agreement);
+}
+
+/**
+ * The distinct responsible parties at a cell and place AFTER delegations (those of `responsibleBy`
+ * over every assignment), in order of first appearance.
  */
 export function responsibleAt(cell: Cell, place: number, agreement: Agreement): string[] {
   return responsibleParties(cell, place, agreement);
+}
+
+/**
+ * Whether the parties of `accountableBy`/`responsibleBy` can differ between the places of a cell
+ * (an `each member` line). When not, the answer at `cell.places[0]` holds at all of them.
+ */
+export function placeDependent(cell: Cell): boolean {
+  return placeDependentImpl(cell);
 }
 
 /**

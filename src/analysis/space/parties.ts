@@ -1,7 +1,19 @@
-// Who is accountable and responsible at a cell and place.
-import type { Agreement, Assignment, PartyAt } from "../../generated/ruleset.js";
+// Who is accountable and responsible at a cell and place. Each rule is written once, per
+// assignment (`accountableAssignments`, `responsibleAssignments`); the party lists are their union.
+import type { Agreement, Assignment, Delegation, PartyAt } from "../../generated/ruleset.js";
 import type { Cell } from "./types.js";
 
+/** One party an assignment makes responsible, after delegations. */
+export interface Responsibility {
+  /** The party responsible (after delegations). */
+  party: string;
+  /** The party the assignment names responsible; `party` itself unless a delegation replaced it. */
+  named: string;
+  /** The delegation `from named to party` that replaced it, if any. */
+  via?: Delegation;
+}
+
+/** Whether a role-line entry holds at a place: `each member` entries only at their own place. */
 function holdsAt(pa: PartyAt, placeName: string | undefined): boolean {
   return pa.place === undefined || placeName === undefined || pa.place === placeName;
 }
@@ -10,40 +22,66 @@ function placeNameOf(agreement: Agreement, place: number): string | undefined {
   return agreement.places.length === 0 ? undefined : agreement.places[place];
 }
 
+/** The distinct parties of a role line that hold at a place, in order. */
+function partiesAt(line: readonly PartyAt[], placeName: string | undefined): string[] {
+  const out: string[] = [];
+  for (const pa of line) if (holdsAt(pa, placeName) && !out.includes(pa.party)) out.push(pa.party);
+  return out;
+}
+
 export function accountableAssignments(cell: Cell, place: number, agreement: Agreement): { assignment: Assignment; parties: string[] }[] {
   const name = placeNameOf(agreement, place);
   const out: { assignment: Assignment; parties: string[] }[] = [];
   for (const a of cell.assignments) {
-    const parties: string[] = [];
-    for (const pa of a.raci.accountable) if (holdsAt(pa, name) && !parties.includes(pa.party)) parties.push(pa.party);
+    const parties = partiesAt(a.raci.accountable, name);
     if (parties.length > 0) out.push({ assignment: a, parties });
   }
   return out;
 }
 
-export function accountableParties(cell: Cell, place: number, agreement: Agreement): string[] {
+/**
+ * Per assignment (after overrides) that names someone responsible at the place, the parties it
+ * makes responsible after delegations: every live delegation `from P to Q` of the cell replaces P by
+ * Q. All delegations apply at once to the parties named (never to the result of another one), so
+ * P→Q and Q→P swap them rather than loop; P→Q and P→R make both Q and R responsible.
+ */
+export function responsibleAssignments(cell: Cell, place: number, agreement: Agreement): { assignment: Assignment; parties: Responsibility[] }[] {
   const name = placeNameOf(agreement, place);
-  const out: string[] = [];
-  for (const a of cell.assignments) for (const pa of a.raci.accountable) if (holdsAt(pa, name) && !out.includes(pa.party)) out.push(pa.party);
-  return out;
-}
-
-export function responsibleParties(cell: Cell, place: number, agreement: Agreement): string[] {
-  const name = placeNameOf(agreement, place);
-  const before: string[] = [];
-  for (const a of cell.assignments) for (const pa of a.raci.responsible) if (holdsAt(pa, name) && !before.includes(pa.party)) before.push(pa.party);
-  if (cell.delegations.length === 0) return before;
-  const out: string[] = [];
-  for (const p of before) {
-    const tos = cell.delegations.filter((d) => d.from === p).map((d) => d.to);
-    if (tos.length === 0) {
-      if (!out.includes(p)) out.push(p);
-    } else for (const q of tos) if (!out.includes(q)) out.push(q);
+  const out: { assignment: Assignment; parties: Responsibility[] }[] = [];
+  for (const a of cell.assignments) {
+    const named = partiesAt(a.raci.responsible, name);
+    if (named.length === 0) continue;
+    const parties: Responsibility[] = [];
+    for (const p of named) {
+      let delegated = false;
+      for (const d of cell.delegations) {
+        if (d.from !== p) continue;
+        delegated = true;
+        // Two delegations P→Q (say, in two clauses) make Q responsible once, through the first.
+        if (!parties.some((r) => r.party === d.to && r.named === p)) parties.push({ party: d.to, named: p, via: d });
+      }
+      if (!delegated) parties.push({ party: p, named: p });
+    }
+    out.push({ assignment: a, parties });
   }
   return out;
 }
 
-/** Whether the accountable parties of a cell can differ between its places (`each member`). */
+/** The distinct accountable parties at a cell and place, in order of first appearance. */
+export function accountableParties(cell: Cell, place: number, agreement: Agreement): string[] {
+  const out: string[] = [];
+  for (const b of accountableAssignments(cell, place, agreement)) for (const p of b.parties) if (!out.includes(p)) out.push(p);
+  return out;
+}
+
+/** The distinct responsible parties at a cell and place after delegations, in order of first appearance. */
+export function responsibleParties(cell: Cell, place: number, agreement: Agreement): string[] {
+  const out: string[] = [];
+  for (const b of responsibleAssignments(cell, place, agreement)) for (const r of b.parties) if (!out.includes(r.party)) out.push(r.party);
+  return out;
+}
+
+/** Whether the accountable or responsible parties of a cell can differ between its places (`each member`). */
 export function placeDependent(cell: Cell): boolean {
   for (const a of cell.assignments) {
     for (const pa of a.raci.accountable) if (pa.place !== undefined) return true;

@@ -102,6 +102,8 @@ export function pointInBox(box: Box, pt: Point): boolean {
     if (d.kind === "enum") {
       if (!d.values.includes(v)) return false;
     } else {
+      // Points are finite reals: NaN would slip through every comparison below.
+      if (!Number.isFinite(v)) return false;
       if (d.lo !== null && (v < d.lo || (v === d.lo && d.loOpen))) return false;
       if (d.hi !== null && (v > d.hi || (v === d.hi && d.hiOpen))) return false;
     }

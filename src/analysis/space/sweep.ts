@@ -116,6 +116,9 @@ function toDims(
       if (c) ivs.push(c);
     }
     if (ivs.length === 0) empty = true;
+    // A range over the whole domain (the compiler writes `(-∞, ∞)`, or `[0, ∞)` for money, for a
+    // dimension an assignment does not restrict) restricts nothing: it adds no boundary.
+    if (ivs.some((iv) => iv.hi === null && (iv.lo === null || (d.kind === "money" && iv.lo === 0 && !iv.loOpen)))) return null;
     return ivs;
   });
   return { dims: out, empty };
@@ -221,42 +224,18 @@ export function analysedActivities(agreement: Agreement): string[] {
 
 // ------------------------------------------------------------------ the sweep
 
-/** Whether a real piece (a point or an open interval) lies inside an interval. */
-function pieceInside(piece: RInterval, iv: RInterval): boolean {
-  // lower side
-  if (iv.lo !== null) {
-    if (piece.lo === null) return false;
-    if (piece.lo < iv.lo) return false;
-    if (piece.lo === iv.lo && iv.loOpen && !piece.loOpen) return false;
-  }
-  if (iv.hi !== null) {
-    if (piece.hi === null) return false;
-    if (piece.hi > iv.hi) return false;
-    if (piece.hi === iv.hi && iv.hiOpen && !piece.hiOpen) return false;
-  }
-  return true;
-}
-
-/** The elementary pieces of a real axis cut at sorted, distinct boundaries. */
+/**
+ * The elementary pieces of a real axis cut at sorted, distinct boundaries, in order: for numbers
+ * (-∞, b0), then per bound {b_j}, (b_j, b_j+1) (the last one up to ∞); the whole line when there is
+ * no bound. For money the same from {0} (bounds[0] is 0): the domain starts there.
+ */
 export function realPieces(bounds: number[], kind: "money" | "number"): RInterval[] {
-  const out: RInterval[] = [];
-  if (kind === "money") {
-    // bounds[0] === 0 always
-    for (let i = 0; i < bounds.length; i++) {
-      const b = bounds[i]!;
-      out.push({ lo: b, loOpen: false, hi: b, hiOpen: false });
-      const next = i + 1 < bounds.length ? bounds[i + 1]! : null;
-      out.push({ lo: b, loOpen: true, hi: next, hiOpen: true });
-    }
-    return out;
-  }
-  if (bounds.length === 0) return [{ lo: null, loOpen: true, hi: null, hiOpen: true }];
-  out.push({ lo: null, loOpen: true, hi: bounds[0]!, hiOpen: true });
+  if (bounds.length === 0) return [{ lo: kind === "money" ? 0 : null, loOpen: kind !== "money", hi: null, hiOpen: true }];
+  const out: RInterval[] = kind === "number" ? [{ lo: null, loOpen: true, hi: bounds[0]!, hiOpen: true }] : [];
   for (let i = 0; i < bounds.length; i++) {
     const b = bounds[i]!;
     out.push({ lo: b, loOpen: false, hi: b, hiOpen: false });
-    const next = i + 1 < bounds.length ? bounds[i + 1]! : null;
-    out.push({ lo: b, loOpen: true, hi: next, hiOpen: true });
+    out.push({ lo: b, loOpen: true, hi: i + 1 < bounds.length ? bounds[i + 1]! : null, hiOpen: true });
   }
   return out;
 }
@@ -453,21 +432,11 @@ function sweepDim(ctx: SweepCtx, k: number, live: number[]): void {
   let w = 0;
   for (let i = 0; i < bounds.length; i++) if (i === 0 || bounds[i] !== bounds[w - 1]) bounds[w++] = bounds[i]!;
   bounds.length = w;
-  // Pieces: (number only: (-∞,b0)), then per bound j: {b_j} at 2j+off, (b_j, b_{j+1}) at 2j+1+off.
+  // Pieces (see realPieces): bound j is the point piece 2j+off; number only: (-∞,b0) is piece 0.
+  const pieces = realPieces(bounds, kind);
   const off = money ? 0 : 1;
-  const nPieces = 2 * bounds.length + off;
+  const nPieces = pieces.length;
   const pieceOf = (j: number) => 2 * j + off;
-  const pieceLo = (i: number): [number | null, boolean] => {
-    if (i < off) return [null, true];
-    const j = (i - off) >> 1;
-    return [bounds[j]!, (i - off) % 2 === 1];
-  };
-  const pieceHi = (i: number): [number | null, boolean] => {
-    if (i < off) return [bounds[0]!, true];
-    const j = (i - off) >> 1;
-    if ((i - off) % 2 === 0) return [bounds[j]!, false];
-    return j + 1 < bounds.length ? [bounds[j + 1]!, true] : [null, true];
-  };
   // Each box's intervals as piece ranges; a box with several intervals (`!=`) covers the union,
   // which sweepSegments cannot take as one range: split such boxes into one pseudo-entry per interval.
   const entries: number[] = [];
@@ -494,9 +463,9 @@ function sweepDim(ctx: SweepCtx, k: number, live: number[]): void {
     nPieces,
     (i) => ranges[i]!,
     (first, last, subIdx) => {
-      const [lo, loOpen] = pieceLo(first);
-      const [hi, hiOpen] = pieceHi(last);
-      ctx.dims[k] = { kind: "real", lo, loOpen, hi, hiOpen };
+      const lo = pieces[first]!;
+      const hi = pieces[last]!;
+      ctx.dims[k] = { kind: "real", lo: lo.lo, loOpen: lo.loOpen, hi: hi.hi, hiOpen: hi.hiOpen };
       // Back to box ids, in order, without duplicates (a box may appear once per interval).
       const sub: number[] = [];
       for (const i of subIdx) {

@@ -11,8 +11,11 @@ import { dayString } from "./format.js";
  * unbounded below: the upper edge, or one step below it when open; unbounded both ways: 0.
  */
 export function lowestValue(d: Extract<DimSet, { kind: "real" }>): number {
+  // One step is one minor unit for money (a penny: values are in pence) and one for numbers.
   const step = 1;
   if (d.lo === null) {
+    // The whole real line (a `number` dimension nothing restricts here) has no lowest value and no
+    // edge to stand by: we pick 0, a value every reader recognises, rather than an arbitrary one.
     if (d.hi === null) return 0;
     return d.hiOpen ? d.hi - step : d.hi;
   }

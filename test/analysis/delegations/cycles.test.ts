@@ -55,4 +55,25 @@ describe("delegation-cycle", () => {
     });
     expect(ds).toEqual([]);
   });
+  it("without a term the time axis is one point: dated delegations meet there, and the witness is a point where both apply", () => {
+    const ds = run({
+      term: null,
+      assignments: [a1],
+      delegations: [
+        delegate("d1", ["hr"], "east", "west", { days: { from: "2025-04-01", to: "2025-12-31" } }),
+        delegate("d2", ["hr"], "west", "east", { days: { from: "2026-01-01", to: "2028-03-31" } }),
+      ],
+    });
+    expect(ds.map((d) => /\((.*)\)/.exec(d.message)![1])).toEqual(["hr: east → west → east"]);
+    expect(ds[0]!.witness).toMatchObject({ activity: "hr", place: "east" });
+  });
+  it("delegations on an activity outside the scope still name a point of it", () => {
+    const ds = run({
+      scope: { activities: ["paediatrics"], explicit: true, span: a1.span },
+      assignments: [a1],
+      delegations: [delegate("d1", ["hr"], "east", "west"), delegate("d2", ["hr"], "west", "east")],
+    });
+    expect(ds).toHaveLength(1);
+    expect(ds[0]!.witness).toMatchObject({ activity: "hr", place: "east", date: "2025-04-01" });
+  });
 });

@@ -35,4 +35,10 @@ describe("delegation: P never responsible", () => {
     expect(ds).toHaveLength(1);
     expect(ds[0]!.message).toMatch(/^A delegation delegates paediatrics and emergency_care from east to west/);
   });
+  it("outside the scope, or applying nowhere, its witness is still a point with every dimension", () => {
+    const outside = run({ assignments: [a1], delegations: [delegate("d1", ["paediatrics"], "east", "west", { days: { from: "2026-01-01", to: "2028-03-31" } })] });
+    expect(outside[0]!.witness).toMatchObject({ activity: "paediatrics", place: "east", date: "2026-01-01" });
+    const nowhere = run({ assignments: [a1], delegations: [delegate("d1", ["hr"], "west", "east", { days: { from: "2029-01-01", to: "2028-12-31" } })] });
+    expect(nowhere[0]!.witness).toMatchObject({ activity: "hr", place: "east", date: "2025-04-01" });
+  });
 });

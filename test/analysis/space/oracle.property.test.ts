@@ -2,26 +2,31 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Agreement } from "../../../src/generated/ruleset.js";
-import { firstPoint, partition, pointInRegion, mergeRegion, witness, type Point, type Region, type Box } from "../../../src/analysis/space/index.js";
+import {
+  accountableAt,
+  firstPoint,
+  partition,
+  pointInRegion,
+  mergeRegion,
+  responsibleAt,
+  responsibleBy,
+  witness,
+  type Point,
+  type Region,
+  type Box,
+} from "../../../src/analysis/space/index.js";
 import { scan, coverageDiagnostics, overrideCycles } from "../../../src/analysis/coverage/index.js";
 import { agreementArb } from "../../support/arbitrary-ruleset.js";
-import { classify, dayNum, elementaryPoints, oracle, oracleApplying, type OracleCell } from "../../support/oracle.js";
+import type { Witness } from "../../../src/diagnostics/diagnostic.js";
+import { classify, elementaryPoints, inDomain, oracle, oracleApplying, witnessPoint, type OracleCell } from "../../support/oracle.js";
 
 function asPoint(c: OracleCell): Point {
   return { activity: c.point.activity, place: c.point.place, day: c.point.day, dims: c.point.dims };
 }
 
-function pointOfWitness(ag: Agreement, w: { activity?: string; place?: string; date?: string; dimensions: Record<string, number | string> }, activity: string): Point {
-  return {
-    activity,
-    place: w.place === undefined ? 0 : ag.places.indexOf(w.place),
-    day: w.date === undefined ? 0 : dayNum(w.date),
-    dims: ag.dimensions.map((d) => {
-      const v = w.dimensions[d.id]!;
-      if (d.type === "enum") return d.values!.indexOf(String(v));
-      return d.type === "money" ? Math.round(Number(v) * 100 * 1e6) / 1e6 : Number(v);
-    }),
-  };
+function pointOfWitness(ag: Agreement, w: Witness, activity: string): Point {
+  const { place, day, dims } = witnessPoint(ag, w, activity);
+  return { activity, place, day, dims };
 }
 
 function boxesDisjoint(region: Region): boolean {
@@ -59,6 +64,13 @@ describe("sweep = oracle", () => {
           expect(cells.length).toBe(1);
           expect(cells[0]!.applicable.map((a) => a.id)).toEqual(c.applicable);
           expect(cells[0]!.assignments.map((a) => a.id)).toEqual(c.remaining);
+          // Who, after overrides and delegations: the engine's per-assignment answers and their union.
+          const place = c.point.place;
+          expect(accountableAt(cells[0]!, place, ag)).toEqual(c.accountable);
+          expect(responsibleAt(cells[0]!, place, ag)).toEqual(c.responsible);
+          const by = responsibleBy(cells[0]!, place, ag);
+          expect([...new Set(by.flatMap((b) => b.parties.map((r) => r.named)))].sort()).toEqual([...c.named].sort());
+          for (const b of by) for (const r of b.parties) expect(r.via === undefined ? r.party === r.named : r.via.from === r.named && r.via.to === r.party).toBe(true);
         }
       }),
     );
@@ -106,6 +118,8 @@ describe("sweep = oracle", () => {
             expect(boxesDisjoint(r)).toBe(true);
             const w = witness(ag, r);
             const wp = pointOfWitness(ag, w, a.activity);
+            // Checked by the oracle too: the engine's own membership test must not be the only judge.
+            expect(inDomain(ag, wp)).toBe(true);
             expect(pointInRegion(r, wp)).toBe(true);
             expect(wp).toEqual(firstPoint(ag, r));
             // No elementary piece of the region comes before the witness's piece.

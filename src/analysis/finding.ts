@@ -1,0 +1,17 @@
+// The one way every analysis check builds a diagnostic.
+import type { Span } from "../generated/ruleset.js";
+import type { Diagnostic, DiagnosticCode, Severity } from "../diagnostics/diagnostic.js";
+
+/** A finding at a clause (or item): `clause` set when there is one; extras that are undefined are left out. */
+export function finding(
+  code: DiagnosticCode,
+  severity: Severity,
+  at: { span: Span; clause?: string | undefined },
+  message: string,
+  extra: Partial<Diagnostic> = {},
+): Diagnostic {
+  const d: Diagnostic = { code, severity, message, span: at.span };
+  if (at.clause !== undefined) d.clause = at.clause;
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) (d as unknown as Record<string, unknown>)[k] = v;
+  return d;
+}

@@ -1,0 +1,118 @@
+// Every diagnostic `analyze()` gives for random agreements (with money, enum and `number`
+// dimensions: unbounded, half-bounded, `!=`, points) is well formed: its witness names a real
+// point of the finding's region, its words never leak NaN/Infinity/undefined/null, and the JSON
+// report it makes passes its schema.
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import type { Agreement, RuleSet } from "../../../src/generated/ruleset.js";
+import type { Diagnostic } from "../../../src/diagnostics/diagnostic.js";
+import { analyze } from "../../../src/analysis/index.js";
+import { renderers } from "../../../src/diagnostics/index.js";
+import { agreementArb } from "../../support/arbitrary-ruleset.js";
+import { analysedActivities, classify, elementaryPoints, inDomain, witnessPoint, type OracleCell } from "../../support/oracle.js";
+
+function ruleSetOf(ag: Agreement): RuleSet {
+  return { format: "concordat-ruleset/1", files: ["test.concord"], frameworks: [], agreements: [ag] };
+}
+
+/** The assignment or delegation a diagnostic (or one of its related spans) sits on, by line. */
+function byLine<T extends { span: { line: number } }>(items: readonly T[], line: number): T | undefined {
+  return items.find((x) => x.span.line === line);
+}
+
+/** Whether the oracle's classification of the witness point is what the finding says holds there. */
+function holdsAt(ag: Agreement, d: Diagnostic, c: OracleCell, activity: string): boolean {
+  const asg = byLine(ag.assignments, d.span.line);
+  const del = byLine(ag.delegations, d.span.line);
+  switch (d.code) {
+    case "gap":
+      return c.kind === "gap";
+    case "conflict":
+      return c.kind === "conflict" && asg !== undefined && c.involved.includes(asg.id);
+    case "redundant":
+      return c.kind === "redundant" && asg !== undefined && c.involved.includes(asg.id);
+    case "no-responsible":
+      return c.accountable.length > 0 && c.responsible.length === 0 && asg !== undefined && c.involved.includes(asg.id);
+    case "shadowed":
+      // Overridden where it would apply.
+      return asg !== undefined && c.applicable.includes(asg.id) && !c.remaining.includes(asg.id);
+    case "override-cycle":
+      return asg !== undefined && c.remaining.includes(asg.id);
+    case "delegation":
+      // Live there, and its `from` party is not responsible there (or the activity is outside the
+      // space); or, for a delegation live nowhere, any point of the activity.
+      if (del === undefined) return false;
+      if (!c.delegations.includes(del.id)) return !elementaryPoints(ag, activity).some((p) => classify(ag, p).delegations.includes(del.id));
+      return !analysedActivities(ag).includes(activity) || !c.named.includes(del.from);
+    case "delegation-cycle": {
+      const chain = [d.span.line, ...(d.related ?? []).map((r) => r.span.line)].map((l) => byLine(ag.delegations, l));
+      return chain.every((x) => x !== undefined && c.delegations.includes(x.id));
+    }
+    default:
+      // `rule` (a cover outside the scope): any point of the activity's space.
+      return true;
+  }
+}
+
+const LEAKS = /NaN|Infinity|undefined|null/;
+
+describe("diagnostics of random agreements", () => {
+  it("every witness value is a finite number or an enum value, in the domain and in the finding's region", () => {
+    fc.assert(
+      fc.property(agreementArb, (ag) => {
+        for (const d of analyze(ruleSetOf(ag))) {
+          const w = d.witness;
+          if (!w) continue;
+          const acts = w.activities ?? (w.activity !== undefined ? [w.activity] : []);
+          const given = Object.keys(w.dimensions);
+          // A witness names every dimension, or none at all (a finding that holds at no point).
+          if (given.length === 0) continue;
+          expect(given.sort()).toEqual(ag.dimensions.map((x) => x.id).sort());
+          for (const dim of ag.dimensions) {
+            const v = w.dimensions[dim.id];
+            if (dim.type === "enum") expect(dim.values).toContain(v);
+            else {
+              expect(typeof v).toBe("number");
+              expect(Number.isFinite(v)).toBe(true);
+            }
+          }
+          expect(acts.length).toBeGreaterThan(0);
+          const holds = acts.map((activity) => {
+            const pt = witnessPoint(ag, w, activity);
+            expect(inDomain(ag, pt), `${d.code} witness ${JSON.stringify(w)} outside the space`).toBe(true);
+            return holdsAt(ag, d, classify(ag, { ...pt, piece: [] }), activity);
+          });
+          // A finding over several activities holds at its witness for one of them at least (the
+          // first point of their union); a gap groups only activities with the same gap: for all.
+          const ok = d.code === "gap" ? holds.every(Boolean) : holds.some(Boolean);
+          expect(ok, `${d.code} "${d.message}" does not hold at ${JSON.stringify(w)}`).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it("no message says NaN, Infinity, undefined or null", () => {
+    fc.assert(
+      fc.property(agreementArb, (ag) => {
+        for (const d of analyze(ruleSetOf(ag))) {
+          expect(d.message).not.toMatch(LEAKS);
+          for (const r of d.related ?? []) expect(r.message).not.toMatch(LEAKS);
+        }
+      }),
+    );
+  });
+
+  it("the JSON report validates against its schema (and the other formats render)", () => {
+    fc.assert(
+      fc.property(agreementArb, (ag) => {
+        const ds = analyze(ruleSetOf(ag));
+        const options = { files: ["test.concord"], currencies: { value: "£" } };
+        const json = renderers.json(ds, options);
+        expect(JSON.parse(json).diagnostics).toHaveLength(ds.length);
+        const pretty = renderers.pretty(ds, options);
+        expect(pretty).not.toMatch(LEAKS);
+        renderers.sarif(ds, options);
+      }),
+    );
+  });
+});
