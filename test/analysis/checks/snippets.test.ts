@@ -86,4 +86,14 @@ describe("checks on compiled snippets", () => {
     expect(t!.failures[0]!.witness).toMatchObject({ activity: "hr", date: "2025-06-01" });
     expect(t!.failures[0]!.message).toMatch(/but b is responsible/);
   });
+  it("money `!= £0` is described as over £0: amounts below £0 do not exist", () => {
+    const { ds } = check(`
+  provision exit "Leave on notice."
+  clause 1 { assign hr at system where value != £0 { accountable a responsible a } }
+  clause 2 { assign hr at system where value > £5 { accountable a responsible a } }
+  clause 3 { assign it at system { accountable a responsible a } }`);
+    const gap = ds.find((d) => d.code === "gap");
+    expect(gap?.message).toMatch(/exactly £0/);
+    expect(gap?.related?.[0]?.message).toBe("clause 1 applies where value is over £0");
+  });
 });
