@@ -130,10 +130,8 @@ function describeRange(agreement: Agreement, dimId: string, r: DimensionRange): 
     if (r.values.length >= (dim.values?.length ?? 0)) return "";
     return r.values.length === 0 ? `${dimId} is no value` : `${dimId} is ${list(r.values, "or")}`;
   }
-  // Money starts at £0: `!= £0` compiles to (-∞, 0) ∪ (0, ∞), of which only "over £0" is real.
-  const intervals = dim.type === "money" ? r.intervals.filter((iv) => iv.hi === null || iv.hi > 0 || (iv.hi === 0 && !iv.hiOpen)) : r.intervals;
-  if (intervals.length === 0) return `${dimId} is no value`;
-  const parts = intervals.map((iv) => describeInterval(dim, iv));
+  if (r.intervals.length === 0) return `${dimId} is no value`;
+  const parts = r.intervals.map((iv) => describeInterval(dim, iv));
   if (parts.some((p) => p === "")) return "";
   return `${dimId} is ${parts.join(" or ")}`;
 }

@@ -86,7 +86,7 @@ describe("checks on compiled snippets", () => {
     expect(t!.failures[0]!.witness).toMatchObject({ activity: "hr", date: "2025-06-01" });
     expect(t!.failures[0]!.message).toMatch(/but b is responsible/);
   });
-  it("money `!= £0` is described as over £0: amounts below £0 do not exist", () => {
+  it("money `!= £0` reads as over £0 (the compiler keeps money from £0 up)", () => {
     const { ds } = check(`
   provision exit "Leave on notice."
   clause 1 { assign hr at system where value != £0 { accountable a responsible a } }
