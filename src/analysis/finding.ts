@@ -1,5 +1,5 @@
 // The one way every analysis check builds a diagnostic.
-import type { Span } from "../generated/ruleset.js";
+import type { Agreement, Span } from "../generated/ruleset.js";
 import type { Diagnostic, DiagnosticCode, Severity } from "../diagnostics/diagnostic.js";
 
 /** A finding at a clause (or item): `clause` set when there is one; extras that are undefined are left out. */
@@ -14,4 +14,9 @@ export function finding(
   if (at.clause !== undefined) d.clause = at.clause;
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) (d as unknown as Record<string, unknown>)[k] = v;
   return d;
+}
+
+/** Where findings about the agreement as a whole sit: its `agreement NAME "title"` header line. */
+export function agreementHeader(agreement: Agreement): { span: Span } {
+  return { span: agreement.header ?? agreement.span };
 }

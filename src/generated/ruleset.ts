@@ -331,6 +331,10 @@ export interface Agreement {
     expects: Expectation[];
     span: Span;
   }[];
+  /**
+   * The `agreement NAME "title"` line: where findings about the agreement as a whole (a missing provision, too few parties) sit.
+   */
+  header?: Span;
   span: Span;
 }
 /**

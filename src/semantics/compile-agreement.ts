@@ -278,6 +278,7 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   out.delegations = delegations;
   out.allows = allows;
   out.tests = tests;
+  out.header = outSpan(headerSpan(decl));
   out.span = outSpan(decl.span);
   return out;
 }
@@ -494,4 +495,10 @@ function compileExpect(e: Expect, env: Env, parties: Parties, ctx: ConditionCont
     expected: [...expected],
     span: outSpan(e.span),
   }));
+}
+
+/** From `agreement` to the end of its title (or name): the line a reader recognises the agreement by. */
+function headerSpan(decl: Agreement): Span {
+  const last = decl.title?.span ?? decl.name.span;
+  return { ...decl.span, endOffset: last.endOffset, endLine: last.endLine, endColumn: last.endColumn };
 }

@@ -81,6 +81,8 @@ describe("eastmoor-mou.concord: DESIGN.md section 3", () => {
     expect(msg("rule", "B3").message).toBe("Clause 4 assigns hr at place, but rule B3 requires support services to be delivered at system.");
     expect(msg("rule", "B3").cite).toBe("Baseline para 2: information systems, procurement and HR at scale");
     expect(msg("rule", "B6").message).toBe("The agreement has no `exit` provision, which rule B6 requires.");
+    // Agreement-level findings sit on the header line, not the whole agreement block.
+    expect(msg("rule", "B6").span).toMatchObject({ line: 6, column: 1, endLine: 6, endColumn: 77 });
     expect(msg("rule", "B7").message).toBe("Review every 24 months is longer than the 12 months rule B7 allows.");
     expect(msg("rule", "B8").message).toMatch(/2025-04-01 to 2031-03-31 \(6 years\) is longer than the 5 years rule B8 allows/);
     expect(msg("rule", "B9").message).toMatch(/^Clause 8 makes medica accountable for paediatrics, but rule B9 forbids/);

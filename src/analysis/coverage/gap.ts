@@ -4,6 +4,7 @@
 // item, else on the agreement's header; with the first covering rule's id and cite.
 import type { Agreement, Assignment } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { agreementHeader } from "../finding.js";
 import { describeRegion, mergeRegion, witness, type Box, type Region } from "../space/index.js";
 import { dayString } from "../space/format.js";
 import { prepared } from "../space/sweep.js";
@@ -113,7 +114,7 @@ export function gapDiagnostics(agreement: Agreement): Diagnostic[] {
       ? { span: last.span, clause: last.clause }
       : agreement.scope.explicit && agreement.scope.span
         ? { span: agreement.scope.span }
-        : { span: agreement.span };
+        : agreementHeader(agreement);
     let message: string;
     if (first.assignments.length === 0) {
       message = `Nobody is accountable for ${f.label}: no clause assigns ${f.activities.length > 1 ? "them" : "it"}.`;

@@ -2,7 +2,7 @@
 import type { Agreement, Model, Span } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { allActivities, lowerFirst } from "../messages.js";
-import { finding } from "../finding.js";
+import { agreementHeader, finding } from "../finding.js";
 
 /**
  * Which activities each model in use applies to: a `model … for SELECTOR` applies to those
@@ -31,7 +31,7 @@ export function modelName(model: Model): string {
 /** Where an agreement-level model finding sits: the `model` item that brings the model in. */
 export function modelItem(agreement: Agreement, modelId: string): { span: Span; clause?: string | undefined } {
   const item = agreement.models.find((m) => m.model === modelId);
-  return item ? { span: item.span, clause: item.clause } : { span: agreement.span };
+  return item ? { span: item.span, clause: item.clause } : agreementHeader(agreement);
 }
 
 /** A finding of a model constraint: an error, with the model's id as its `rule`. */

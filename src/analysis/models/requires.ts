@@ -2,6 +2,7 @@
 // agreement, once per model in use. One module per requirement, registered here.
 import type { Agreement, Model } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { agreementHeader } from "../finding.js";
 import { modelFinding } from "./common.js";
 import { requiresProvision } from "./requires-provision.js";
 import { requiresRole } from "./requires-role.js";
@@ -21,7 +22,7 @@ export function requirementDiagnostics(agreement: Agreement, model: Model): Diag
   for (const r of model.requires) {
     const check = requirementChecks.find((c) => c.what === r.what);
     if (!check || check.holds(agreement, r.id)) continue;
-    out.push(modelFinding(model, { span: agreement.span }, check.message(model, r.id)));
+    out.push(modelFinding(model, agreementHeader(agreement), check.message(model, r.id)));
   }
   return out;
 }

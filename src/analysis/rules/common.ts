@@ -1,7 +1,7 @@
 // What every check module receives, and the helpers they share.
 import type { Agreement, Obligation, RoleRef, Rule, RuleSet, Span } from "../../generated/ruleset.js";
 import type { Diagnostic, Severity } from "../../diagnostics/diagnostic.js";
-import { finding } from "../finding.js";
+import { agreementHeader, finding } from "../finding.js";
 
 export interface CheckContext {
   ruleSet: RuleSet;
@@ -23,12 +23,8 @@ export function ruleFinding(
   return finding("rule", severityOf(obligation.strength), at, message, { ...extra, rule: rule.id, cite: rule.cite });
 }
 
-export { finding };
+export { finding, agreementHeader };
 
-/** The agreement's header: where agreement-level findings sit. */
-export function agreementHeader(agreement: Agreement): { span: Span } {
-  return { span: agreement.span };
-}
 
 export interface Holder {
   id: string;
