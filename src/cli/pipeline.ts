@@ -4,7 +4,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../diagnostics/diagnostic.js";
 import { loadProgram, compileProgram } from "../semantics/index.js";
-import type { CliContext } from "./context.js";
+import { UsageError, type CliContext } from "./context.js";
 import { progress } from "./progress.js";
 
 
@@ -57,6 +57,8 @@ export function loadAndCompile(ctx: CliContext, paths: string[], verb = "checkin
     p.step(`reading ${paths.join(" ")}…`);
     const program = loadProgram(paths, { cwd: ctx.cwd });
     const files = program.files.map((f) => f.path);
+    // A CI job pointed at the wrong folder must not pass green on nothing.
+    if (files.length === 0) throw new UsageError(`no .concord or .concord.md files in ${paths.join(", ")}`);
     p.step(`${verb} ${files.length} ${files.length === 1 ? "file" : "files"}: compiling…`, files.length >= 100);
     const compiled = compileProgram(program);
     const sources = new Map(program.files.map((f) => [f.path, f.text] as [string, string]));

@@ -95,6 +95,13 @@ describe("concordat check", () => {
     if (args[1] === "no/such/file.concord") expect(r.stderr).toContain("no/such/file.concord");
   });
 
+  it("a folder with no .concord files is a usage error (exit 2), not a clean pass", () => {
+    const dir = tempDir();
+    const r = concordat(["check"], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^concordat: no \.concord or \.concord\.md files in \.$/m);
+  });
+
   it("checks the current folder by default", () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, "sub"));
