@@ -65,7 +65,8 @@ export function loadAndCompile(ctx: CliContext, paths: string[], verb = "checkin
     return {
       program,
       ruleSet: compiled.ruleSet,
-      diagnostics: mergeDiagnostics(program.diagnostics, compiled.diagnostics),
+      // compileProgram already carries the load stage's diagnostics (syntax, imports).
+      diagnostics: mergeDiagnostics(compiled.diagnostics),
       files,
       sources,
       currencies: currenciesOf(compiled.ruleSet),
