@@ -15,7 +15,14 @@ const { serializedGrammar } = await import(join(root, "dist/src/syntax/parser.js
 const ebnfPath = join(root, "grammar/concordat.ebnf");
 const htmlPath = join(root, "grammar/diagrams.html");
 const ebnf = renderEbnfFile(existsSync(ebnfPath) ? readFileSync(ebnfPath, "utf8") : "");
-const html = createSyntaxDiagramsCode(serializedGrammar(), { resourceBase: "https://unpkg.com/chevrotain@11.2.0/diagrams/" });
+// Chevrotain's page links its diagram scripts and CSS; inline the copies the installed
+// chevrotain ships, so the page works offline and matches the parser's version.
+const diagramsDir = join(root, "node_modules/chevrotain/diagrams");
+const base = "concordat-inline:";
+const html = createSyntaxDiagramsCode(serializedGrammar(), { resourceBase: base, css: `${base}diagrams.css` })
+  .replace(/<link rel='stylesheet' href='concordat-inline:([^']+)'>/g, (_, file) => `<style>\n${readFileSync(join(diagramsDir, file), "utf8")}</style>`)
+  .replace(/<script src='concordat-inline:([^']+)'><\/script>/g, (_, file) => `<script>\n${readFileSync(join(diagramsDir, file), "utf8")}</script>`);
+if (html.includes(base)) throw new Error("diagrams.html still links a resource: chevrotain's page template changed");
 
 const check = process.argv.includes("--check");
 let stale = false;

@@ -71,16 +71,16 @@ export const DateTok = createToken({ name: "Date", pattern: /[0-9]{4}-[0-9]{2}-[
 export const ClauseNumberTok = createToken({ name: "ClauseNumber", pattern: /[0-9]+(?:\.[0-9]+)+/ });
 export const Integer = createToken({ name: "Integer", pattern: /[0-9][0-9_]*/ });
 
-export const NotEquals = createToken({ name: "NotEquals", pattern: /!=/ });
-export const LessEquals = createToken({ name: "LessEquals", pattern: /<=/ });
-export const GreaterEquals = createToken({ name: "GreaterEquals", pattern: />=/ });
-export const Equals = createToken({ name: "Equals", pattern: /=/ });
-export const Less = createToken({ name: "Less", pattern: /</ });
-export const Greater = createToken({ name: "Greater", pattern: />/ });
-export const LCurly = createToken({ name: "LCurly", pattern: /\{/ });
-export const RCurly = createToken({ name: "RCurly", pattern: /\}/ });
-export const Comma = createToken({ name: "Comma", pattern: /,/ });
-export const Colon = createToken({ name: "Colon", pattern: /:/ });
+export const NotEquals = createToken({ name: "NotEquals", label: '"!="', pattern: /!=/ });
+export const LessEquals = createToken({ name: "LessEquals", label: '"<="', pattern: /<=/ });
+export const GreaterEquals = createToken({ name: "GreaterEquals", label: '">="', pattern: />=/ });
+export const Equals = createToken({ name: "Equals", label: '"="', pattern: /=/ });
+export const Less = createToken({ name: "Less", label: '"<"', pattern: /</ });
+export const Greater = createToken({ name: "Greater", label: '">"', pattern: />/ });
+export const LCurly = createToken({ name: "LCurly", label: '"{"', pattern: /\{/ });
+export const RCurly = createToken({ name: "RCurly", label: '"}"', pattern: /\}/ });
+export const Comma = createToken({ name: "Comma", label: '","', pattern: /,/ });
+export const Colon = createToken({ name: "Colon", label: '":"', pattern: /:/ });
 
 /** Keywords that are never names: they start items or role lines. */
 const reservedWords = [
@@ -174,10 +174,11 @@ function keywordTokenName(word: string): string {
 /** Keyword tokens by their word. */
 export const Kw: Record<KeywordWord, TokenType> = {} as Record<KeywordWord, TokenType>;
 for (const w of reservedWords) {
-  Kw[w] = createToken({ name: keywordTokenName(w), pattern: new RegExp(w), longer_alt: Identifier });
+  Kw[w] = createToken({ name: keywordTokenName(w), label: `"${w}"`, pattern: new RegExp(w), longer_alt: Identifier });
 }
 for (const w of softWords) {
-  Kw[w] = createToken({ name: keywordTokenName(w), pattern: new RegExp(w), longer_alt: Identifier, categories: [Name] });
+  // The label is what railroad diagrams show: the word a reader types.
+  Kw[w] = createToken({ name: keywordTokenName(w), label: `"${w}"`, pattern: new RegExp(w), longer_alt: Identifier, categories: [Name] });
 }
 
 export const reservedKeywords: ReadonlySet<string> = new Set(reservedWords);
