@@ -1,16 +1,12 @@
-// ajv validation of rule sets against schemas/ruleset.schema.json: one Ajv instance,
-// strict mode, the schema compiled once at module load.
-import { Ajv } from "ajv";
-import addFormatsModule from "ajv-formats";
+// Validation of rule sets against schemas/ruleset.schema.json, by the validator that ajv
+// compiled at build time (strict, all errors: scripts/generate-validators.mjs), so that
+// nothing is compiled when the command line starts.
+import type { ValidateFunction } from "ajv";
 import type { RuleSet } from "../generated/ruleset.js";
+import { validate as generatedValidate } from "../generated/validate-ruleset.js";
 import schema from "../../schemas/ruleset.schema.json" with { type: "json" };
 
-type AddFormats = (ajv: Ajv) => Ajv;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
-
-const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true });
-addFormats(ajv);
-const validate = ajv.compile(schema);
+const validate = generatedValidate as unknown as ValidateFunction;
 
 export const ruleSetSchema: object = schema;
 

@@ -3,7 +3,7 @@
 // Notation (ISO-14977 flavoured): `a b` sequence, `a | b` choice, `[ a ]` optional,
 // `{ a }` zero or more, `( … )` grouping, "word" a keyword or punctuation,
 // UPPER_CASE a token class, `? /regex/ ?` the pattern of a token class.
-import type { ISerializedGast } from "chevrotain";
+import type { ISerializedGast } from "./chevrotain.js";
 import { serializedGrammar } from "./parser.js";
 import { ClauseNumberTok, DateTok, Identifier, Integer, Money, Prose, StringLit } from "./tokens.js";
 

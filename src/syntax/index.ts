@@ -1,5 +1,5 @@
 // The syntax stage's public API: text → AST and `syntax` diagnostics. Never throws.
-import { EOF, tokenMatcher, type CstNode, type IRecognitionException, type IToken } from "chevrotain";
+import { EOF, tokenMatcher, type CstNode, type IRecognitionException, type IToken } from "./chevrotain.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Clause, AgreementItem, SourceFile, Span } from "./ast.js";
 import { parser, showToken } from "./parser.js";

@@ -10,7 +10,7 @@ import {
   type IParserErrorMessageProvider,
   type IToken,
   type TokenType,
-} from "chevrotain";
+} from "./chevrotain.js";
 import {
   allTokens,
   ClauseNumberTok,

@@ -1,6 +1,6 @@
 // CST → AST (ast.ts). Defensive: recovered parses leave partial CST nodes; a node
 // missing a required part is dropped, never a throw. Every node gets its span.
-import type { CstElement, CstNode, IToken } from "chevrotain";
+import type { CstElement, CstNode, IToken } from "./chevrotain.js";
 import type * as A from "./ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 

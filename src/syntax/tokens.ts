@@ -5,7 +5,7 @@
 // (see `reservedKeywords`) that start items or role lines and would otherwise be
 // confused with a missing name. Comments are kept in the "comments" group for the
 // formatter; whitespace (and a UTF-8 BOM) is skipped.
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import { createToken, Lexer, type TokenType } from "./chevrotain.js";
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/;
 
@@ -173,12 +173,14 @@ function keywordTokenName(word: string): string {
 
 /** Keyword tokens by their word. */
 export const Kw: Record<KeywordWord, TokenType> = {} as Record<KeywordWord, TokenType>;
+// Plain strings, not regular expressions: the lexer then indexes them by first character
+// without analysing a regular expression per keyword at every start.
 for (const w of reservedWords) {
-  Kw[w] = createToken({ name: keywordTokenName(w), label: `"${w}"`, pattern: new RegExp(w), longer_alt: Identifier });
+  Kw[w] = createToken({ name: keywordTokenName(w), label: `"${w}"`, pattern: w, longer_alt: Identifier });
 }
 for (const w of softWords) {
   // The label is what railroad diagrams show: the word a reader types.
-  Kw[w] = createToken({ name: keywordTokenName(w), label: `"${w}"`, pattern: new RegExp(w), longer_alt: Identifier, categories: [Name] });
+  Kw[w] = createToken({ name: keywordTokenName(w), label: `"${w}"`, pattern: w, longer_alt: Identifier, categories: [Name] });
 }
 
 export const reservedKeywords: ReadonlySet<string> = new Set(reservedWords);
@@ -223,8 +225,12 @@ export const allTokens: TokenType[] = [
   StringTok,
 ];
 
-export const lexer = new Lexer(allTokens, {
+/** The lexer's options; its definition checks run in test/syntax/grammar.test.ts, not at every start. */
+export const lexerOptions = {
   positionTracking: "full",
   ensureOptimizations: false,
   recoveryEnabled: true,
-});
+  skipValidations: true,
+} as const;
+
+export const lexer = new Lexer(allTokens, lexerOptions);

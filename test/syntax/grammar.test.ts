@@ -79,8 +79,14 @@ describe("the parser's grammar", () => {
     const { ConcordParser } = await import("../../src/syntax/parser.js");
     expect(() => new ConcordParser({ validate: true })).not.toThrow();
   });
+  it("the lexer's token definitions pass Chevrotain's checks (the shared lexer skips them)", async () => {
+    const { Lexer } = await import("../../src/syntax/chevrotain.js");
+    const { allTokens, lexerOptions } = await import("../../src/syntax/tokens.js");
+    const checked = new Lexer(allTokens, { ...lexerOptions, skipValidations: false });
+    expect(checked.lexerDefinitionErrors).toEqual([]);
+  });
   it("the checks do run: a parser with an ambiguous rule is rejected", async () => {
-    const { CstParser } = await import("chevrotain");
+    const { CstParser } = await import("../../src/syntax/chevrotain.js");
     const { allTokens, Identifier } = await import("../../src/syntax/tokens.js");
     class Broken extends CstParser {
       constructor() {

@@ -1,0 +1,55 @@
+// Regenerates src/generated/validate-*.ts: the validators of schemas/*.schema.json, compiled once
+// here with ajv's standalone code instead of at every start of the command line (compiling the
+// rule-set schema took about 450 ms). `node scripts/generate-validators.mjs --check` fails when
+// the checked-in validators have drifted from the schemas (test/semantics/validators.test.ts).
+import { Ajv } from "ajv";
+import addFormatsModule from "ajv-formats";
+import standaloneModule from "ajv/dist/standalone/index.js";
+import { readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const addFormats = addFormatsModule.default ?? addFormatsModule;
+const standaloneCode = standaloneModule.default ?? standaloneModule;
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+export const targets = [
+  { schema: "schemas/ruleset.schema.json", out: "src/generated/validate-ruleset.ts" },
+  { schema: "schemas/diagnostics.schema.json", out: "src/generated/validate-diagnostics.ts" },
+];
+
+const banner = [
+  "/* Generated from the JSON Schema in schemas/ by `npm run generate:validators` (ajv standalone code). Do not edit. */",
+  "// @ts-nocheck",
+  // The standalone code requires ajv's runtime helpers and ajv-formats' formats by name.
+  'import { createRequire } from "node:module";',
+  "const require = createRequire(import.meta.url);",
+].join("\n");
+
+/** The TypeScript module text of one schema's validator. */
+export async function generate(schemaPath) {
+  const schema = JSON.parse(await readFile(path.join(root, schemaPath), "utf8"));
+  // The same options as the validators used at run time before: strict, every error reported.
+  const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, code: { source: true, esm: true } });
+  addFormats(ajv);
+  const source = standaloneCode(ajv, ajv.compile(schema)).replace(/^"use strict";/, "");
+  return `${banner}\n${source}\n`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const check = process.argv.includes("--check");
+  let drift = false;
+  for (const { schema, out } of targets) {
+    const text = await generate(schema);
+    const file = path.join(root, out);
+    if (check) {
+      const current = await readFile(file, "utf8").catch(() => "");
+      if (current !== text) {
+        console.error(`${out} differs from what ${schema} generates: run npm run generate:validators`);
+        drift = true;
+      }
+    } else {
+      await writeFile(file, text);
+    }
+  }
+  process.exit(drift ? 1 : 0);
+}
