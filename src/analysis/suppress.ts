@@ -1,23 +1,26 @@
 // `allow RULE because "…"`: hides that rule's findings in that agreement (code `rule`, and
-// `gap`, `conflict`, `no-responsible` carrying that rule id) and reports one `suppressed`
-// info per allow with the reason and how many findings it hid. An allow that hides nothing
-// is a `suppressed` warning, so stale suppressions do not pile up.
+// `no-responsible` carrying that rule id) and reports one `suppressed` info per allow with the
+// reason and how many findings it hid. A gap or a conflict is never hidden: exactly one
+// accountable party in scope is the core of every agreement, not a framework rule (DESIGN.md §7).
+// An allow that hides nothing, or repeats an earlier allow of the same rule, is an
+// `unused-allow` warning, so stale suppressions do not pile up.
 import type { Agreement } from "../generated/ruleset.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { plural } from "./messages.js";
 
-const SUPPRESSIBLE = new Set(["rule", "gap", "conflict", "no-responsible"]);
+const SUPPRESSIBLE = new Set(["rule", "no-responsible"]);
 
 export function isSuppressible(d: Diagnostic, ruleId: string): boolean {
   return SUPPRESSIBLE.has(d.code) && d.rule === ruleId;
 }
 
-/** Applies the agreement's allows to its own findings: the kept findings plus one `suppressed` per allow. */
+/** Applies the agreement's allows to its own findings: the kept findings plus one `suppressed` or `unused-allow` per allow. */
 export function applyAllows(agreement: Agreement, findings: readonly Diagnostic[]): Diagnostic[] {
   if (agreement.allows.length === 0) return [...findings];
   const hidden = new Map<number, number>(); // allow index → count
   const kept: Diagnostic[] = [];
   for (const d of findings) {
+    // The first allow of a rule does the hiding; a later one of the same rule is a repeat.
     const i = agreement.allows.findIndex((a) => isSuppressible(d, a.rule));
     if (i < 0) kept.push(d);
     else hidden.set(i, (hidden.get(i) ?? 0) + 1);
@@ -26,6 +29,7 @@ export function applyAllows(agreement: Agreement, findings: readonly Diagnostic[
     const n = hidden.get(i) ?? 0;
     const cite = agreement.rules.find((r) => r.id === allow.rule)?.cite;
     const known = agreement.rules.some((r) => r.id === allow.rule);
+    const first = agreement.allows.findIndex((a) => a.rule === allow.rule);
     const d: Diagnostic =
       n > 0
         ? {
@@ -37,11 +41,14 @@ export function applyAllows(agreement: Agreement, findings: readonly Diagnostic[
             reason: allow.reason,
           }
         : {
-            code: "suppressed",
+            code: "unused-allow",
             severity: "warning",
-            message: known
-              ? `\`allow ${allow.rule}\` hides nothing: rule ${allow.rule} has no finding in this agreement, so the suppression can be removed.`
-              : `\`allow ${allow.rule}\` hides nothing: no rule ${allow.rule} applies to this agreement, so the suppression can be removed.`,
+            message:
+              first < i
+                ? `\`allow ${allow.rule}\` is a second allow of rule ${allow.rule}${where(agreement.allows[first]!)}; it hides nothing more and can be removed.`
+                : known
+                  ? `\`allow ${allow.rule}\` hides nothing: rule ${allow.rule} has no finding in this agreement that an allow can hide, so the suppression can be removed.`
+                  : `\`allow ${allow.rule}\` hides nothing: no rule ${allow.rule} applies to this agreement, so the suppression can be removed.`,
             span: allow.span,
             rule: allow.rule,
             reason: allow.reason,
@@ -51,4 +58,8 @@ export function applyAllows(agreement: Agreement, findings: readonly Diagnostic[
     kept.push(d);
   });
   return kept;
+}
+
+function where(allow: Agreement["allows"][number]): string {
+  return allow.clause !== undefined ? ` (the first is in clause ${allow.clause}, line ${allow.span.line})` : ` (the first is on line ${allow.span.line})`;
 }

@@ -26,4 +26,5 @@ export const codeInfo: Record<DiagnosticCode, CodeInfo> = {
   "delegation-cycle": { title: "Delegations form a cycle", description: "Delegations of one activity lead back to where they started.", defaultSeverity: "error" },
   "test-failed": { title: "Agreement test failed", description: "An `expect` in one of the agreement's own tests does not hold.", defaultSeverity: "error" },
   suppressed: { title: "Rule suppressed", description: "An `allow … because` hides a rule's findings in this agreement.", defaultSeverity: "info" },
+  "unused-allow": { title: "Allow hides nothing", description: "An `allow` hides no finding of its rule, or repeats an earlier `allow` of the same rule.", defaultSeverity: "warning" },
 };

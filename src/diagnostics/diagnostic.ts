@@ -20,7 +20,8 @@ export type DiagnosticCode =
   | "delegation"
   | "delegation-cycle"
   | "test-failed"
-  | "suppressed";
+  | "suppressed"
+  | "unused-allow";
 
 /** A concrete point of the agreement's space where a finding holds. */
 export interface Witness {

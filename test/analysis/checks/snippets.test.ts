@@ -55,7 +55,7 @@ describe("checks on compiled snippets", () => {
     expect(compileDiagnostics).toEqual([]);
     expect(ds.map((d) => [d.code, d.severity, d.rule, d.clause])).toEqual([
       ["suppressed", "info", "R1", "2"],
-      ["suppressed", "warning", "R2", "2"],
+      ["unused-allow", "warning", "R2", "2"],
     ]);
     expect(ds[0]!.reason).toBe("exit is in the parent contract");
     expect(ds[0]!.message).toMatch(/1 finding hidden/);

@@ -23,19 +23,19 @@ describe("allow RULE because …", () => {
     expect(s[0]!.message).toMatch(/2 findings hidden/);
     expect(ds).toHaveLength(1);
   });
-  it("an allow that hides nothing is a warning", () => {
+  it("an allow that hides nothing is an unused-allow warning", () => {
     const allow = { rule: "B7", reason: "We review yearly anyway", span: sp(80) };
     const ds = analyze(ruleSet(agreement({ ...base, provisions: [{ id: "exit", span: sp(20) }, { id: "sla", span: sp(21) }], allows: [allow] })));
     expect(ds).toHaveLength(1);
-    expect(ds[0]).toMatchObject({ code: "suppressed", severity: "warning", rule: "B7", reason: "We review yearly anyway" });
+    expect(ds[0]).toMatchObject({ code: "unused-allow", severity: "warning", rule: "B7", reason: "We review yearly anyway" });
     expect(ds[0]!.message).toMatch(/hides nothing/);
   });
-  it("hides gap, conflict and no-responsible carrying the rule id, not other codes or rules", () => {
+  it("hides rule and no-responsible findings carrying the rule id; never a gap or a conflict (DESIGN.md §7)", () => {
     const ag = agreement({ allows: [{ rule: "B1", reason: "r", span: sp(80) }] });
     const mk = (code: Diagnostic["code"], r?: string): Diagnostic => ({ code, severity: "error", message: code, span: sp(50), ...(r ? { rule: r } : {}) });
     const kept = applyAllows(ag, [mk("gap", "B1"), mk("conflict", "B1"), mk("no-responsible", "B1"), mk("rule", "B1"), mk("rule", "B2"), mk("model", "B1"), mk("redundant")]);
-    expect(kept.map((d) => d.code)).toEqual(["rule", "model", "redundant", "suppressed"]);
-    expect(kept[3]!.message).toMatch(/4 findings hidden/);
+    expect(kept.map((d) => d.code)).toEqual(["gap", "conflict", "rule", "model", "redundant", "suppressed"]);
+    expect(kept[5]!.message).toMatch(/2 findings hidden/);
   });
   it("works per agreement", () => {
     const a = agreement({ ...base, id: "one", allows: [{ rule: "B6", reason: "r", span: sp(80) }] });
