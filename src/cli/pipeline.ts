@@ -26,7 +26,7 @@ export interface Loaded {
 
 /** Dimension id → currency sign, over every framework and agreement of the rule set. */
 function currenciesOf(ruleSet: RuleSet): Record<string, string> {
-  const currencies: Record<string, string> = {};
+  const currencies = Object.create(null) as Record<string, string>; // dimension names from files: `__proto__` too
   for (const owner of [...ruleSet.frameworks, ...ruleSet.agreements])
     for (const d of owner.dimensions) if (d.type === "money" && d.currency) currencies[d.id] = d.currency;
   return currencies;

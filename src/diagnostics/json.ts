@@ -33,14 +33,34 @@ export interface JsonReport {
   summary: { files: number; errors: number; warnings: number };
 }
 
+// The report must validate whatever the files say (a report that cannot be printed would
+// hide every other file's findings), so each field is brought within its schema here:
+// a value the schema cannot hold is left out or made safe, never a reason to fail.
+const CLAUSE = /^[0-9]+(\.[0-9]+)*$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function position(n: unknown): number {
+  return typeof n === "number" && Number.isFinite(n) && n >= 1 ? Math.floor(n) : 1;
+}
+
+function text(s: unknown, fallback: string): string {
+  return typeof s === "string" && s.length > 0 ? s : fallback;
+}
+
 function witnessOut(w: Witness): Witness {
   const out: Partial<Witness> = {};
-  if (w.activity !== undefined) out.activity = w.activity;
-  if (w.activities !== undefined) out.activities = [...w.activities];
-  if (w.place !== undefined) out.place = w.place;
-  if (w.date !== undefined) out.date = w.date;
+  if (typeof w.activity === "string" && w.activity !== "") out.activity = w.activity;
+  if (Array.isArray(w.activities)) out.activities = w.activities.filter((a) => typeof a === "string" && a !== "");
+  if (typeof w.place === "string" && w.place !== "") out.place = w.place;
+  if (typeof w.date === "string" && ISO_DATE.test(w.date)) out.date = w.date;
   // `dimensions` last, as in DESIGN.md; key order is the analysis's (declaration order).
-  out.dimensions = { ...(w.dimensions ?? {}) };
+  // Built with defineProperty so that a dimension named `__proto__` stays a plain key.
+  const dimensions: Record<string, number | string> = {};
+  for (const [k, v] of Object.entries(w.dimensions ?? {})) {
+    const value = typeof v === "number" ? (Number.isFinite(v) ? v : String(v)) : String(v);
+    Object.defineProperty(dimensions, k, { value, enumerable: true, writable: true, configurable: true });
+  }
+  out.dimensions = dimensions;
   return out as Witness;
 }
 
@@ -48,20 +68,25 @@ export function jsonDiagnostic(d: Diagnostic, options: RenderOptions = {}): Json
   const out: JsonDiagnostic = {
     code: d.code,
     severity: d.severity,
-    message: d.message,
-    file: shownFile(d.span.file, options),
-    line: d.span.line,
-    column: d.span.column,
-    endLine: d.span.endLine,
-    endColumn: d.span.endColumn,
+    message: text(d.message, "(no message)"),
+    file: text(shownFile(d.span.file, options), "(unknown file)"),
+    line: position(d.span.line),
+    column: position(d.span.column),
+    endLine: position(d.span.endLine),
+    endColumn: position(d.span.endColumn),
   };
-  if (d.clause !== undefined) out.clause = d.clause;
-  if (d.rule !== undefined) out.rule = d.rule;
-  if (d.cite !== undefined) out.cite = d.cite;
+  if (typeof d.clause === "string" && CLAUSE.test(d.clause)) out.clause = d.clause;
+  if (typeof d.rule === "string" && d.rule !== "") out.rule = d.rule;
+  if (typeof d.cite === "string") out.cite = d.cite;
   if (d.witness !== undefined) out.witness = witnessOut(d.witness);
   if (d.related !== undefined && d.related.length > 0)
-    out.related = d.related.map((r) => ({ file: shownFile(r.span.file, options), line: r.span.line, column: r.span.column, message: r.message }));
-  if (d.reason !== undefined) out.reason = d.reason;
+    out.related = d.related.map((r) => ({
+      file: text(shownFile(r.span.file, options), "(unknown file)"),
+      line: position(r.span.line),
+      column: position(r.span.column),
+      message: String(r.message ?? ""),
+    }));
+  if (typeof d.reason === "string") out.reason = d.reason;
   return out;
 }
 

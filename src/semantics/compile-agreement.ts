@@ -484,7 +484,7 @@ function compileExpect(e: Expect, env: Env, parties: Parties, ctx: ConditionCont
     else if (!expected.includes(hit.id)) expected.push(hit.id);
   }
   if (!ok || !fn) return [];
-  const dimensions: Record<string, number | string> = {};
+  const dimensions = Object.create(null) as Record<string, number | string>; // names from files: `__proto__` too
   for (const d of env.dimensionList) if (fixed.has(d.id)) dimensions[d.id] = fixed.get(d.id)!;
   return fn.leaves.map((activity) => ({
     subject: e.subject,

@@ -173,7 +173,8 @@ export function compileWhere(conds: Condition[], ctx: ConditionContext): Record<
     if (current.type === "intervals") current.intervals = intersect(current.intervals, comparison(c.op, v));
   }
   if (!ok) return undefined;
-  const out: Record<string, DimensionRange> = {};
+  // Null prototype: a dimension may be named `__proto__` (names come from files).
+  const out = Object.create(null) as Record<string, DimensionRange>;
   for (const [k, v] of ranges) out[k] = v;
   return out;
 }

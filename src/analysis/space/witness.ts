@@ -56,7 +56,7 @@ export function pointWitness(agreement: Agreement, pt: Point): Witness {
   const w: Witness = { activity: pt.activity } as Witness;
   if (agreement.places.length > 0) w.place = agreement.places[pt.place]!;
   if (p.hasTerm) w.date = dayString(pt.day);
-  w.dimensions = {};
+  w.dimensions = Object.create(null) as Witness["dimensions"]; // a dimension may be named `__proto__`
   agreement.dimensions.forEach((d, k) => {
     const v = pt.dims[k]!;
     w.dimensions[d.id] = d.type === "enum" ? (d.values?.[v] ?? String(v)) : d.type === "money" ? v / 100 : v;
