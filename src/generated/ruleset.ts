@@ -134,6 +134,10 @@ export interface Model {
   id: Id;
   title?: string;
   step?: number;
+  /**
+   * The model's own `cite`: the paragraph or section that defines it. Its findings carry it (else the framework's `source`).
+   */
+  cite?: string;
   framework: Id;
   constraints: ModelConstraint[];
   requires: {

@@ -70,6 +70,8 @@ export function compileModel(env: Env, m: ModelInfo, r: Reporter): Model {
       const ns = item.what === "provision" ? env.provisions : item.what === "role" ? env.roles : env.kinds;
       const hit = ns.resolve(item.name, r);
       if (hit) requires.push({ what: item.what, id: hit.id, span: outSpan(item.span) });
+    } else if (item.kind === "Cite") {
+      if (item.value?.value !== undefined && out.cite === undefined) out.cite = item.value.value;
     }
   }
   out.framework = m.framework;

@@ -179,7 +179,7 @@ export interface ModelDecl extends NodeBase {
   title?: StringLiteral;
   items: ModelItem[];
 }
-export type ModelItem = StepItem | ModelConstraint | RequiresItem;
+export type ModelItem = StepItem | ModelConstraint | RequiresItem | CiteItem;
 export interface StepItem extends NodeBase {
   kind: "Step";
   step: IntegerLiteral;

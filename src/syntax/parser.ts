@@ -226,7 +226,7 @@ function choiceSummary(rule: string, previous: IToken | undefined): string | und
     case "agreementItem":
       return "an agreement item (such as `party`, `clause` or `assign`)";
     case "modelItem":
-      return "a model item (`step`, `accountable`, `responsible` or `requires`)";
+      return "a model item (`step`, `accountable`, `responsible`, `requires` or `cite`)";
     case "ruleItem":
       return "`must`, `should` or `cite`";
     case "obligation":
@@ -510,6 +510,7 @@ export class ConcordParser extends CstParser {
       { ALT: () => this.SUBRULE(this.stepItem) },
       { ALT: () => this.SUBRULE(this.modelConstraint) },
       { ALT: () => this.SUBRULE(this.requiresItem) },
+      { ALT: () => this.SUBRULE(this.citeItem) },
     ]));
   });
   public stepItem = this.RULE("stepItem", () => {

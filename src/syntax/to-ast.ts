@@ -390,6 +390,9 @@ export class AstBuilder {
         const what = this.tok(inner, "KwProvision") ? "provision" : this.tok(inner, "KwRole") ? "role" : this.tok(inner, "KwBody") ? "body" : undefined;
         const name = this.name(this.tok(inner, "name"));
         if (what && name) items.push({ kind: "Requires", what, name, span: ispan });
+      } else if (inner.name === "citeItem") {
+        const value = this.string(this.tok(inner, "value"));
+        if (value) items.push({ kind: "Cite", value, span: ispan });
       }
     }
     return { kind: "ModelDecl", name, title: this.string(this.tok(n, "title")), items, span };

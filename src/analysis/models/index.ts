@@ -13,7 +13,8 @@ export const constraintChecks: readonly ConstraintCheck[] = [accountableMustBe, 
 
 /**
  * Every model finding of the agreement: each model in use, its constraints in its scope, then its
- * requirements. They cite the instrument of the model's framework (`source`), when it has one.
+ * requirements. They carry the model's own `cite`, or else the instrument of the model's framework
+ * (`source`), when it has one.
  */
 export function modelDiagnostics(ruleSet: RuleSet, agreement: Agreement): Diagnostic[] {
   const scopes = modelScopes(agreement);
@@ -26,7 +27,7 @@ export function modelDiagnostics(ruleSet: RuleSet, agreement: Agreement): Diagno
       if (check) for (const x of check.check(ruleSet, agreement, model, constraint, scope)) out.push(x);
     }
     for (const x of requirementDiagnostics(agreement, model)) out.push(x);
-    const source = ruleSet.frameworks.find((f) => f.id === model.framework)?.source;
+    const source = model.cite ?? ruleSet.frameworks.find((f) => f.id === model.framework)?.source;
     if (source !== undefined) for (let i = start; i < out.length; i++) out[i]!.cite ??= source;
   }
   return out;
