@@ -1,5 +1,6 @@
 // Wording shared by the analysis checks: sentences a lawyer can read.
 import type { Agreement, RoleRef, RuleSet } from "../generated/ruleset.js";
+import { dayNumber, dayString } from "./space/format.js";
 
 /** "a", "a and b", "a, b and c" (or "or"). */
 export function list(items: readonly string[], conjunction: "and" | "or" = "and"): string {
@@ -173,7 +174,5 @@ export function describeFunctions(agreement: Agreement, activities: readonly str
 
 /** ISO day arithmetic (UTC, no time zones). */
 export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
+  return dayString(dayNumber(day) + n);
 }

@@ -92,10 +92,18 @@ export function formatValue(v: number | string): string {
   return `${negative ? "-" : ""}${grouped}${frac !== undefined ? "." + frac : ""}`;
 }
 
-/** 999999.5 with "£" → "£999,999.50": whole units stay whole, pence get two digits. */
-function formatMoneyValue(v: number, currency: string): string {
-  const text = Number.isInteger(v) ? formatValue(v) : formatValue(Math.trunc(v)) + "." + Math.round(Math.abs(v % 1) * 100).toString().padStart(2, "0");
-  return v < 0 && !text.startsWith("-") ? `-${currency}${text}` : text.startsWith("-") ? `-${currency}${text.slice(1)}` : `${currency}${text}`;
+/**
+ * 999999.5 with "£" → "£999,999.50": whole units stay whole, pence get two digits, a fraction of a
+ * penny keeps its digits. Works on the decimal text (an exact string for amounts past what a
+ * double holds to the penny), so it never rounds a penny away.
+ */
+function formatMoneyValue(v: number | string, currency: string): string {
+  const text = String(v);
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
+  const negative = text.startsWith("-");
+  const [whole, frac] = (negative ? text.slice(1) : text).split(".");
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${negative ? "-" : ""}${currency}${grouped}${frac === undefined ? "" : "." + frac.padEnd(2, "0")}`;
 }
 
 /** "procurement.operations at eastmoor on 2025-04-01 where value = £1,000,000 and setting = inpatient". */
@@ -107,7 +115,7 @@ export function witnessInWords(w: Witness, currencies: Readonly<Record<string, s
   if (w.date) parts.push(`on ${w.date}`);
   const dims = Object.entries(w.dimensions ?? {}).map(([k, v]) => {
     const currency = currencies[k];
-    return `${k} = ${typeof v === "number" && currency ? formatMoneyValue(v, currency) : formatValue(v)}`;
+    return `${k} = ${currency ? formatMoneyValue(v, currency) : formatValue(v)}`;
   });
   if (dims.length > 0) parts.push(`where ${dims.join(" and ")}`);
   return parts.length > 0 ? parts.join(" ") : "everywhere";

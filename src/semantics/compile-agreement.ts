@@ -15,7 +15,8 @@ import { compileModel, compileRule, outDimension, outFunction } from "./compile-
 import { placeLevel, type Env, type LocalFunction } from "./env.js";
 import { Namespace } from "./namespace.js";
 import { Reporter, where } from "./report.js";
-import { checkDay, compileDays, compileWhere, dimensionValue, type ConditionContext } from "./resolve-conditions.js";
+import { checkDay, compileDays, compileWhere, dimensionValue, ignoredDate, type ConditionContext } from "./resolve-conditions.js";
+import { exactInteger } from "./numbers.js";
 import { buildEnv, closure, type FrameworkTable } from "./resolve-frameworks.js";
 import { resolveParties, type Parties, type PartyInfo } from "./resolve-parties.js";
 import { expandSelectors } from "./resolve-selectors.js";
@@ -129,17 +130,21 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
         continue;
       }
       firstReview = it.span;
-      review = { months: it.months.value, span: outSpan(it.span) };
+      const months = exactInteger(it.months, r, innermost(p));
+      if (months === 0) r.error("type", "`review every 0 months` names no period: review at least every month.", it.months.span, { clause: innermost(p) });
+      else if (months !== undefined) review = { months, span: outSpan(it.span) };
     }
   }
 
   const currencies: ConditionContext["currencies"] = new Map();
+  const undated = { warned: false };
   const ctxFor = (p: Placed): ConditionContext => ({
     env,
     r,
     clause: innermost(p),
     term: term ? { from: term.from, to: term.to } : null,
     currencies,
+    undated,
   });
 
   const out = { id: decl.name.text } as OutAgreement;
@@ -462,6 +467,7 @@ function compileExpect(e: Expect, env: Env, parties: Parties, ctx: ConditionCont
   if (e.on) {
     const d = checkDay(e.on, r, clause);
     if (d === undefined) ok = false;
+    else if (!ctx.term) ignoredDate(ctx, e.on.span);
     else date = d;
   }
   const fixed = new Map<string, number | string>();

@@ -16,6 +16,7 @@ import type { DimensionInfo, Env, FunctionInfo, ModelInfo, NamedInfo, RuleInfo }
 import type { Reporter } from "./report.js";
 import { expandSelectors, resolveRoleRefs } from "./resolve-selectors.js";
 import { outSpan } from "./spans.js";
+import { exactInteger } from "./numbers.js";
 
 export function outNamed(n: NamedInfo): Named {
   const out = { id: n.id } as Named;
@@ -146,18 +147,26 @@ function compileObligation(
     }
     case "ReviewEvery": {
       if (typeof body.months?.value !== "number") return undefined;
+      const months = exactInteger(body.months, r);
+      if (months === 0) r.error("type", "`review every 0 months` names no period: require a review at least every month.", body.months.span);
+      if (!months) return undefined;
       const o = base("review-every");
-      o.months = body.months.value;
+      o.months = months;
       return o;
     }
     case "LastAtMost": {
       if (typeof body.years?.value !== "number") return undefined;
+      const years = exactInteger(body.years, r);
+      if (years === 0) r.error("type", "`last at most 0 years` allows no term at all: give at least one year.", body.years.span);
+      if (!years) return undefined;
       const o = base("last-at-most");
-      o.years = body.years.value;
+      o.years = years;
       return o;
     }
     case "HaveAtLeast": {
       if (typeof body.count?.value !== "number") return undefined;
+      const count = exactInteger(body.count, r);
+      if (count === undefined) return undefined;
       const kinds: string[] = [];
       let ok = true;
       for (const k of body.kinds ?? []) {
@@ -168,7 +177,7 @@ function compileObligation(
       }
       if (!ok) return undefined;
       const o = base("have-at-least");
-      o.count = body.count.value;
+      o.count = count;
       o.kinds = kinds;
       return o;
     }

@@ -1,13 +1,13 @@
 // ISO days: validity (2025-02-30 is not a day) and the arithmetic compile needs.
 
-/** True when `text` is `YYYY-MM-DD` naming a real day of the Gregorian calendar. */
+/** True when `text` is `YYYY-MM-DD` naming a real day of the Gregorian calendar, years 0001–9999 (century rule included: 2100-02-29 is not a day). */
 export function isValidDay(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
   return day <= daysInMonth(year, month);
 }
 

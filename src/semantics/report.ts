@@ -16,11 +16,19 @@ export class Reporter {
   constructor(private readonly silent = false) {}
 
   error(code: Diagnostic["code"], message: string, span: Span, extra: ReportExtra = {}): void {
+    this.report("error", code, message, span, extra);
+  }
+
+  warning(code: Diagnostic["code"], message: string, span: Span, extra: ReportExtra = {}): void {
+    this.report("warning", code, message, span, extra);
+  }
+
+  private report(severity: Diagnostic["severity"], code: Diagnostic["code"], message: string, span: Span, extra: ReportExtra): void {
     if (this.silent) return;
     const key = `${code}\u0000${span.file}\u0000${span.offset}\u0000${span.endOffset}\u0000${message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    const d: Diagnostic = { code, severity: "error", message, span };
+    const d: Diagnostic = { code, severity, message, span };
     if (extra.clause !== undefined) d.clause = extra.clause;
     if (extra.related && extra.related.length > 0) d.related = extra.related;
     this.diagnostics.push(d);

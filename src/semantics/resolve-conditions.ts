@@ -4,6 +4,7 @@
 import type { Days, DimensionRange } from "../generated/ruleset.js";
 import type { Condition, Conditions, DateLiteral, Span, Value } from "../syntax/ast.js";
 import { isValidDay, maxDay, minDay } from "./dates.js";
+import { exactInteger, exactMoney } from "./numbers.js";
 import type { DimensionInfo, Env } from "./env.js";
 import { comparison, FROM_ZERO, intersect, REAL_LINE } from "./intervals.js";
 import { where, type Reporter } from "./report.js";
@@ -18,34 +19,55 @@ export interface ConditionContext {
   term: { from: string; to: string } | null;
   /** The currency of each money dimension, set by its first amount in the agreement. */
   currencies: Map<string, { currency: Currency; span: Span }>;
+  /** Without a term: whether the one warning that dates are ignored has been given (shared by the agreement's items). */
+  undated?: { warned: boolean };
+}
+
+/**
+ * Without a term the time axis is one point (DESIGN.md §7): a date in `from`, `until` or a test's
+ * `on` is ignored, and the agreement's first dated item gets one `type` warning saying so.
+ */
+export function ignoredDate(ctx: ConditionContext, span: Span): void {
+  if (ctx.term || !ctx.undated || ctx.undated.warned) return;
+  ctx.undated.warned = true;
+  ctx.r.warning(
+    "type",
+    "This agreement has no term, so its time axis is a single point: dates in `from`, `until` and a test's `on` are ignored.",
+    span,
+    { clause: ctx.clause },
+  );
 }
 
 /** A valid day (as written), or undefined with a `type` error. */
 export function checkDay(d: DateLiteral | undefined, r: Reporter, clause?: string): string | undefined {
   if (!d || typeof d.text !== "string") return undefined;
   if (!isValidDay(d.text)) {
-    r.error("type", `${d.text} is not a day of the calendar.`, d.span, { clause });
+    const leap = /^(\d{4})-02-29$/.exec(d.text);
+    const why = leap && Number(leap[1]) % 100 === 0 ? ` (${leap[1]} is not a leap year: a century year is one only when it divides by 400)` : leap ? ` (${leap[1]} is not a leap year)` : "";
+    r.error("type", `${d.text} is not a day of the calendar${why}.`, d.span, { clause });
     return undefined;
   }
   return d.text;
 }
 
-/** The days an item covers: the term cut by `from` and `until`; undefined on a bad date. */
+/**
+ * The days an item covers: the term cut by `from` and `until`; undefined on a bad date or a
+ * `from` after its `until` (a `type` error). Without a term, null to null (dates ignored).
+ */
 export function compileDays(c: Conditions, ctx: ConditionContext): Days | undefined {
-  let ok = true;
-  let from: string | null = ctx.term ? ctx.term.from : null;
-  let to: string | null = ctx.term ? ctx.term.to : null;
-  if (c.from) {
-    const d = checkDay(c.from, ctx.r, ctx.clause);
-    if (d === undefined) ok = false;
-    else from = from === null ? d : maxDay(from, d);
+  const from = c.from ? checkDay(c.from, ctx.r, ctx.clause) : null;
+  const until = c.until ? checkDay(c.until, ctx.r, ctx.clause) : null;
+  if (from === undefined || until === undefined) return undefined;
+  if (from !== null && until !== null && from > until) {
+    const span = { ...c.from!.span, endOffset: c.until!.span.endOffset, endLine: c.until!.span.endLine, endColumn: c.until!.span.endColumn };
+    ctx.r.error("type", `\`from ${from}\` comes after \`until ${until}\`: there is no day between them.`, span, { clause: ctx.clause });
+    return undefined;
   }
-  if (c.until) {
-    const d = checkDay(c.until, ctx.r, ctx.clause);
-    if (d === undefined) ok = false;
-    else to = to === null ? d : minDay(to, d);
+  if (!ctx.term) {
+    if (c.from || c.until) ignoredDate(ctx, (c.from ?? c.until)!.span);
+    return { from: null, to: null };
   }
-  return ok ? { from, to } : undefined;
+  return { from: from === null ? ctx.term.from : maxDay(ctx.term.from, from), to: until === null ? ctx.term.to : minDay(ctx.term.to, until) };
 }
 
 export function fullRange(d: DimensionInfo): DimensionRange {
@@ -89,14 +111,14 @@ export function dimensionValue(d: DimensionInfo, v: Value, ctx: ConditionContext
       );
       return undefined;
     }
-    return Math.round(v.amount * 100);
+    return exactMoney(v, r, clause);
   }
   if (d.type === "number") {
     if (v.kind !== "Integer") {
       r.error("type", `${describe(d)}, but ${describeValue(v)}.`, v.span, { clause });
       return undefined;
     }
-    return v.value;
+    return exactInteger(v, r, clause);
   }
   if (v.kind !== "Name") {
     r.error("type", `${describe(d)}, but ${describeValue(v)}.`, v.span, { clause });

@@ -219,7 +219,18 @@ export class AstBuilder {
     return this.name(this.tok(n, "Name"));
   }
   clauseNumber(t: IToken | undefined): A.ClauseNumber | undefined {
-    return t ? { kind: "ClauseNumber", text: t.image, span: this.tokenSpan(t) } : undefined;
+    if (!t) return undefined;
+    const span = this.tokenSpan(t);
+    // A clause number is digits and dots only (DESIGN.md §7); `1_0` lexes as an integer with separators.
+    if (t.image.includes("_")) {
+      this.diagnostics.push({
+        code: "syntax",
+        severity: "error",
+        message: `\`${t.image}\` is not a clause number: clause numbers are digits and dots only (such as \`${t.image.replace(/_/g, "")}\` or \`1.2\`), without \`_\``,
+        span,
+      });
+    }
+    return { kind: "ClauseNumber", text: t.image.replace(/_/g, ""), span };
   }
 
   // ---------------------------------------------------------------- shared

@@ -42,7 +42,7 @@ describe("type errors", () => {
     ]);
   });
   it("29 February only in a leap year", () => {
-    expect(check(`  assign hr at system from 2028-02-29 until 2027-02-29 { accountable board }`)).toEqual([type(9, 45, "2027-02-29 is not a day of the calendar.")]);
+    expect(check(`  assign hr at system from 2028-02-29 until 2027-02-29 { accountable board }`)).toEqual([type(9, 45, "2027-02-29 is not a day of the calendar (2027 is not a leap year).")]);
   });
 });
 

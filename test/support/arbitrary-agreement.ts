@@ -139,8 +139,10 @@ function render(
     if (a.money) conds.push(`value ${a.money.op} £${String(a.money.amount).replace(/\B(?=(\d{3})+(?!\d))/g, "_")}`);
     if (a.setting) conds.push(a.setting.kind === "in" ? `setting in { ${a.setting.values.join(", ")} }` : `setting ${a.setting.op} ${a.setting.value}`);
     if (conds.length > 0) head += ` where ${conds.join(" and ")}`;
-    if (a.from !== undefined) head += ` from ${day(a.from)}`;
-    if (a.until !== undefined) head += ` until ${day(a.until)}`;
+    // `from` after `until` is a type error (DESIGN.md §7): print the earlier day as `from`.
+    const [from, until] = a.from !== undefined && a.until !== undefined && a.from > a.until ? [a.until, a.from] : [a.from, a.until];
+    if (from !== undefined) head += ` from ${day(from)}`;
+    if (until !== undefined) head += ` until ${day(until)}`;
     const targets = [...new Set(a.overrides.map((n) => numbers[n % numbers.length]))];
     if (targets.length > 0) head += ` overrides ${targets.map((t) => `clause ${t}`).join(", ")}`;
     const body = [`accountable ${who(a.accountable)}`];

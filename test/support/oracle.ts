@@ -145,10 +145,13 @@ export function classify(ag: Agreement, pt: OraclePoint): OracleCell {
   }
   const dels: Delegation[] = ag.delegations.filter((d) => d.activities.includes(pt.activity) && dayIn(ag, d, pt.day) && dimsIn(ag, d, pt.dims));
   const responsible: string[] = [];
-  for (const p of responsibleBefore) {
-    const tos = dels.filter((d) => d.from === p).map((d) => d.to);
-    for (const q of tos.length > 0 ? tos : [p]) if (!responsible.includes(q)) responsible.push(q);
-  }
+  // Delegations compose (DESIGN.md §7): follow every chain from p to its end; a chain stops
+  // before a party already on it (a cycle), so P→Q, Q→P swaps them.
+  const ends = (p: string, path: string[]): string[] => {
+    const tos = dels.filter((d) => d.from === p && !path.includes(d.to)).map((d) => d.to);
+    return tos.length === 0 ? [p] : tos.flatMap((q) => ends(q, [...path, q]));
+  };
+  for (const p of responsibleBefore) for (const q of ends(p, [p])) if (!responsible.includes(q)) responsible.push(q);
   const kind = accountable.length === 0 ? "gap" : accountable.length >= 2 ? "conflict" : involved.length >= 2 ? "redundant" : "single";
   return {
     point: pt,

@@ -1,12 +1,14 @@
 // `delegation` (warning): a `delegate … from P to Q` where P is never responsible for the
-// activity (within the delegation's days and conditions), so it does nothing. One finding per
+// activity (within the delegation's days and conditions), neither named nor handed the work by an
+// earlier link of a chain (DESIGN.md §7), so it does nothing. One finding per
 // delegation, naming every activity for which it does nothing.
-import type { Agreement, RuleSet } from "../../generated/ruleset.js";
+import type { Agreement, Delegation, RuleSet } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Box, Cell } from "../space/index.js";
 import { analysedActivities, fullBox, partition, placeDependent, responsibleBy, witness } from "../space/index.js";
+import { delegationsUsedFrom } from "../space/parties.js";
 import { finding } from "../rules/common.js";
-import { clauseRef, nameActivities } from "../messages.js";
+import { clauseRef, list, nameActivities } from "../messages.js";
 
 export function unusedDelegationDiagnostics(ruleSet: RuleSet, agreement: Agreement): Diagnostic[] {
   const analysed = new Set(analysedActivities(agreement));
@@ -22,7 +24,7 @@ export function unusedDelegationDiagnostics(ruleSet: RuleSet, agreement: Agreeme
       for (const cell of partition(agreement, activity).cells) {
         if (!cell.delegations.includes(d)) continue;
         live.push({ activity, places: cell.places, days: cell.days, dims: cell.dims });
-        if (analysed.has(activity) && namesResponsible(agreement, cell, d.from)) {
+        if (analysed.has(activity) && chainReaches(agreement, cell, d)) {
           responsible = true;
           break;
         }
@@ -36,12 +38,20 @@ export function unusedDelegationDiagnostics(ruleSet: RuleSet, agreement: Agreeme
     const what = nameActivities(agreement, idle);
     // A delegation that applies nowhere does nothing anywhere: the witness is the first point of its activities.
     const w = witness(agreement, region.length > 0 ? region : idle.map((a) => fullBox(agreement, a)));
+    const never = region.length === 0 ? whyNever(agreement, d) : [];
+    const outside = idle.filter((a) => !analysed.has(a));
+    const but =
+      never.length > 0
+        ? `the delegation never applies: ${list(never)}`
+        : outside.length === idle.length
+          ? `${what} ${idle.length > 1 ? "lie" : "lies"} outside the agreement's scope`
+          : `${d.from} is never responsible for ${what}`;
     out.push(
       finding(
         "delegation",
         "warning",
         { span: d.span, clause: d.clause },
-        `${clauseRef(d.clause, "A delegation")} delegates ${what} from ${d.from} to ${d.to}, but ${d.from} is never responsible for ${what}, so the delegation does nothing.`,
+        `${clauseRef(d.clause, "A delegation")} delegates ${what} from ${d.from} to ${d.to}, but ${but}, so the delegation does nothing.`,
         { witness: w },
       ),
     );
@@ -49,8 +59,29 @@ export function unusedDelegationDiagnostics(ruleSet: RuleSet, agreement: Agreeme
   return out;
 }
 
-/** Whether some assignment of the cell names the party responsible at one of its places (before delegations). */
-function namesResponsible(agreement: Agreement, cell: Cell, party: string): boolean {
+/** Why a delegation applies at no point: its days miss the term, or a condition leaves no value. */
+function whyNever(agreement: Agreement, d: Delegation): string[] {
+  const why: string[] = [];
+  const term = agreement.term;
+  if (term && d.days.from !== null && d.days.to !== null && d.days.from > d.days.to) {
+    if (d.days.from > term.to) why.push(`it starts on ${d.days.from}, after the term ends on ${term.to}`);
+    else why.push(`it ends on ${d.days.to}, before the term starts on ${term.from}`);
+  }
+  for (const dim of agreement.dimensions) {
+    const r = d.dimensions[dim.id];
+    if (!r) continue;
+    if ((r.type === "values" && r.values.length === 0) || (r.type === "intervals" && r.intervals.length === 0)) why.push(`no ${dim.id} meets its condition`);
+  }
+  return why;
+}
+
+/**
+ * Whether, at one of the cell's places, some party named responsible (before delegations) has
+ * its work pass through `d`: named as `d.from` itself, or fed to it by earlier links of a chain.
+ */
+function chainReaches(agreement: Agreement, cell: Cell, d: Delegation): boolean {
   const places = placeDependent(cell) ? cell.places : cell.places.slice(0, 1);
-  return places.some((p) => responsibleBy(cell, p, agreement).some((b) => b.parties.some((r) => r.named === party)));
+  return places.some((p) =>
+    responsibleBy(cell, p, agreement).some((b) => b.parties.some((r) => delegationsUsedFrom(r.named, cell.delegations).has(d))),
+  );
 }

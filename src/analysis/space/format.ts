@@ -1,19 +1,41 @@
 // Money, day and dimension-value formatting for messages and witnesses.
 import type { Dimension } from "../../generated/ruleset.js";
 
-const MS_PER_DAY = 86_400_000;
-
-/** Days since 1970-01-01 of an ISO day (`YYYY-MM-DD`), UTC. */
+/**
+ * Days since 1970-01-01 of an ISO day (`YYYY-MM-DD`), proleptic Gregorian, computed by hand:
+ * years 0001–9999 read as written (`Date.UTC` would read 0050 as 1950).
+ */
 export function dayNumber(iso: string): number {
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
-  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+  return daysFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 }
 
-/** The ISO day of a day number. */
+/** The ISO day of a day number (a year past 9999 is written with more digits, never thrown on). */
 export function dayString(n: number): string {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+  const { y, m, d } = civilFromDays(n);
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days: eras of 400 years, March-based years.
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(n: number): { y: number; m: number; d: number } {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
 function groupThousands(digits: string): string {

@@ -9,8 +9,10 @@ export interface Responsibility {
   party: string;
   /** The party the assignment names responsible; `party` itself unless a delegation replaced it. */
   named: string;
-  /** The delegation `from named to party` that replaced it, if any. */
+  /** The first delegation of the chain `from named to …` that led to `party`, if any. */
   via?: Delegation;
+  /** Every delegation of that chain, in order (`named` → … → `party`). */
+  chain?: Delegation[];
 }
 
 /** Whether a role-line entry holds at a place: `each member` entries only at their own place. */
@@ -41,9 +43,10 @@ export function accountableAssignments(cell: Cell, place: number, agreement: Agr
 
 /**
  * Per assignment (after overrides) that names someone responsible at the place, the parties it
- * makes responsible after delegations: every live delegation `from P to Q` of the cell replaces P by
- * Q. All delegations apply at once to the parties named (never to the result of another one), so
- * P→Q and Q→P swap them rather than loop; P→Q and P→R make both Q and R responsible.
+ * makes responsible after delegations. Delegations compose (DESIGN.md §7): with P→Q and Q→R live
+ * in the cell, R does P's work (and Q's); P→Q and P→R make both Q and R responsible. A chain that
+ * comes back to a party already on it (a cycle, itself an error) stops before it, so P→Q and Q→P
+ * swap the two rather than loop.
  */
 export function responsibleAssignments(cell: Cell, place: number, agreement: Agreement): { assignment: Assignment; parties: Responsibility[] }[] {
   const name = placeNameOf(agreement, place);
@@ -53,18 +56,47 @@ export function responsibleAssignments(cell: Cell, place: number, agreement: Agr
     if (named.length === 0) continue;
     const parties: Responsibility[] = [];
     for (const p of named) {
-      let delegated = false;
-      for (const d of cell.delegations) {
-        if (d.from !== p) continue;
-        delegated = true;
+      for (const { party, chain } of delegatedTo(p, cell.delegations)) {
         // Two delegations P→Q (say, in two clauses) make Q responsible once, through the first.
-        if (!parties.some((r) => r.party === d.to && r.named === p)) parties.push({ party: d.to, named: p, via: d });
+        if (parties.some((r) => r.party === party && r.named === p)) continue;
+        parties.push(chain.length === 0 ? { party, named: p } : { party, named: p, via: chain[0]!, chain });
       }
-      if (!delegated) parties.push({ party: p, named: p });
     }
     out.push({ assignment: a, parties });
   }
   return out;
+}
+
+/** Where the work of `from` ends up: the ends of every chain of live delegations from it, with the chain. */
+export function delegatedTo(from: string, delegations: readonly Delegation[]): { party: string; chain: Delegation[] }[] {
+  const out: { party: string; chain: Delegation[] }[] = [];
+  const walk = (p: string, chain: Delegation[], onChain: string[]): void => {
+    const next = delegations.filter((d) => d.from === p && !onChain.includes(d.to));
+    if (next.length === 0) {
+      out.push({ party: p, chain });
+      return;
+    }
+    for (const d of next) walk(d.to, [...chain, d], [...onChain, d.to]);
+  };
+  walk(from, [], [from]);
+  return out;
+}
+
+/**
+ * The live delegations of a cell that some chain from `named` walks (a link fed by an earlier
+ * link is used), together with the link that closes a cycle back onto the chain.
+ */
+export function delegationsUsedFrom(named: string, delegations: readonly Delegation[]): Set<Delegation> {
+  const used = new Set<Delegation>();
+  const walk = (p: string, onChain: string[]): void => {
+    for (const d of delegations) {
+      if (d.from !== p || used.has(d)) continue;
+      used.add(d);
+      if (!onChain.includes(d.to)) walk(d.to, [...onChain, d.to]);
+    }
+  };
+  walk(named, [named]);
+  return used;
 }
 
 /** The distinct accountable parties at a cell and place, in order of first appearance. */

@@ -50,6 +50,22 @@ export function firstPointImpl(_agreement: Agreement, region: Region): Point | n
   return best;
 }
 
+/**
+ * Minor units (pence) in currency units: a number, or, where no double holds the amount to the
+ * penny (above about £70 trillion, `9000000000000001 / 100` is 90000000000000.02), the exact
+ * decimal as a string, so a witness is never a penny off.
+ */
+export function currencyUnits(minor: number): number | string {
+  const units = minor / 100;
+  if (!Number.isInteger(minor) || !Number.isSafeInteger(minor)) return units;
+  const b = BigInt(minor);
+  const sign = b < 0n ? "-" : "";
+  const abs = b < 0n ? -b : b;
+  const pence = abs % 100n;
+  const exact = `${sign}${abs / 100n}${pence === 0n ? "" : "." + String(pence).padStart(2, "0").replace(/0$/, "")}`;
+  return String(units) === exact ? units : exact;
+}
+
 /** A point in witness form. */
 export function pointWitness(agreement: Agreement, pt: Point): Witness {
   const p = prepared(agreement);
@@ -59,7 +75,7 @@ export function pointWitness(agreement: Agreement, pt: Point): Witness {
   w.dimensions = Object.create(null) as Witness["dimensions"]; // a dimension may be named `__proto__`
   agreement.dimensions.forEach((d, k) => {
     const v = pt.dims[k]!;
-    w.dimensions[d.id] = d.type === "enum" ? (d.values?.[v] ?? String(v)) : d.type === "money" ? v / 100 : v;
+    w.dimensions[d.id] = d.type === "enum" ? (d.values?.[v] ?? String(v)) : d.type === "money" ? currencyUnits(v) : v;
   });
   return w;
 }

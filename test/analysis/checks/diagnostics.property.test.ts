@@ -71,6 +71,8 @@ describe("diagnostics of random agreements", () => {
           for (const dim of ag.dimensions) {
             const v = w.dimensions[dim.id];
             if (dim.type === "enum") expect(dim.values).toContain(v);
+            // Past what a double holds to the penny, money is its exact decimal (DESIGN.md §7).
+            else if (dim.type === "money" && typeof v === "string") expect(v).toMatch(/^\d{15,}\.\d{1,2}$/);
             else {
               expect(typeof v).toBe("number");
               expect(Number.isFinite(v)).toBe(true);

@@ -70,7 +70,10 @@ describe("sweep = oracle", () => {
           expect(responsibleAt(cells[0]!, place, ag)).toEqual(c.responsible);
           const by = responsibleBy(cells[0]!, place, ag);
           expect([...new Set(by.flatMap((b) => b.parties.map((r) => r.named)))].sort()).toEqual([...c.named].sort());
-          for (const b of by) for (const r of b.parties) expect(r.via === undefined ? r.party === r.named : r.via.from === r.named && r.via.to === r.party).toBe(true);
+          // A chain of delegations (they compose) starts at the party named and ends at the one responsible.
+          for (const b of by)
+            for (const r of b.parties)
+              expect(r.via === undefined ? r.party === r.named : r.via.from === r.named && r.chain!.at(-1)!.to === r.party && r.chain![0] === r.via).toBe(true);
         }
       }),
     );

@@ -32,7 +32,7 @@ describe("responsibleBy", () => {
     expect(responsibleAt(cell, westbridge, ag)).toEqual(["eastmoor"]);
   });
 
-  it("a party delegated to two others makes both responsible; duplicates count once", () => {
+  it("a party delegated to two others makes both responsible; chains compose; duplicates count once", () => {
     const ag = buildAgreement({
       activities: ["x"],
       parties: [{ id: "p" }, { id: "q" }, { id: "r" }, { id: "s" }],
@@ -48,9 +48,9 @@ describe("responsibleBy", () => {
       ],
     });
     const cell = cellOf(ag, "x");
-    // q → s does not apply to q made responsible by p → q: one simultaneous step. Clause 2 names nobody.
-    expect(summary(ag, cell, 0)).toEqual({ "1": ["q (p via d1)", "r (p via d2)", "s"] });
-    expect(responsibleAt(cell, 0, ag)).toEqual(["q", "r", "s"]);
+    // Delegations compose (DESIGN.md §7): p → q → s hands p's work on to s. Clause 2 names nobody.
+    expect(summary(ag, cell, 0)).toEqual({ "1": ["s (p via d1)", "r (p via d2)", "s"] });
+    expect(responsibleAt(cell, 0, ag)).toEqual(["s", "r"]);
   });
 
   it("only delegations live at the cell apply", () => {
