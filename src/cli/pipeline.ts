@@ -20,6 +20,8 @@ export interface Loaded {
   files: string[];
   /** Source texts by file name, for code frames. */
   sources: Map<string, string>;
+  /** Real paths of every file read, which an output file must not replace. */
+  inputs: string[];
   /** Currency sign of every money dimension, for witnesses in words. */
   currencies: Record<string, string>;
 }
@@ -55,7 +57,7 @@ export function loadAndCompile(ctx: CliContext, paths: string[], verb = "checkin
   const p = progress(ctx);
   try {
     p.step(`reading ${paths.join(" ")}…`);
-    const program = loadProgram(paths, { cwd: ctx.cwd });
+    const program = loadProgram(paths, { cwd: ctx.cwd, deepStack: ctx.deepStack === true });
     const files = program.files.map((f) => f.path);
     // A CI job pointed at the wrong folder must not pass green on nothing.
     if (files.length === 0) throw new UsageError(`no .concord or .concord.md files in ${paths.join(", ")}`);
@@ -68,6 +70,7 @@ export function loadAndCompile(ctx: CliContext, paths: string[], verb = "checkin
       // compileProgram already carries the load stage's diagnostics (syntax, imports).
       diagnostics: mergeDiagnostics(compiled.diagnostics),
       files,
+      inputs: program.files.map((f) => f.absolutePath),
       sources,
       currencies: currenciesOf(compiled.ruleSet),
     };

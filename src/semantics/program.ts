@@ -30,3 +30,14 @@ export class InputError extends Error {
     this.name = "InputError";
   }
 }
+
+/**
+ * A file nests deeper than the default stack can parse: the CLI runs the command again on a
+ * thread with a large stack (the stages recurse over the tree; see load.ts).
+ */
+export class DeepNestingError extends Error {
+  constructor(readonly depth: number) {
+    super(`nesting ${depth} levels deep needs a larger stack`);
+    this.name = "DeepNestingError";
+  }
+}

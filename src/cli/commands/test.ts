@@ -101,7 +101,7 @@ export async function runTestCommand(ctx: CliContext, paths: string[], opts: Tes
   };
   const text = opts.format === "junit" ? renderTestsJunit(results, options) : opts.format === "json" ? renderTestsJson(results, options) : renderTestsPretty(results, options);
   if (toFile) {
-    writeFileAtomic(path.resolve(ctx.cwd, opts.output!), text);
+    writeFileAtomic(path.resolve(ctx.cwd, opts.output!), text, { shownAs: opts.output!, inputs: loaded.inputs });
     ctx.stderr.write(`${testSummaryLine(results)}; report written to ${opts.output}\n`);
   } else ctx.stdout.write(text);
   ctx.exitCode = errors.length > 0 || results.some((r) => !r.passed) ? 1 : 0;
