@@ -75,7 +75,12 @@ export function describeCharacter(ch: string): string {
   const bidi = BIDI[cp];
   if (bidi) return `${label} ${bidi}`;
   const pasted = PASTED[cp];
-  if (pasted) return `${label} ${pasted.name}` + (pasted.instead ? `; type ${pasted.instead.length <= 3 ? `\`${pasted.instead}\`` : pasted.instead} instead` : "");
+  if (pasted) {
+    const instead = pasted.instead;
+    if (!instead) return `${label} ${pasted.name}`;
+    if (instead.startsWith("nothing")) return `${label} ${pasted.name}; delete it`;
+    return `${label} ${pasted.name}; type ${instead.length <= 3 ? `\`${instead}\`` : instead} instead`;
+  }
   const latin = LOOKALIKE[cp];
   if (latin) return `${label}, a ${cp >= 0x0391 && cp <= 0x03ff ? "Greek" : "Cyrillic"} letter that looks like the Latin \`${latin}\`; type \`${latin}\` instead`;
   if (cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa0)) return `${label}, a control character`;

@@ -4,6 +4,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Clause, AgreementItem, SourceFile, Span } from "./ast.js";
 import { parser, showToken } from "./parser.js";
 import { AstBuilder, wholeSpan } from "./to-ast.js";
+import { describeCharacter, needsDescription } from "./characters.js";
 import { Kw, lexer, UnterminatedBlockComment, UnterminatedProse, UnterminatedString } from "./tokens.js";
 
 export type * from "./ast.js";
@@ -53,7 +54,7 @@ function parseUnsafe(text: string, file: string): ParseResult {
     diagnostics.push({
       code: "syntax",
       severity: "error",
-      message: length === 1 ? `unexpected character \`${printable(chars)}\`` : `unexpected characters \`${printable(chars)}\``,
+      message: unexpectedCharacters(chars),
       span: spanAt(file, text, offset, offset + length, line, column),
     });
   }
@@ -189,6 +190,17 @@ function isTopLevelStart(t: IToken): boolean {
 
 function validPos(x: unknown): x is number {
   return Number.isInteger(x) && (x as number) >= 0;
+}
+
+/** `unexpected character U+00A0 no-break space; type a plain space instead`, or the character itself when it is plain ASCII. */
+function unexpectedCharacters(chars: string): string {
+  const first = String.fromCodePoint(chars.codePointAt(0) ?? 0xfffd);
+  const count = [...chars].length;
+  if (needsDescription(first)) {
+    const what = describeCharacter(first);
+    return count === 1 ? `unexpected character ${what}` : `unexpected characters, starting with ${what}`;
+  }
+  return count === 1 ? `unexpected character \`${printable(chars)}\`` : `unexpected characters \`${printable(chars)}\``;
 }
 
 function printable(s: string): string {
