@@ -214,7 +214,8 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const cwdReal = realpathOr(cwd);
   const rel = (abs: string): string => toPosix(path.relative(cwdReal, abs)) || path.basename(abs);
-  const program: Program = { cwd, files: [], diagnostics: [] };
+  const program: Program = { cwd, files: [], diagnostics: [], incomplete: new Set() };
+  const incomplete = new Set<string>(); // identities of files with an import that did not load (transitively)
   const loaded = new Set<string>(); // identities (device:inode) of files parsed or being parsed
 
   const problem = (file: string, message: string, severity: Diagnostic["severity"] = "error"): void => {
@@ -350,6 +351,12 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
 
   /** The next file an import leads to, or undefined (with a diagnostic, or already loaded). */
   const follow = (frame: Frame, imp: Import): { target: Target; read: Read } | undefined => {
+    const errorsBefore = program.diagnostics.length;
+    const next = followImport(frame, imp);
+    if (next === undefined && program.diagnostics.length > errorsBefore && !program.diagnostics[errorsBefore]!.message.startsWith("Import cycle")) incomplete.add(frame.identity);
+    return next;
+  };
+  const followImport = (frame: Frame, imp: Import): { target: Target; read: Read } | undefined => {
     const spec = imp?.path?.value;
     if (typeof spec !== "string" || imp.span === undefined) return undefined;
     const lexical = path.resolve(path.dirname(frame.abs), spec);
@@ -377,7 +384,10 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
       program.diagnostics.push(importError(imp, `Import cycle: ${cycle}.`));
       return undefined;
     }
-    if (loaded.has(target.identity)) return undefined;
+    if (loaded.has(target.identity)) {
+      if (incomplete.has(target.identity)) incomplete.add(frame.identity);
+      return undefined;
+    }
     const st = fs.statSync(target.real);
     if (st.isDirectory()) {
       program.diagnostics.push(importError(imp, `The import "${spec}" names a folder (${rel(target.real)}), not a file.`));
@@ -414,6 +424,11 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
         frames.pop();
         onStack.delete(frame.identity);
         program.files.push(frame.file);
+        if (incomplete.has(frame.identity)) {
+          program.incomplete!.add(frame.file.path);
+          const parent = frames[frames.length - 1];
+          if (parent) incomplete.add(parent.identity);
+        }
         continue;
       }
       const next = follow(frame, imports[frame.next++]!);

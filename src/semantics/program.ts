@@ -18,6 +18,12 @@ export interface Program {
   files: LoadedFile[];
   /** Syntax and import diagnostics, in the order found. */
   diagnostics: Diagnostic[];
+  /**
+   * Files (as spans name them) with an import that could not be read, directly or through
+   * the files they import: names they use may be declared in the missing file, so their
+   * `unresolved` errors are follow-ons of the import error.
+   */
+  incomplete?: Set<string>;
 }
 
 /** A command-line path that does not exist or cannot be read; the CLI maps it to exit code 2. */
