@@ -13,6 +13,8 @@ export interface CliContext {
   env: Record<string, string | undefined>;
   /** Set by the command that ran; 0 unless it says otherwise. */
   exitCode: number;
+  /** Whether this thread has the large stack for deeply nested files (see main.ts). */
+  deepStack?: boolean;
 }
 
 /** Writes synchronously, so nothing is lost when the process ends. */

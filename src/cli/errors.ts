@@ -3,7 +3,7 @@
 /** Whether an exception is the user's I/O problem (exit 2 with its message) rather than a bug. */
 export function ioErrorMessage(e: unknown): string | undefined {
   // InputError of the semantics stage (checked by name, so that this module stays light to load).
-  if (e instanceof Error && e.name === "InputError") return e.message;
+  if (e instanceof Error && (e.name === "InputError" || e.name === "OutputError")) return e.message;
   const err = e as NodeJS.ErrnoException | undefined;
   const code = err?.code;
   if (typeof code === "string" && ["ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "EROFS", "ENOSPC", "EEXIST", "EMFILE", "ELOOP", "EBUSY", "EXDEV"].includes(code)) {

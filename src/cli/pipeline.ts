@@ -20,6 +20,8 @@ export interface Loaded {
   files: string[];
   /** Source texts by file name, for code frames. */
   sources: Map<string, string>;
+  /** Real paths of every file read, which an output file must not replace. */
+  inputs: string[];
   /** Currency sign of every money dimension, for witnesses in words. */
   currencies: Record<string, string>;
 }
@@ -50,12 +52,38 @@ export function mergeDiagnostics(...lists: readonly (readonly Diagnostic[])[]): 
   return out.sort(compareDiagnostics);
 }
 
+/** A missing name's error, or the "no levels" that a missing framework causes. */
+function followsFromMissingNames(d: Diagnostic): boolean {
+  return d.code === "unresolved" || (d.code === "type" && /declare no levels/.test(d.message));
+}
+
+/**
+ * In a file whose import could not be read, names it uses may be declared in the missing
+ * file: their errors are follow-ons of the import error, which says how many it hides.
+ */
+export function withoutFollowOns(diagnostics: readonly Diagnostic[], incomplete: ReadonlySet<string> | undefined): Diagnostic[] {
+  if (!incomplete || incomplete.size === 0) return [...diagnostics];
+  const hidden = new Map<string, number>();
+  const kept = diagnostics.filter((d) => {
+    if (!incomplete.has(d.span.file) || !followsFromMissingNames(d)) return true;
+    hidden.set(d.span.file, (hidden.get(d.span.file) ?? 0) + 1);
+    return false;
+  });
+  const told = new Set<string>();
+  return kept.map((d) => {
+    const n = hidden.get(d.span.file);
+    if (d.code !== "import" || n === undefined || told.has(d.span.file) || /^Import cycle/.test(d.message)) return d;
+    told.add(d.span.file);
+    return { ...d, message: `${d.message} Names it would declare are not checked in this file (${n} follow-on ${n === 1 ? "error" : "errors"} not shown).` };
+  });
+}
+
 /** Loads and compiles `paths` (files or folders), relative to the context's folder. */
 export function loadAndCompile(ctx: CliContext, paths: string[], verb = "checking"): Loaded {
   const p = progress(ctx);
   try {
     p.step(`reading ${paths.join(" ")}…`);
-    const program = loadProgram(paths, { cwd: ctx.cwd });
+    const program = loadProgram(paths, { cwd: ctx.cwd, deepStack: ctx.deepStack === true });
     const files = program.files.map((f) => f.path);
     // A CI job pointed at the wrong folder must not pass green on nothing.
     if (files.length === 0) throw new UsageError(`no .concord or .concord.md files in ${paths.join(", ")}`);
@@ -66,8 +94,9 @@ export function loadAndCompile(ctx: CliContext, paths: string[], verb = "checkin
       program,
       ruleSet: compiled.ruleSet,
       // compileProgram already carries the load stage's diagnostics (syntax, imports).
-      diagnostics: mergeDiagnostics(compiled.diagnostics),
+      diagnostics: mergeDiagnostics(withoutFollowOns(compiled.diagnostics, program.incomplete)),
       files,
+      inputs: program.files.map((f) => f.absolutePath),
       sources,
       currencies: currenciesOf(compiled.ruleSet),
     };

@@ -8,6 +8,7 @@ import { compileCommand } from "./commands/compile.js";
 import { schemaCommand } from "./commands/schema.js";
 import { testCommand } from "./commands/test.js";
 import { ioErrorMessage } from "./errors.js";
+import { escapeControls } from "../diagnostics/escape.js";
 
 export function createProgram(ctx: CliContext): Command {
   const program = new Command("concordat")
@@ -65,6 +66,9 @@ export async function run(argv: readonly string[], ctx: CliContext): Promise<num
   }
 }
 
+/** Not an exit code: asks main.ts to run the command again on a thread with a large stack. */
+export const RERUN_WITH_LARGE_STACK = -1;
+
 export function exitCodeFor(e: unknown, ctx: CliContext): number {
   if (e instanceof CommanderError) {
     // Help and version end with code 0; every other commander error is a usage mistake (already printed).
@@ -72,13 +76,15 @@ export function exitCodeFor(e: unknown, ctx: CliContext): number {
     if (e.code === "commander.help" || e.code === "commander.executeSubCommandAsync") return e.exitCode === 0 ? 0 : 2;
     return 2;
   }
+  // A file nests too deep for this thread's stack: main.ts runs the command again with a large one.
+  if (e instanceof Error && e.name === "DeepNestingError") return RERUN_WITH_LARGE_STACK;
   if (e instanceof UsageError) {
-    ctx.stderr.write(`concordat: ${e.message}\n`);
+    ctx.stderr.write(`concordat: ${escapeControls(e.message)}\n`);
     return 2;
   }
   const io = ioErrorMessage(e);
   if (io !== undefined) {
-    ctx.stderr.write(`concordat: ${io}\n`);
+    ctx.stderr.write(`concordat: ${escapeControls(io)}\n`);
     return 2;
   }
   const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);

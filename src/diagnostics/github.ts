@@ -2,11 +2,12 @@
 //
 //   ::error file=policies/a.concord,line=30,col=7,endLine=33,endColumn=8,title=concordat gap (clause 2.2)::Nobody is …
 import type { Diagnostic, Severity } from "./diagnostic.js";
+import { escapeControls } from "./escape.js";
 import { codeLabel, shownFile, sorted, summarize, summaryLine, witnessInWords, type RenderOptions } from "./report.js";
 
 /** Escapes the message of a workflow command. */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return escapeControls(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
 /** Escapes a property value of a workflow command (also `:` and `,`). */

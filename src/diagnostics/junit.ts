@@ -4,12 +4,12 @@
 import type { Diagnostic, Severity, Witness } from "./diagnostic.js";
 import { severityRank } from "./diagnostic.js";
 import type { Span } from "../syntax/ast.js";
+import { escapeControls } from "./escape.js";
 import { codeLabel, shownFile, sorted, witnessInWords, type RenderOptions } from "./report.js";
 
-/** Removes characters XML 1.0 cannot hold. */
+/** Control characters escaped (`\u001b`: terminal safety, and XML 1.0 cannot hold most of them), and what XML cannot hold replaced. */
 function xmlSafe(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "\uFFFD").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  return escapeControls(String(s)).replace(/\r/g, "\\u000d").replace(/[\uFFFE\uFFFF]/g, "\uFFFD").replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }
 
 /** Escapes text content. */

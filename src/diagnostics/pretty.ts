@@ -14,6 +14,7 @@
 import type { Diagnostic, Severity } from "./diagnostic.js";
 import { palette, type Palette } from "./ansi.js";
 import { codeFrame } from "./frame.js";
+import { escapeControls as safe, escapeControlsOneLine as safeLine } from "./escape.js";
 import { codeLabel, shownFile, sourceOf, sorted, summarize, summaryLine, witnessInWords, type RenderOptions } from "./report.js";
 
 function severityStyle(p: Palette, s: Severity): (x: string) => string {
@@ -28,7 +29,7 @@ function severityWord(s: Severity): string {
 }
 
 function location(file: string, line: number, column: number): string {
-  return `${file}:${line}:${column}`;
+  return `${safeLine(file)}:${line}:${column}`;
 }
 
 /** One diagnostic, as lines (no trailing newline). */
@@ -38,12 +39,12 @@ export function prettyDiagnostic(d: Diagnostic, options: RenderOptions = {}): st
   const file = shownFile(d.span.file, options);
   const out: string[] = [];
   const code = codeLabel(d);
-  out.push(`${p.bold(location(file, d.span.line, d.span.column) + ":")} ${sev(`${severityWord(d.severity)}[${code}]`)} ${p.bold(d.message)}`);
+  out.push(`${p.bold(location(file, d.span.line, d.span.column) + ":")} ${sev(`${severityWord(d.severity)}[${code}]`)} ${p.bold(safe(d.message))}`);
 
   const allLines = [d.span.endLine, ...(d.related ?? []).map((r) => r.span.line)].filter((n) => Number.isInteger(n));
   const gutterWidth = Math.max(1, ...allLines.map((n) => String(n).length));
   const indent = " ".repeat(gutterWidth + 1);
-  const note = (label: string, text: string) => out.push(`${indent}${p.blue("=")} ${p.bold(label + ":")} ${text}`);
+  const note = (label: string, text: string) => out.push(`${indent}${p.blue("=")} ${p.bold(label + ":")} ${safe(text)}`);
 
   if (d.clause) note("clause", d.clause);
   if (d.rule) {
@@ -59,7 +60,7 @@ export function prettyDiagnostic(d: Diagnostic, options: RenderOptions = {}): st
 
   for (const r of d.related ?? []) {
     const rfile = shownFile(r.span.file, options);
-    out.push(`${indent}${p.blue("=")} ${p.bold("related:")} ${location(rfile, r.span.line, r.span.column)}: ${r.message}`);
+    out.push(`${indent}${p.blue("=")} ${p.bold("related:")} ${location(rfile, r.span.line, r.span.column)}: ${safe(r.message)}`);
     const rsource = sourceOf(options.sources, r.span.file, options.cwd);
     if (rsource !== undefined) {
       const related = codeFrame(rsource, r.span, { gutterWidth, firstLineOnly: true, style: { gutter: style.gutter, marker: (s) => p.blue(s.replace(/\^/g, "-")) } });

@@ -1,18 +1,44 @@
 // Loading: command-line paths (files and folders), literate files, the import graph
 // (each file parsed once, cycles and imports leaving the project root reported), and
 // the parser's diagnostics. Synchronous: the whole program is small text.
+//
+// Hostile input (DESIGN.md section 7): every path is resolved through symlinks before the
+// project-root check, and a file is known by its device and inode, so one file reached by
+// two paths (symlink, hard link) is read once. Folders are walked and imports followed with
+// explicit stacks, never recursion, so a 20,000-file import chain or a deep tree of folders
+// cannot overflow the stack. Only regular files are read (a FIFO would block forever).
+// Files are read in sorted order of their real paths, so the report never depends on the
+// order of the command line or of a folder listing.
 import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Import, SourceFile, Span } from "../syntax/ast.js";
 import { parse } from "../syntax/index.js";
+import { bidiControls, notTextReason, spanOfByte } from "../syntax/characters.js";
 import { extractLiterate, isLiterate } from "./literate.js";
-import { InputError, type LoadedFile, type Program } from "./program.js";
+import { DeepNestingError, InputError, type LoadedFile, type Program } from "./program.js";
 
 export interface LoadOptions {
   /** Spans and diagnostics name files relative to this folder (default `process.cwd()`). */
   cwd?: string;
+  /**
+   * Whether this thread has the large stack that deeply nested files need. Without it, a
+   * file nested deeper than SHALLOW_NESTING throws DeepNestingError, and the CLI runs the
+   * command again on a thread with a large stack.
+   */
+  deepStack?: boolean;
 }
+
+/**
+ * Nesting (of `{ … }`) that concordat reads: far past any real agreement. A deeper file gets
+ * one `syntax` error and is not parsed. The stages recurse over the tree, so nesting is
+ * bounded by the stack; the CLI's large-stack thread parses and checks 20,000 levels.
+ */
+export const MAX_NESTING = 20_000;
+/** Nesting that the default stack of Node handles through every stage. */
+export const SHALLOW_NESTING = 150;
+/** Syntax errors reported per file; the rest are counted in one "and N more" error. */
+export const MAX_SYNTAX_DIAGNOSTICS = 100;
 
 const ROOT_MARKERS = ["concordat.json", "package.json", ".git"];
 
@@ -32,23 +58,98 @@ function isSourceName(name: string): boolean {
   return name.endsWith(".concord") || name.endsWith(".concord.md");
 }
 
-/** Every `.concord` / `.concord.md` file under a folder, sorted, skipping node_modules and dot-folders. */
-export function listSourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    const entries = fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function realpathOr(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+function inside(root: string, target: string): boolean {
+  const r = path.relative(root, target);
+  return r === "" || (!r.startsWith("..") && !path.isAbsolute(r));
+}
+
+function errnoWhy(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ELOOP") return "it is a symbolic link that leads round in a loop";
+  if (code === "ENOENT") return "it is a symbolic link to nothing, or no longer exists";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return `it cannot be read (${code ?? (e as Error).message})`;
+}
+
+interface WalkResult {
+  /** Real paths of the source files found. */
+  files: string[];
+  /** Entries that could not be read, with why. */
+  problems: { entry: string; why: string }[];
+}
+
+/** Every `.concord` / `.concord.md` file under a folder (real paths), skipping node_modules and dot-folders. */
+function walkFolder(dir: string): WalkResult {
+  const files: string[] = [];
+  const problems: WalkResult["problems"] = [];
+  const start = fs.realpathSync(dir);
+  const seen = new Set<string>([start]);
+  const pending = [start];
+  while (pending.length > 0) {
+    const d = pending.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch (e) {
+      if (d === start) throw e;
+      problems.push({ entry: d, why: errnoWhy(e) });
+      continue;
+    }
     for (const e of entries) {
+      if (e.name === "node_modules" || e.name.startsWith(".")) continue;
       const full = path.join(d, e.name);
       if (e.isDirectory()) {
-        if (e.name === "node_modules" || e.name.startsWith(".")) continue;
-        walk(full);
-      } else if (isSourceName(e.name) && (e.isFile() || e.isSymbolicLink())) {
-        out.push(full);
+        if (!seen.has(full)) {
+          seen.add(full);
+          pending.push(full);
+        }
+        continue;
       }
+      if (e.isSymbolicLink()) {
+        let real: string;
+        let st: fs.Stats;
+        try {
+          real = fs.realpathSync(full);
+          st = fs.statSync(real);
+        } catch (err) {
+          // A broken link that could not be a source file is nobody's business; a loop always is.
+          if (isSourceName(e.name) || (err as NodeJS.ErrnoException).code === "ELOOP") problems.push({ entry: full, why: errnoWhy(err) });
+          continue;
+        }
+        if (st.isDirectory()) {
+          if (!seen.has(real)) {
+            seen.add(real);
+            pending.push(real);
+          }
+        } else if (isSourceName(e.name)) {
+          if (st.isFile()) files.push(real);
+          else problems.push({ entry: full, why: "it is not a regular file (a device, FIFO or socket)" });
+        }
+        continue;
+      }
+      if (!isSourceName(e.name)) continue;
+      if (e.isFile()) files.push(full);
+      else problems.push({ entry: full, why: "it is not a regular file (a device, FIFO or socket)" });
     }
-  };
-  walk(dir);
-  return out;
+  }
+  return { files: [...new Set(files)].sort(byCodeUnits), problems };
+}
+
+/** Every `.concord` / `.concord.md` file under a folder, sorted (real paths). */
+export function listSourceFiles(dir: string): string[] {
+  return walkFolder(dir).files;
 }
 
 function toPosix(p: string): string {
@@ -63,49 +164,156 @@ function emptyAst(file: string): SourceFile {
   return { kind: "SourceFile", span: emptySpan(file), imports: [], declarations: [], comments: [] };
 }
 
+/** How deep `{ … }` nest, outside strings, prose and comments (a cheap scan before parsing). */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123) {
+      depth++;
+      if (depth > max) max = depth;
+    } else if (c === 125) {
+      if (depth > 0) depth--;
+    } else if (c === 34) {
+      if (text.startsWith('"""', i)) {
+        const end = text.indexOf('"""', i + 3);
+        i = end < 0 ? n : end + 2;
+      } else {
+        while (++i < n) {
+          const d = text.charCodeAt(i);
+          if (d === 92) i++;
+          else if (d === 34 || d === 10) break;
+        }
+      }
+    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      const end = text.indexOf("\n", i);
+      i = end < 0 ? n : end;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const end = text.indexOf("*/", i + 2);
+      i = end < 0 ? n : end + 1;
+    }
+  }
+  return max;
+}
+
+interface Read {
+  text: string;
+  source: string;
+  /** Why the file is not text, and where. */
+  notText?: { message: string; span: Span };
+}
+
+interface Target {
+  real: string;
+  identity: string;
+}
+
 export function loadProgram(paths: string[], options: LoadOptions = {}): Program {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const rel = (abs: string): string => toPosix(path.relative(cwd, abs)) || path.basename(abs);
-  const program: Program = { cwd, files: [], diagnostics: [] };
-  const loaded = new Set<string>(); // absolute paths parsed (or being parsed)
-  const stack: string[] = []; // absolute paths on the current import chain
+  const cwdReal = realpathOr(cwd);
+  const rel = (abs: string): string => toPosix(path.relative(cwdReal, abs)) || path.basename(abs);
+  const program: Program = { cwd, files: [], diagnostics: [], incomplete: new Set() };
+  const incomplete = new Set<string>(); // identities of files with an import that did not load (transitively)
+  const loaded = new Set<string>(); // identities (device:inode) of files parsed or being parsed
+
+  const problem = (file: string, message: string, severity: Diagnostic["severity"] = "error"): void => {
+    program.diagnostics.push({ code: "import", severity, message, span: emptySpan(file) });
+  };
+
+  const targetOf = (real: string): Target => {
+    const st = fs.statSync(real);
+    return { real, identity: `${st.dev}:${st.ino}` };
+  };
 
   // Command-line paths: every one must exist (InputError otherwise), folders expand.
   const roots: { file: string; root: string }[] = [];
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
-    let stat: fs.Stats;
     try {
-      stat = fs.statSync(abs);
+      fs.lstatSync(abs);
     } catch {
       throw new InputError(`No such file or folder: ${p}`, p);
     }
+    let real: string;
+    let stat: fs.Stats;
+    try {
+      real = fs.realpathSync(abs);
+      stat = fs.statSync(real);
+    } catch (e) {
+      throw new InputError(`Cannot read ${p}: ${errnoWhy(e)}`, p);
+    }
+    // The project root is found where the user put the file, and compared with real paths.
+    const lexicalRoot = realpathOr(projectRoot(abs));
     if (stat.isDirectory()) {
-      let files: string[];
+      let walked: WalkResult;
       try {
-        files = listSourceFiles(abs);
+        walked = walkFolder(real);
       } catch (e) {
-        throw new InputError(`Cannot read the folder ${p}: ${(e as Error).message}`, p);
+        throw new InputError(`Cannot read the folder ${p}: ${errnoWhy(e)}`, p);
       }
-      for (const f of files) roots.push({ file: f, root: projectRoot(f) });
+      for (const f of walked.problems) problem(rel(f.entry), `Cannot read ${rel(f.entry)}: ${f.why}; the rest of ${p} is checked.`);
+      // projectRoot takes a file; the folder's own root is that of a file inside it.
+      const folderRoot = realpathOr(projectRoot(path.join(abs, "x")));
+      for (const f of walked.files) {
+        if (!inside(folderRoot, f)) {
+          problem(rel(f), `${rel(f)} is outside the project ${rel(folderRoot) || "."}/ (reached through a symbolic link): it is not read.`);
+          continue;
+        }
+        roots.push({ file: f, root: realpathOr(projectRoot(f)) });
+      }
     } else {
-      roots.push({ file: abs, root: projectRoot(abs) });
+      if (!isSourceName(abs)) throw new InputError(`${p} is not a concordat file: concordat reads .concord and .concord.md files`, p);
+      if (!stat.isFile()) throw new InputError(`Cannot read ${p}: it is not a regular file (a device, FIFO or socket)`, p);
+      if (!inside(lexicalRoot, real)) {
+        problem(toPosix(p), `${p} leads outside its project ${rel(lexicalRoot) || "."}/ through a symbolic link: it is not read.`);
+        continue;
+      }
+      roots.push({ file: real, root: lexicalRoot });
     }
   }
+  roots.sort((a, b) => byCodeUnits(a.file, b.file));
 
-  const readSource = (abs: string): { text: string; source: string } => {
-    let text = fs.readFileSync(abs, "utf8");
+  const readSource = (abs: string, file: string): Read => {
+    const bytes = fs.readFileSync(abs);
+    const bad = notTextReason(bytes);
+    if (bad) {
+      const { span, text } = spanOfByte(file, bytes, bad.offset);
+      // A binary file's "lines" are noise: the frame shows the text only for a mis-encoded text file.
+      const shown = bad.why.startsWith("it is not UTF-8") ? text : "";
+      return { text: shown, source: "", notText: { message: `${file} is not a text file: ${bad.why}.`, span: shown ? span : emptySpan(file) } };
+    }
+    let text = new TextDecoder("utf-8").decode(bytes);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { text, source: isLiterate(abs) ? extractLiterate(text) : text };
   };
 
-  const parseFile = (abs: string, text: string, source: string): LoadedFile => {
+  const parseFile = (abs: string, read: Read): LoadedFile => {
     const file = rel(abs);
+    const { text, source } = read;
+    const done = (ast: SourceFile): LoadedFile => ({ path: file, absolutePath: abs, text, source, ast });
+    if (read.notText) {
+      program.diagnostics.push({ code: "syntax", severity: "error", message: read.notText.message, span: read.notText.span });
+      return done(emptyAst(file));
+    }
+    program.diagnostics.push(...bidiControls(text, file));
+    const depth = nestingDepth(source);
+    if (depth > MAX_NESTING) {
+      program.diagnostics.push({
+        code: "syntax",
+        severity: "error",
+        message: `The file nests \`{ … }\` ${depth.toLocaleString("en-GB")} levels deep; concordat reads at most ${MAX_NESTING.toLocaleString("en-GB")} levels.`,
+        span: emptySpan(file),
+      });
+      return done(emptyAst(file));
+    }
+    if (depth > SHALLOW_NESTING && !options.deepStack) throw new DeepNestingError(depth);
     let ast: SourceFile;
     try {
       const result = parse(source, file);
       ast = result.ast;
-      program.diagnostics.push(...result.diagnostics);
+      program.diagnostics.push(...capSyntaxDiagnostics(result.diagnostics));
     } catch (e) {
       ast = emptyAst(file);
       program.diagnostics.push({
@@ -115,7 +323,7 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
         span: emptySpan(file),
       });
     }
-    return { path: file, absolutePath: abs, text, source, ast };
+    return done(ast);
   };
 
   const importError = (imp: Import, message: string): Diagnostic => ({
@@ -125,56 +333,125 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
     span: imp.span,
   });
 
-  const visit = (abs: string, root: string, text: string, source: string): void => {
-    loaded.add(abs);
-    stack.push(abs);
-    const lf = parseFile(abs, text, source);
-    for (const imp of lf.ast.imports ?? []) {
-      const spec = imp?.path?.value;
-      if (typeof spec !== "string" || imp.span === undefined) continue;
-      const target = path.resolve(path.dirname(abs), spec);
-      const inRoot = path.relative(root, target);
-      if (spec === "" || inRoot.startsWith("..") || path.isAbsolute(inRoot)) {
-        program.diagnostics.push(
-          importError(imp, `The import "${spec}" leaves the project root ${rel(root) || "."}/: a file may only import files inside its project.`),
-        );
-        continue;
-      }
-      const onStack = stack.indexOf(target);
-      if (onStack >= 0) {
-        const cycle = [...stack.slice(onStack), target].map(rel).join(" → ");
-        program.diagnostics.push(importError(imp, `Import cycle: ${cycle}.`));
-        continue;
-      }
-      if (loaded.has(target)) continue;
-      let read: { text: string; source: string };
-      try {
-        if (fs.statSync(target).isDirectory()) {
-          program.diagnostics.push(importError(imp, `The import "${spec}" names a folder (${rel(target)}), not a file.`));
-          continue;
-        }
-        read = readSource(target);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        const why = code === "ENOENT" ? "there is no such file" : `it cannot be read (${code ?? (e as Error).message})`;
-        program.diagnostics.push(importError(imp, `Cannot import "${spec}": ${why} (${rel(target)}).`));
-        continue;
-      }
-      visit(target, root, read.text, read.source);
+  interface Frame {
+    identity: string;
+    abs: string;
+    root: string;
+    file: LoadedFile;
+    next: number;
+  }
+  const frames: Frame[] = [];
+  const onStack = new Map<string, number>(); // identity → index in frames
+
+  const enter = (target: Target, root: string, read: Read): void => {
+    loaded.add(target.identity);
+    onStack.set(target.identity, frames.length);
+    frames.push({ identity: target.identity, abs: target.real, root, file: parseFile(target.real, read), next: 0 });
+  };
+
+  /** The next file an import leads to, or undefined (with a diagnostic, or already loaded). */
+  const follow = (frame: Frame, imp: Import): { target: Target; read: Read } | undefined => {
+    const errorsBefore = program.diagnostics.length;
+    const next = followImport(frame, imp);
+    if (next === undefined && program.diagnostics.length > errorsBefore && !program.diagnostics[errorsBefore]!.message.startsWith("Import cycle")) incomplete.add(frame.identity);
+    return next;
+  };
+  const followImport = (frame: Frame, imp: Import): { target: Target; read: Read } | undefined => {
+    const spec = imp?.path?.value;
+    if (typeof spec !== "string" || imp.span === undefined) return undefined;
+    const lexical = path.resolve(path.dirname(frame.abs), spec);
+    const leaves = `The import "${spec}" leaves the project root ${rel(frame.root) || "."}/: a file may only import files inside its project.`;
+    if (spec === "" || !inside(frame.root, lexical)) {
+      program.diagnostics.push(importError(imp, leaves));
+      return undefined;
     }
-    stack.pop();
-    program.files.push(lf);
+    let target: Target;
+    try {
+      target = targetOf(fs.realpathSync(lexical));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === "ENOENT" ? "there is no such file" : errnoWhy(e);
+      program.diagnostics.push(importError(imp, `Cannot import "${spec}": ${why} (${rel(lexical)}).`));
+      return undefined;
+    }
+    if (!inside(frame.root, target.real)) {
+      program.diagnostics.push(importError(imp, `The import "${spec}" leads outside the project root ${rel(frame.root) || "."}/ through a symbolic link: a file may only import files inside its project.`));
+      return undefined;
+    }
+    const at = onStack.get(target.identity);
+    if (at !== undefined) {
+      const cycle = [...frames.slice(at).map((f) => f.abs), target.real].map(rel).join(" → ");
+      program.diagnostics.push(importError(imp, `Import cycle: ${cycle}.`));
+      return undefined;
+    }
+    if (loaded.has(target.identity)) {
+      if (incomplete.has(target.identity)) incomplete.add(frame.identity);
+      return undefined;
+    }
+    const st = fs.statSync(target.real);
+    if (st.isDirectory()) {
+      program.diagnostics.push(importError(imp, `The import "${spec}" names a folder (${rel(target.real)}), not a file.`));
+      return undefined;
+    }
+    if (!st.isFile()) {
+      program.diagnostics.push(importError(imp, `Cannot import "${spec}": it is not a regular file (${rel(target.real)}).`));
+      return undefined;
+    }
+    try {
+      return { target, read: readSource(target.real, rel(target.real)) };
+    } catch (e) {
+      program.diagnostics.push(importError(imp, `Cannot import "${spec}": ${errnoWhy(e)} (${rel(target.real)}).`));
+      return undefined;
+    }
   };
 
   for (const { file, root } of roots) {
-    if (loaded.has(file)) continue;
-    let read: { text: string; source: string };
+    let target: Target;
+    let read: Read;
     try {
-      read = readSource(file);
+      target = targetOf(file);
+      if (loaded.has(target.identity)) continue;
+      read = readSource(file, rel(file));
     } catch (e) {
-      throw new InputError(`Cannot read ${rel(file)}: ${(e as Error).message}`, rel(file));
+      throw new InputError(`Cannot read ${rel(file)}: ${errnoWhy(e)}`, rel(file));
     }
-    visit(file, root, read.text, read.source);
+    enter(target, root, read);
+    // Depth-first over imports with an explicit stack; a file is added once all it imports is.
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const imports = frame.file.ast.imports ?? [];
+      if (frame.next >= imports.length) {
+        frames.pop();
+        onStack.delete(frame.identity);
+        program.files.push(frame.file);
+        if (incomplete.has(frame.identity)) {
+          program.incomplete!.add(frame.file.path);
+          const parent = frames[frames.length - 1];
+          if (parent) incomplete.add(parent.identity);
+        }
+        continue;
+      }
+      const next = follow(frame, imports[frame.next++]!);
+      if (next) enter(next.target, frame.root, next.read);
+    }
   }
   return program;
+}
+
+/** At most MAX_SYNTAX_DIAGNOSTICS syntax errors of one file, then one that counts the rest. */
+function capSyntaxDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const syntax = diagnostics.filter((d) => d.code === "syntax");
+  if (syntax.length <= MAX_SYNTAX_DIAGNOSTICS) return diagnostics;
+  const kept = new Set(syntax.slice(0, MAX_SYNTAX_DIAGNOSTICS));
+  const first = syntax[MAX_SYNTAX_DIAGNOSTICS]!;
+  const more = syntax.length - MAX_SYNTAX_DIAGNOSTICS;
+  return [
+    ...diagnostics.filter((d) => d.code !== "syntax" || kept.has(d)),
+    {
+      code: "syntax",
+      severity: "error",
+      message: `and ${more.toLocaleString("en-GB")} more syntax ${more === 1 ? "error" : "errors"} in this file (concordat reports the first ${MAX_SYNTAX_DIAGNOSTICS}); fix these first.`,
+      span: first.span,
+    },
+  ];
 }

@@ -18,6 +18,12 @@ export interface Program {
   files: LoadedFile[];
   /** Syntax and import diagnostics, in the order found. */
   diagnostics: Diagnostic[];
+  /**
+   * Files (as spans name them) with an import that could not be read, directly or through
+   * the files they import: names they use may be declared in the missing file, so their
+   * `unresolved` errors are follow-ons of the import error.
+   */
+  incomplete?: Set<string>;
 }
 
 /** A command-line path that does not exist or cannot be read; the CLI maps it to exit code 2. */
@@ -28,5 +34,16 @@ export class InputError extends Error {
   ) {
     super(message);
     this.name = "InputError";
+  }
+}
+
+/**
+ * A file nests deeper than the default stack can parse: the CLI runs the command again on a
+ * thread with a large stack (the stages recurse over the tree; see load.ts).
+ */
+export class DeepNestingError extends Error {
+  constructor(readonly depth: number) {
+    super(`nesting ${depth} levels deep needs a larger stack`);
+    this.name = "DeepNestingError";
   }
 }

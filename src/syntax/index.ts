@@ -4,7 +4,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Clause, AgreementItem, SourceFile, Span } from "./ast.js";
 import { parser, showToken } from "./parser.js";
 import { AstBuilder, wholeSpan } from "./to-ast.js";
-import { Kw, lexer, UnterminatedBlockComment, UnterminatedProse, UnterminatedString } from "./tokens.js";
+import { describeCharacter, needsDescription } from "./characters.js";
+import { Kw, LCurly, RCurly, lexer, UnterminatedBlockComment, UnterminatedProse, UnterminatedString } from "./tokens.js";
 
 export type * from "./ast.js";
 export { dedentProse } from "./to-ast.js";
@@ -53,7 +54,7 @@ function parseUnsafe(text: string, file: string): ParseResult {
     diagnostics.push({
       code: "syntax",
       severity: "error",
-      message: length === 1 ? `unexpected character \`${printable(chars)}\`` : `unexpected characters \`${printable(chars)}\``,
+      message: unexpectedCharacters(chars),
       span: spanAt(file, text, offset, offset + length, line, column),
     });
   }
@@ -154,6 +155,7 @@ function parseUnsafe(text: string, file: string): ParseResult {
     seen.add(d.span.offset);
     unique.push(d);
   }
+  pointAtUnclosedBraces(unique, lexed.tokens, builder);
   const clauses = collectClauses(ast);
   const endOfTokens = lastToken && validPos(lastToken.endOffset) ? lastToken.endOffset + 1 : 0;
   for (const d of unique) {
@@ -162,6 +164,36 @@ function parseUnsafe(text: string, file: string): ParseResult {
     if (c) d.clause = c;
   }
   return { ast, diagnostics: unique };
+}
+
+/**
+ * "The file ends too early" is reported at the end of the file, far from the cause: the
+ * error also points at each `{` left open (innermost first, at most three), with the words
+ * before it (`clause 3 "Corporate services" {`).
+ */
+function pointAtUnclosedBraces(diagnostics: Diagnostic[], tokens: IToken[], builder: AstBuilder): void {
+  const atEnd = diagnostics.filter((d) => d.message.startsWith("the file ends too early"));
+  if (atEnd.length === 0) return;
+  const open: number[] = [];
+  tokens.forEach((t, i) => {
+    if (tokenMatcher(t, LCurly)) open.push(i);
+    else if (tokenMatcher(t, RCurly)) open.pop();
+  });
+  if (open.length === 0) return;
+  const related = open
+    .slice(-3)
+    .reverse()
+    .map((i) => {
+      let from = i;
+      while (from > 0 && i - from < 4 && tokens[from - 1]!.startLine === tokens[i]!.startLine && !tokenMatcher(tokens[from - 1]!, LCurly) && !tokenMatcher(tokens[from - 1]!, RCurly)) from--;
+      const words = tokens
+        .slice(from, i + 1)
+        .map((t) => t.image)
+        .join(" ");
+      const shown = words.length > 60 ? `${words.slice(0, 57)}… {` : words;
+      return { span: builder.tokenSpan(tokens[i]!), message: `\`${shown}\` is opened here and never closed` };
+    });
+  for (const d of atEnd) d.related = [...(d.related ?? []), ...related];
 }
 
 const agreementItemStarts = ["conforms", "model", "term", "review", "party", "body", "function", "scope", "provision", "clause", "assign", "delegate", "allow", "test"] as const;
@@ -189,6 +221,17 @@ function isTopLevelStart(t: IToken): boolean {
 
 function validPos(x: unknown): x is number {
   return Number.isInteger(x) && (x as number) >= 0;
+}
+
+/** `unexpected character U+00A0 no-break space; type a plain space instead`, or the character itself when it is plain ASCII. */
+function unexpectedCharacters(chars: string): string {
+  const first = String.fromCodePoint(chars.codePointAt(0) ?? 0xfffd);
+  const count = [...chars].length;
+  if (needsDescription(first)) {
+    const what = describeCharacter(first);
+    return count === 1 ? `unexpected character ${what}` : `unexpected characters, starting with ${what}`;
+  }
+  return count === 1 ? `unexpected character \`${printable(chars)}\`` : `unexpected characters \`${printable(chars)}\``;
 }
 
 function printable(s: string): string {

@@ -192,7 +192,7 @@ export class AstBuilder {
         this.diagnostics.push({
           code: "syntax",
           severity: "error",
-          message: "invalid escape in a string: use \\\", \\\\, \\n, \\t or \\uXXXX",
+          message: controlCharacterMessage(quoted) ?? "invalid escape in a string: use \\\", \\\\, \\n, \\t or \\uXXXX",
           span,
         });
       }
@@ -734,4 +734,13 @@ export function wholeSpan(file: string, text: string): A.Span {
     }
   }
   return { file, offset: 0, endOffset: text.length, line: 1, column: 1, endLine: line, endColumn: text.length - lastBreak };
+}
+
+/** A raw control character in a string is not a bad escape: name it and how to write it. */
+function controlCharacterMessage(quoted: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  const m = /[\u0000-\u001f\u007f]/.exec(quoted);
+  if (!m) return undefined;
+  const hex = m[0].charCodeAt(0).toString(16).padStart(4, "0");
+  return `a control character (U+${hex.toUpperCase()}) in a string: delete it, or write it as \\u${hex}`;
 }

@@ -54,7 +54,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     currencies: loaded.currencies,
   });
   if (toFile) {
-    writeFileAtomic(resolveOut(ctx, opts.output!), text);
+    writeFileAtomic(resolveOut(ctx, opts.output!), text, { shownAs: opts.output!, inputs: loaded.inputs });
     const pal = palette(useColor(opts.color, ctx.stderr, ctx.env));
     ctx.stderr.write(`${pal.bold(summaryLine(summarize(diagnostics, loaded.files)))}; report written to ${opts.output}\n`);
   } else {

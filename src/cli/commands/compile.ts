@@ -29,7 +29,7 @@ export async function runCompile(ctx: CliContext, files: string[], opts: Compile
   }
   const json = serializeRuleSet(loaded.ruleSet);
   const text = json.endsWith("\n") ? json : json + "\n";
-  if (opts.output !== undefined) writeFileAtomic(path.resolve(ctx.cwd, opts.output), text);
+  if (opts.output !== undefined) writeFileAtomic(path.resolve(ctx.cwd, opts.output), text, { shownAs: opts.output, inputs: loaded.inputs });
   else ctx.stdout.write(text);
   ctx.exitCode = 0;
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { Command, Option } from "commander";
 import { palette } from "../../diagnostics/ansi.js";
 import { codeFrame } from "../../diagnostics/frame.js";
+import { escapeControls as safe, escapeControlsOneLine as safeLine } from "../../diagnostics/escape.js";
 import { renderTestsJunit, type TestResult } from "../../diagnostics/junit.js";
 import { renderPretty } from "../../diagnostics/pretty.js";
 import { plural, shownFile, sourceOf, witnessInWords, type RenderOptions } from "../../diagnostics/report.js";
@@ -42,14 +43,14 @@ export function renderTestsPretty(results: readonly TestResult[], options: Rende
   }
   const out: string[] = [];
   for (const file of [...byFile.keys()].sort((a, b) => a.localeCompare(b))) {
-    out.push(p.bold(file));
+    out.push(p.bold(safeLine(file)));
     for (const r of byFile.get(file)!) {
       const label = r.passed ? p.green("passed") : p.bold(p.red("FAILED"));
-      out.push(`  ${label}  ${r.agreement}: ${r.title} ${p.dim(`(line ${r.span.line})`)}`);
+      out.push(`  ${label}  ${safeLine(r.agreement)}: ${safeLine(r.title)} ${p.dim(`(line ${r.span.line})`)}`);
       if (r.passed) continue;
       for (const f of r.failures) {
-        out.push(`          ${p.bold(`${shownFile(f.span.file, options)}:${f.span.line}:${f.span.column}:`)} ${f.message}`);
-        if (f.witness) out.push(`          ${p.blue("=")} ${p.bold("witness:")} ${witnessInWords(f.witness, options.currencies)}`);
+        out.push(`          ${p.bold(`${safeLine(shownFile(f.span.file, options))}:${f.span.line}:${f.span.column}:`)} ${safe(f.message)}`);
+        if (f.witness) out.push(`          ${p.blue("=")} ${p.bold("witness:")} ${safe(witnessInWords(f.witness, options.currencies))}`);
         const src = sourceOf(options.sources, f.span.file, options.cwd);
         if (src !== undefined)
           out.push(...codeFrame(src, f.span, { style: { gutter: p.blue, marker: (s) => p.bold(p.red(s)) } }).map((l) => `          ${l}`));
@@ -91,6 +92,12 @@ export async function runTestCommand(ctx: CliContext, paths: string[], opts: Tes
     ctx.stderr.write(renderPretty(errors, { sources: loaded.sources, files: loaded.files, cwd: ctx.cwd, color: useColor(opts.color, ctx.stderr, ctx.env) }));
   }
   const results: TestResult[] = runTests(loaded.ruleSet);
+  // Like `check` on a folder without files: a CI job must not pass green on no tests at all.
+  if (results.length === 0 && errors.length === 0) {
+    ctx.stderr.write(`concordat: no tests in ${loaded.files.length === 1 ? loaded.files[0] : `the ${loaded.files.length} files read`}: an agreement's tests are its \`test "…" { expect … }\` blocks\n`);
+    ctx.exitCode = 2;
+    return;
+  }
   const toFile = opts.output !== undefined;
   const options: RenderOptions = {
     sources: loaded.sources,
@@ -101,7 +108,7 @@ export async function runTestCommand(ctx: CliContext, paths: string[], opts: Tes
   };
   const text = opts.format === "junit" ? renderTestsJunit(results, options) : opts.format === "json" ? renderTestsJson(results, options) : renderTestsPretty(results, options);
   if (toFile) {
-    writeFileAtomic(path.resolve(ctx.cwd, opts.output!), text);
+    writeFileAtomic(path.resolve(ctx.cwd, opts.output!), text, { shownAs: opts.output!, inputs: loaded.inputs });
     ctx.stderr.write(`${testSummaryLine(results)}; report written to ${opts.output}\n`);
   } else ctx.stdout.write(text);
   ctx.exitCode = errors.length > 0 || results.some((r) => !r.passed) ? 1 : 0;
