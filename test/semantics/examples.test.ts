@@ -109,9 +109,36 @@ describe("every policy", () => {
       "policies/frameworks/collaboration-models.concord",
       "policies/frameworks/nhs-baseline.concord",
       "policies/agreements/eastmoor-mou.concord",
+      "policies/frameworks/collaboration-models-library.concord",
+      "policies/frameworks/england-provider-collaboratives.concord",
+      "policies/agreements/england/elective-recovery-draft.concord",
+      "policies/agreements/england/pennine-acute-collaborative.concord",
+      "policies/frameworks/france-ght.concord",
+      "policies/agreements/france/ght-draft-faulty.concord",
+      "policies/agreements/france/ght-loire-aval.concord",
+      "policies/frameworks/ireland-health-regions.concord",
+      "policies/agreements/ireland/midwest-hospital-group.concord",
+      "policies/agreements/ireland/shannon-region-draft.concord",
+      "policies/agreements/ireland/shannon-region.concord",
+      "policies/frameworks/nhs-mandated-baseline.concord",
+      "policies/agreements/nhs/vale-group-mou-draft.concord",
+      "policies/agreements/nhs/vale-hospital-group.concord",
       "policies/agreements/northvale-group.concord",
     ]);
-    expect(ruleSet.agreements.map((a) => a.id)).toEqual(["eastmoor_mou", "northvale_group"]);
+    // The normative examples, then the library (test/policies/ holds each agreement's findings).
+    expect(ruleSet.agreements.map((a) => a.id)).toEqual([
+      "eastmoor_mou",
+      "elective_recovery_draft",
+      "pennine_acute",
+      "ght_draft",
+      "ght_loire_aval",
+      "midwest_group",
+      "shannon_region_draft",
+      "shannon_region",
+      "vale_group_draft",
+      "vale_group",
+      "northvale_group",
+    ]);
   });
 });
 
