@@ -1,0 +1,176 @@
+// `concordat fmt [paths…]`: rewrite .concord and .concord.md files in the canonical layout
+// (the Prettier plugin of src/format). A file that does not parse is reported and left
+// untouched; every rewrite is atomic and keeps the file's mode.
+import fs from "node:fs";
+import path from "node:path";
+import { Command } from "commander";
+import type { Diagnostic } from "../../diagnostics/diagnostic.js";
+import { renderPretty } from "../../diagnostics/pretty.js";
+import type { CliContext } from "../context.js";
+import { UsageError, useColor } from "../context.js";
+import { writeFileAtomic } from "../write-atomic.js";
+
+export interface FmtOptions {
+  check?: boolean;
+  stdinFilepath?: string;
+  color?: boolean;
+}
+
+type Layout = { printWidth?: number; tabWidth?: number; useTabs?: boolean };
+
+export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions): Promise<void> {
+  const [{ formatText }, { parse }, { extractLiterate, isLiterate }, { listSourceFiles }, prettier] = await Promise.all([
+    import("../../format/index.js"),
+    import("../../syntax/index.js"),
+    import("../../semantics/literate.js"),
+    import("../../semantics/load.js"),
+    import("prettier"),
+  ]);
+
+  /** Syntax errors of a text, spans naming `shown`. */
+  const syntaxErrors = (text: string, shown: string): Diagnostic[] => {
+    const source = isLiterate(shown) ? extractLiterate(text) : text;
+    return parse(source, shown).diagnostics.filter((d) => d.severity === "error");
+  };
+  /** printWidth, tabWidth and useTabs from the file's .prettierrc or .editorconfig, as Prettier would read them. */
+  const layoutFor = async (file: string): Promise<Layout> => {
+    const config = ((await prettier.resolveConfig(file, { editorconfig: true })) ?? {}) as Layout;
+    return { printWidth: config.printWidth, tabWidth: config.tabWidth, useTabs: config.useTabs };
+  };
+  const errors: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  const report = () => {
+    if (errors.length === 0) return;
+    ctx.stderr.write(renderPretty(errors, { sources, cwd: ctx.cwd, color: useColor(opts.color, ctx.stderr, ctx.env) }));
+  };
+
+  if (paths.includes("-")) {
+    if (paths.length > 1) throw new UsageError("`-` (standard input) cannot be combined with other paths");
+    const shown = opts.stdinFilepath ?? "<stdin>";
+    const text = readText(fs.readFileSync(0), shown);
+    sources.set(shown, text);
+    const found = syntaxErrors(text, shown);
+    if (found.length > 0) {
+      errors.push(...found);
+      report();
+      ctx.stderr.write("concordat: not formatted: fix the syntax errors above first\n");
+      ctx.exitCode = 1;
+      return;
+    }
+    const layout = opts.stdinFilepath ? await layoutFor(path.resolve(ctx.cwd, opts.stdinFilepath)) : {};
+    const formatted = await formatText(text, { ...layout, filepath: shown });
+    if (opts.check) {
+      if (formatted !== text) ctx.stdout.write(`${shown}\n`);
+      ctx.exitCode = formatted === text ? 0 : 1;
+    } else {
+      ctx.stdout.write(formatted);
+      ctx.exitCode = 0;
+    }
+    return;
+  }
+
+  const files = collectFiles(ctx, paths.length > 0 ? paths : ["."], listSourceFiles);
+  const changed: string[] = [];
+  let unparsed = 0;
+  for (const abs of files) {
+    const shown = toPosix(path.relative(ctx.cwd, abs)) || path.basename(abs);
+    const text = readText(fs.readFileSync(abs), shown);
+    sources.set(shown, text);
+    const found = syntaxErrors(text, shown);
+    if (found.length > 0) {
+      errors.push(...found);
+      unparsed++;
+      continue;
+    }
+    const formatted = await formatText(text, { ...(await layoutFor(abs)), filepath: abs });
+    if (formatted === text) continue;
+    changed.push(shown);
+    if (!opts.check) writeFileAtomic(abs, formatted);
+  }
+  report();
+  for (const f of changed) ctx.stdout.write(`${f}\n`);
+  const summary: string[] = [];
+  if (opts.check && changed.length > 0) summary.push(`${plural(changed.length, "file")} not in the canonical layout (run \`concordat fmt\` to rewrite ${changed.length === 1 ? "it" : "them"})`);
+  if (unparsed > 0) summary.push(`${plural(unparsed, "file")} not formatted because of syntax errors (left unchanged)`);
+  if (summary.length > 0) ctx.stderr.write(`concordat: ${summary.join("; ")}\n`);
+  ctx.exitCode = unparsed > 0 || (opts.check && changed.length > 0) ? 1 : 0;
+}
+
+/** The files named, and the .concord/.concord.md files in the folders named, each once, sorted. */
+function collectFiles(ctx: CliContext, paths: string[], listSourceFiles: (dir: string) => string[]): string[] {
+  const out = new Set<string>();
+  for (const p of paths) {
+    const abs = path.resolve(ctx.cwd, p);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch (e) {
+      // A missing path is an I/O error (exit 2) that names the path as the user gave it.
+      throw Object.assign(e as Error, { path: p });
+    }
+    if (st.isDirectory()) for (const f of listSourceFiles(abs)) out.add(f);
+    else if (st.isFile()) out.add(abs);
+    else throw new UsageError(`${p} is not a regular file or folder`);
+  }
+  return [...out].sort();
+}
+
+/** UTF-8 text, or a usage error for a file that is not text (it is never rewritten). */
+function readText(bytes: Buffer, shown: string): string {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${shown} is not UTF-8 text; not formatted`);
+  }
+  if (text.includes("\u0000")) throw new UsageError(`${shown} is not a text file (it holds NUL bytes); not formatted`);
+  return text;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join("/");
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export function fmtCommand(ctx: CliContext): Command {
+  return new Command("fmt")
+    .summary("rewrite .concord and .concord.md files in the one canonical layout")
+    .description(
+      [
+        "Rewrite the given files, and the .concord and .concord.md files in the given",
+        "folders (default: the current folder), in the one canonical layout: comments",
+        "kept, blank lines between items kept (at most one), long role lines and selector",
+        "lists wrapped, prose re-indented but never rewrapped, CRLF and BOM kept. In a",
+        ".concord.md file only the ```concord blocks change.",
+        "",
+        "The layout is that of the Prettier plugin `concordat/prettier`; printWidth,",
+        "tabWidth and useTabs are read from .prettierrc or .editorconfig, as Prettier does.",
+        "A file with a syntax error is reported and left as it is. Files are rewritten",
+        "atomically and keep their permissions.",
+      ].join("\n"),
+    )
+    .argument("[paths...]", "files or folders; `-` formats standard input to standard output")
+    .option("--check", "rewrite nothing: list the files that are not in the canonical layout, and exit 1 if any")
+    .option("--stdin-filepath <path>", "with `-`: the file name standard input stands for (its kind and .prettierrc)")
+    .option("--color", "colour error messages (default: when printing to a terminal)")
+    .option("--no-color", "never colour error messages")
+    .addHelpText(
+      "after",
+      `
+Exit codes:
+  0  every file is in the canonical layout (or has been rewritten in it)
+  1  a file has syntax errors (left unchanged), or with --check, a file would change
+  2  the command could not run: a wrong option, a file that does not exist or cannot be read
+
+Examples:
+  $ concordat fmt policies/
+  $ concordat fmt --check policies/            in CI
+  $ concordat fmt - < draft.concord > tidy.concord`,
+    )
+    .action(async (paths: string[], opts: FmtOptions) => {
+      await runFmt(ctx, paths, opts);
+    });
+}
