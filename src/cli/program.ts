@@ -5,6 +5,7 @@ import type { CliContext } from "./context.js";
 import { UsageError } from "./context.js";
 import { checkCommand } from "./commands/check.js";
 import { compileCommand } from "./commands/compile.js";
+import { explainCommand } from "./commands/explain.js";
 import { fmtCommand } from "./commands/fmt.js";
 import { schemaCommand } from "./commands/schema.js";
 import { testCommand } from "./commands/test.js";
@@ -42,7 +43,7 @@ Examples:
 
 Exit codes: 0 no errors, 1 findings (see --fail-on of check), 2 the command could not run.`,
   );
-  for (const make of [checkCommand, compileCommand, testCommand, schemaCommand, fmtCommand]) {
+  for (const make of [checkCommand, compileCommand, testCommand, explainCommand, fmtCommand, schemaCommand]) {
     const cmd = make(ctx);
     cmd.configureOutput({
       writeOut: (s) => ctx.stdout.write(s),

@@ -1,0 +1,185 @@
+// Who holds which role where: the analysis's cells of one activity, grouped into regions with
+// the same answer. Shared by `explain` and `matrix`; everything is read from the space engine
+// (`partition`, `accountableBy`, `responsibleBy`) and the analysis's diagnostics, never
+// re-derived.
+import type { Agreement, Assignment, Delegation } from "../generated/ruleset.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import {
+  accountableBy,
+  describeRegion,
+  fullBox,
+  intersect,
+  mergeRegion,
+  partition,
+  placeName,
+  responsibleBy,
+  witness,
+  type Box,
+  type Cell,
+  type Region,
+} from "../analysis/space/index.js";
+import type { Witness } from "../diagnostics/diagnostic.js";
+
+/** One party holding a role, and the assignment (clause) that says so. */
+export interface Holder {
+  party: string;
+  assignment: Assignment;
+  /** For responsible parties: the party the clause names, when a delegation replaced it. */
+  named?: string;
+  /** The delegation that replaced `named` by `party`. */
+  via?: Delegation;
+}
+
+export interface Overridden {
+  assignment: Assignment;
+  /** The applicable assignments that override it here. */
+  by: Assignment[];
+}
+
+export type Status = "settled" | "gap" | "conflict";
+
+/** The answer in one region of an activity's space: the same holders, overrides and delegations throughout. */
+export interface Answer {
+  activity: string;
+  region: Region;
+  /** The region in words, without the activity ("where value is exactly £1,000,000"; "everywhere"). */
+  where: string;
+  witness: Witness;
+  status: Status;
+  accountable: Holder[];
+  responsible: Holder[];
+  consulted: Holder[];
+  informed: Holder[];
+  overridden: Overridden[];
+  delegations: Delegation[];
+  /** The analysis findings about this region: gap, conflict, redundant, no-responsible. */
+  findings: Diagnostic[];
+}
+
+function holdsAt(place: string | null, pa: { place?: string }): boolean {
+  return pa.place === undefined || place === null || pa.place === place;
+}
+
+function linesAt(cell: Cell, place: string | null, line: "consulted" | "informed"): Holder[] {
+  const out: Holder[] = [];
+  for (const a of cell.assignments)
+    for (const pa of a.raci[line]) if (holdsAt(place, pa) && !out.some((h) => h.party === pa.party && h.assignment === a)) out.push({ party: pa.party, assignment: a });
+  return out;
+}
+
+interface Raw {
+  status: Status;
+  accountable: Holder[];
+  responsible: Holder[];
+  consulted: Holder[];
+  informed: Holder[];
+  overridden: Overridden[];
+  delegations: Delegation[];
+}
+
+function answerAt(cell: Cell, place: number, agreement: Agreement): Raw {
+  const name = placeName(agreement, place);
+  const accountable: Holder[] = [];
+  for (const b of accountableBy(cell, place, agreement)) for (const party of b.parties) accountable.push({ party, assignment: b.assignment });
+  const responsible: Holder[] = [];
+  for (const b of responsibleBy(cell, place, agreement))
+    for (const r of b.parties) responsible.push({ party: r.party, assignment: b.assignment, ...(r.via ? { named: r.named, via: r.via } : {}) });
+  const distinct = new Set(accountable.map((h) => h.party)).size;
+  const overridden: Overridden[] = cell.applicable
+    .filter((a) => !cell.assignments.includes(a))
+    .map((a) => ({ assignment: a, by: cell.applicable.filter((x) => x.overrides.includes(a.id)) }));
+  return {
+    status: distinct === 0 ? "gap" : distinct > 1 ? "conflict" : "settled",
+    accountable,
+    responsible,
+    consulted: linesAt(cell, name, "consulted"),
+    informed: linesAt(cell, name, "informed"),
+    overridden,
+    delegations: cell.delegations,
+  };
+}
+
+function signature(r: Raw): string {
+  const h = (xs: Holder[]) => xs.map((x) => `${x.party}@${x.assignment.id}${x.via ? `<${x.via.id}` : ""}`).join(",");
+  return [
+    r.status,
+    h(r.accountable),
+    h(r.responsible),
+    h(r.consulted),
+    h(r.informed),
+    r.overridden.map((o) => `${o.assignment.id}<${o.by.map((b) => b.id).join("+")}`).join(","),
+    r.delegations.map((d) => d.id).join(","),
+  ].join("|");
+}
+
+function coversActivity(d: Diagnostic, activity: string): boolean {
+  const w = d.witness;
+  if (!w) return false;
+  return w.activity === activity || (w.activities ?? []).includes(activity);
+}
+
+function sameSpan(d: Diagnostic, a: Assignment): boolean {
+  return d.span.file === a.span.file && d.span.offset === a.span.offset && d.span.endOffset === a.span.endOffset;
+}
+
+/**
+ * The analysis's findings about a region: a gap finding of the activity where nobody is accountable;
+ * the conflict (or redundant) finding of the activity whose anchor is the last of the involved
+ * assignments (where the analysis puts it); a no-responsible finding on an accountable assignment.
+ */
+function findingsFor(raw: Raw, activity: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const mine = diagnostics.filter((d) => coversActivity(d, activity));
+  const involved = [...new Set(raw.accountable.map((h) => h.assignment))];
+  const last = involved[involved.length - 1];
+  const out: Diagnostic[] = [];
+  for (const d of mine) {
+    if (d.code === "gap" && raw.status === "gap") out.push(d);
+    else if (d.code === "conflict" && raw.status === "conflict" && last && sameSpan(d, last)) out.push(d);
+    else if (d.code === "redundant" && raw.status === "settled" && involved.length > 1 && last && sameSpan(d, last)) out.push(d);
+    else if (d.code === "no-responsible" && raw.status !== "gap" && raw.responsible.length === 0 && involved.some((a) => sameSpan(d, a))) out.push(d);
+  }
+  return out;
+}
+
+/**
+ * The answers of one activity over `within` (default: its whole space), one per region with the
+ * same holders, in the order the sweep meets them (place, then day, then each dimension).
+ */
+export function answers(agreement: Agreement, activity: string, diagnostics: readonly Diagnostic[], within?: Region): Answer[] {
+  const bounds = within ?? [fullBox(agreement, activity)];
+  const groups = new Map<string, { raw: Raw; boxes: Box[] }>();
+  for (const cell of partition(agreement, activity).cells) {
+    const cellBox: Box = { activity: cell.activity, places: cell.places, days: cell.days, dims: cell.dims };
+    const inside = intersect([cellBox], bounds);
+    for (const box of inside) {
+      for (const place of box.places) {
+        const raw = answerAt(cell, place, agreement);
+        const key = signature(raw);
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = { raw, boxes: [] }));
+        g.boxes.push({ ...box, places: [place] });
+      }
+    }
+  }
+  return [...groups.values()].map(({ raw, boxes }) => {
+    const region = mergeRegion(boxes);
+    return {
+      activity,
+      region,
+      where: describeRegion(agreement, region),
+      witness: witness(agreement, region),
+      ...raw,
+      findings: findingsFor(raw, activity, diagnostics),
+    };
+  });
+}
+
+/** "clause 2.1", or "the assignment at line 40" outside any clause. */
+export function clauseOf(x: { clause?: string | undefined; span: { line: number } }): string {
+  return x.clause ? `clause ${x.clause}` : `the item at line ${x.span.line}`;
+}
+
+/** The distinct parties of a list of holders, in order. */
+export function partiesOf(holders: readonly Holder[]): string[] {
+  return [...new Set(holders.map((h) => h.party))];
+}
