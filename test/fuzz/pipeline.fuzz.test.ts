@@ -36,20 +36,19 @@ describe("fuzz: every input is answered", () => {
         const property = fc.asyncProperty(arb, async (input) => {
           count++;
           if (campaign && process.env.FUZZ_LOG && count % 1000 === 0) fs.writeFileSync(process.env.FUZZ_LOG, `${new Date().toISOString()} ${count} inputs\n`, { flag: "a" });
-          try {
-            await checkInput(project, input);
-          } catch (e) {
-            if (campaign) console.error(`saved failing input as test/fuzz/fixtures/${saveFixture(input, (e as Error).message)}`);
-            throw e;
-          }
+          await checkInput(project, input);
         });
-        await fc.assert(property, {
+        const details = await fc.check(property, {
           seed: seed + name.length,
           numRuns: runs,
-          endOnFailure: !campaign,
           // The CI run is bounded in time as well as in runs; a campaign runs to the end.
           interruptAfterTimeLimit: campaign ? 7 * 24 * 3_600_000 : 240_000,
         });
+        if (details.failed) {
+          const input = details.counterexample?.[0];
+          const saved = campaign && input ? ` (saved as test/fuzz/fixtures/${saveFixture(input, String(details.errorInstance))})` : "";
+          throw new Error(`${fc.defaultReportMessage(details)}${saved}`);
+        }
         if (campaign) console.log(`fuzz ${name}: ${count} inputs`);
         expect(count).toBeGreaterThan(0);
       },
