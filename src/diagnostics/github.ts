@@ -7,7 +7,9 @@ import { codeLabel, shownFile, sorted, summarize, summaryLine, witnessInWords, t
 
 /** Escapes the message of a workflow command. */
 export function escapeData(s: string): string {
-  return escapeControls(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  // Line breaks are the workflow command's own escapes; every other control character is
+  // written `\u001b`, so that a file cannot reach the log's terminal.
+  return escapeControls(s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 
 /** Escapes a property value of a workflow command (also `:` and `,`). */

@@ -86,6 +86,8 @@ function errnoWhy(e: unknown): string {
 interface WalkResult {
   /** Real paths of the source files found. */
   files: string[];
+  /** Real path → the folder entry it was found as (a symbolic link, or the file itself). */
+  entries: Map<string, string>;
   /** Entries that could not be read, with why. */
   problems: { entry: string; why: string }[];
 }
@@ -93,6 +95,7 @@ interface WalkResult {
 /** Every `.concord` / `.concord.md` file under a folder (real paths), skipping node_modules and dot-folders. */
 function walkFolder(dir: string): WalkResult {
   const files: string[] = [];
+  const found = new Map<string, string>();
   const problems: WalkResult["problems"] = [];
   const start = fs.realpathSync(dir);
   const seen = new Set<string>([start]);
@@ -134,7 +137,10 @@ function walkFolder(dir: string): WalkResult {
             pending.push(real);
           }
         } else if (isSourceName(e.name)) {
-          if (st.isFile()) files.push(real);
+          if (st.isFile()) {
+            files.push(real);
+            if (!found.has(real)) found.set(real, full);
+          }
           else problems.push({ entry: full, why: "it is not a regular file (a device, FIFO or socket)" });
         }
         continue;
@@ -144,7 +150,7 @@ function walkFolder(dir: string): WalkResult {
       else problems.push({ entry: full, why: "it is not a regular file (a device, FIFO or socket)" });
     }
   }
-  return { files: [...new Set(files)].sort(byCodeUnits), problems };
+  return { files: [...new Set(files)].sort(byCodeUnits), entries: found, problems };
 }
 
 /** Every `.concord` / `.concord.md` file under a folder, sorted (real paths). */
@@ -258,7 +264,8 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
       const folderRoot = realpathOr(projectRoot(path.join(abs, "x")));
       for (const f of walked.files) {
         if (!inside(folderRoot, f)) {
-          problem(rel(f), `${rel(f)} is outside the project ${rel(folderRoot) || "."}/ (reached through a symbolic link): it is not read.`);
+          const entry = rel(walked.entries.get(f) ?? f);
+          problem(entry, `${entry} leads outside the project ${rel(folderRoot) || "."}/ through a symbolic link: it is not read.`);
           continue;
         }
         roots.push({ file: f, root: realpathOr(projectRoot(f)) });
@@ -266,10 +273,8 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
     } else {
       if (!isSourceName(abs)) throw new InputError(`${p} is not a concordat file: concordat reads .concord and .concord.md files`, p);
       if (!stat.isFile()) throw new InputError(`Cannot read ${p}: it is not a regular file (a device, FIFO or socket)`, p);
-      if (!inside(lexicalRoot, real)) {
-        problem(toPosix(p), `${p} leads outside its project ${rel(lexicalRoot) || "."}/ through a symbolic link: it is not read.`);
-        continue;
-      }
+      if (!inside(lexicalRoot, real))
+        throw new InputError(`${p} leads outside its project ${rel(lexicalRoot) || "."}/ through a symbolic link: it is not read`, p);
       roots.push({ file: real, root: lexicalRoot });
     }
   }

@@ -155,7 +155,7 @@ function parseUnsafe(text: string, file: string): ParseResult {
     seen.add(d.span.offset);
     unique.push(d);
   }
-  pointAtUnclosedBraces(unique, lexed.tokens, builder);
+  pointAtUnclosedBraces(unique, lexed.tokens, builder, text);
   const clauses = collectClauses(ast);
   const endOfTokens = lastToken && validPos(lastToken.endOffset) ? lastToken.endOffset + 1 : 0;
   for (const d of unique) {
@@ -171,16 +171,39 @@ function parseUnsafe(text: string, file: string): ParseResult {
  * error also points at each `{` left open (innermost first, at most three), with the words
  * before it (`clause 3 "Corporate services" {`).
  */
-function pointAtUnclosedBraces(diagnostics: Diagnostic[], tokens: IToken[], builder: AstBuilder): void {
+function pointAtUnclosedBraces(diagnostics: Diagnostic[], tokens: IToken[], builder: AstBuilder, text: string): void {
   const atEnd = diagnostics.filter((d) => d.message.startsWith("the file ends too early"));
   if (atEnd.length === 0) return;
-  const open: number[] = [];
+  // A `}` closes the open `{` whose line is indented as the `}` is, when there is one: the
+  // braces skipped over are the ones left open (people indent; counting alone would blame
+  // the outermost block for a clause's missing `}`).
+  const indent = (offset: number): number => {
+    const start = text.lastIndexOf("\n", offset - 1) + 1;
+    let i = start;
+    while (text[i] === " " || text[i] === "\t") i++;
+    return i - start;
+  };
+  const open: { token: number; indent: number }[] = [];
+  const unclosed: number[] = [];
   tokens.forEach((t, i) => {
-    if (tokenMatcher(t, LCurly)) open.push(i);
-    else if (tokenMatcher(t, RCurly)) open.pop();
+    if (tokenMatcher(t, LCurly)) open.push({ token: i, indent: indent(t.startOffset) });
+    else if (tokenMatcher(t, RCurly)) {
+      const own = indent(t.startOffset);
+      const firstOnLine = own === t.startOffset - (text.lastIndexOf("\n", t.startOffset - 1) + 1);
+      let at = open.length - 1;
+      if (firstOnLine) {
+        const match = open.findLastIndex((o) => o.indent === own);
+        if (match >= 0) at = match;
+      }
+      if (at < 0) return;
+      unclosed.push(...open.splice(at + 1).map((o) => o.token));
+      open.pop();
+    }
   });
-  if (open.length === 0) return;
-  const related = open
+  unclosed.push(...open.map((o) => o.token));
+  if (unclosed.length === 0) return;
+  const related = unclosed
+    .sort((a, b) => a - b)
     .slice(-3)
     .reverse()
     .map((i) => {

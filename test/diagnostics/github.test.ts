@@ -7,6 +7,7 @@ describe("github", () => {
   it("escapes data and properties", () => {
     expect(escapeData("100% sure\r\nnext")).toBe("100%25 sure%0D%0Anext");
     expect(escapeProperty("a:b,c%\n")).toBe("a%3Ab%2Cc%25%0A");
+    expect(escapeData("fake\u001b[2J\u009b1m")).toBe("fake\\u001b[2J\\u009b1m");
   });
 
   it("writes one workflow command per finding", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import * as ajvFormats from "ajv-formats";
-import { renderJson, jsonReport, InvalidReportError } from "../../src/diagnostics/json.js";
+import { renderJson, jsonReport } from "../../src/diagnostics/json.js";
 import { checkDiagnosticsReport } from "../../src/diagnostics/schema.js";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { all, FILE, gap, sources } from "./fixtures.js";
@@ -54,9 +54,12 @@ describe("json", () => {
     expect(JSON.parse(renderJson([], { files: ["a.concord"] }))).toEqual({ diagnostics: [], summary: { files: 1, errors: 0, warnings: 0 } });
   });
 
-  it("refuses to print a report the schema rejects (a bug, not the user's input)", () => {
-    const bad = { ...gap, clause: "not a clause number" };
-    expect(() => renderJson([bad])).toThrow(InvalidReportError);
+  it("a value the schema cannot hold is left out, so the report always validates (issue 8)", () => {
+    const bad = { ...gap, clause: "1_0", span: { ...gap.span, line: 0, column: Number.NaN } };
+    const report = JSON.parse(renderJson([bad]));
+    expect(checkDiagnosticsReport(report).valid).toBe(true);
+    expect(report.diagnostics[0].clause).toBeUndefined();
+    expect([report.diagnostics[0].line, report.diagnostics[0].column]).toEqual([1, 1]);
     expect(checkDiagnosticsReport({ diagnostics: [], summary: { files: 0, errors: 0 } }).valid).toBe(false);
   });
 });

@@ -41,11 +41,11 @@ describe("junit", () => {
   it("escapes text and attributes", () => {
     expect(xmlText(`a < b & c > d`)).toBe("a &lt; b &amp; c &gt; d");
     expect(xmlAttr(`"x" & 'y'\n<z>`)).toBe("&quot;x&quot; &amp; &apos;y&apos;&#10;&lt;z&gt;");
-    expect(xmlText("bell\u0007")).toBe("bell\ufffd");
+    expect(xmlText("bell\u0007 esc\u001b[2J")).toBe("bell\\u0007 esc\\u001b[2J");
     const nasty: Diagnostic = { ...gap, message: `Party "A&B" <ltd> isn't ]]> here\u0001` };
     const xml = renderJunit([nasty]);
     assertWellFormed(xml);
-    expect(xml).toContain("Party &quot;A&amp;B&quot; &lt;ltd&gt; isn&apos;t ]]&gt; here\ufffd");
+    expect(xml).toContain("Party &quot;A&amp;B&quot; &lt;ltd&gt; isn&apos;t ]]&gt; here\\u0001");
   });
 
   it("test results: one testcase per test block, failures with the witness", () => {
