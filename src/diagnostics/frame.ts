@@ -146,11 +146,28 @@ function windowed(l: Layout, mark: Mark | undefined, maxWidth: number): { text: 
 }
 
 /**
+ * The lines of a source, split once per source rather than once per frame: a report frames
+ * many diagnostics in the same few files (40,000 findings in one file were quadratic).
+ * The few most recent sources are kept; the arrays are shared, so they are never modified.
+ */
+const recentLines = new Map<string, readonly string[]>();
+const RECENT_SOURCES = 8;
+function linesOf(source: string): readonly string[] {
+  let lines = recentLines.get(source);
+  if (lines === undefined) {
+    lines = splitLines(source);
+    if (recentLines.size >= RECENT_SOURCES) recentLines.delete(recentLines.keys().next().value!);
+    recentLines.set(source, lines);
+  }
+  return lines;
+}
+
+/**
  * The frame of a span as lines of text (without a trailing newline), or [] when the
  * span's lines are not in the source.
  */
 export function codeFrame(source: string, pos: FramePosition, options: FrameOptions = {}): string[] {
-  const lines = splitLines(source);
+  const lines = linesOf(source);
   const maxWidth = options.maxWidth ?? 100;
   const maxLines = Math.max(3, options.maxLines ?? 5);
   const style = options.style ?? plain;

@@ -258,7 +258,13 @@ interface SweepCtx {
   days: { lo: number; hi: number };
   dims: DimSet[];
   memo: Map<number, LiveSets[]>;
+  /** Cells the sweep in declaration order may emit before kdPartition takes over. */
+  budget: number;
 }
+
+const SWEEP_BUDGET_BASE = 4_000;
+const SWEEP_BUDGET_PER_BOX = 8;
+const overBudget = new Error("the sweep in declaration order is over its budget");
 
 export function partitionOf(agreement: Agreement, activity: string): ActivityPartition {
   const p = prepared(agreement);
@@ -277,9 +283,22 @@ export function partitionOf(agreement: Agreement, activity: string): ActivityPar
     days: { lo: 0, hi: 0 },
     dims: new Array(p.dims.length),
     memo: new Map(),
+    budget: Number.POSITIVE_INFINITY,
   };
   const live = ctx.boxes.map((_, i) => i);
-  sweepPlaces(ctx, live);
+  // The sweep in declaration order gives cells that follow the order of the axes, which makes
+  // regions read in that order; but where boxes constrain different axes in no common order
+  // (a decision table), its cells multiply across axes while the live sets stay few. Past a
+  // budget proportional to the boxes, the partition is rebuilt by splitting where the fewest
+  // boxes are cut (kdPartition): the same live sets over the same points, in far fewer cells.
+  ctx.budget = SWEEP_BUDGET_BASE + SWEEP_BUDGET_PER_BOX * ctx.boxes.length;
+  try {
+    sweepPlaces(ctx, live);
+  } catch (e) {
+    if (e !== overBudget) throw e;
+    ctx.cells = [];
+    kdPartition(ctx);
+  }
   const result: ActivityPartition = { activity, cells: ctx.cells };
   p.partitions.set(activity, result);
   return result;
@@ -518,6 +537,7 @@ function liveSets(ctx: SweepCtx, live: number[]): LiveSets {
 }
 
 function emit(ctx: SweepCtx, live: number[]): void {
+  if (ctx.cells.length >= ctx.budget) throw overBudget;
   const e = liveSets(ctx, live);
   ctx.cells.push({
     activity: ctx.activity,
@@ -528,6 +548,235 @@ function emit(ctx: SweepCtx, live: number[]): void {
     assignments: e.assignments,
     delegations: e.delegations,
   });
+}
+
+// ------------------------------------------------------------------ the k-d partition
+
+/** The k-d partition of an activity, whatever its size (uncached; for tests that compare it with the oracle). */
+export function kdPartitionOf(agreement: Agreement, activity: string): ActivityPartition {
+  const p = prepared(agreement);
+  const asg = (p.asgByActivity.get(activity) ?? []).filter((i) => !p.asgBoxes[i]!.empty);
+  const del = (p.delByActivity.get(activity) ?? []).filter((i) => !p.delBoxes[i]!.empty);
+  const ctx: SweepCtx = {
+    p,
+    activity,
+    boxes: [...asg.map((i) => p.asgBoxes[i]!), ...del.map((i) => p.delBoxes[i]!)],
+    refs: [...asg, ...del],
+    nAsg: asg.length,
+    cells: [],
+    places: [],
+    days: { lo: 0, hi: 0 },
+    dims: new Array(p.dims.length),
+    memo: new Map(),
+    budget: 0,
+  };
+  kdPartition(ctx);
+  return { activity, cells: ctx.cells };
+}
+
+/**
+ * The partition by recursive splitting (a k-d tree over the boxes): the discrete axes (places,
+ * then enum dimensions) are grouped as in the sweep; over the ordered axes (days, then the
+ * money and number dimensions) a node whose live boxes all cover it is one cell, otherwise it is
+ * cut at the boundary that the fewest live boxes straddle (then the most balanced one). A clean
+ * decision table is cut along its own decision tree, so cells follow the boxes, not the product
+ * of every axis' boundaries.
+ */
+function kdPartition(ctx: SweepCtx): void {
+  const { p } = ctx;
+  const realDims: number[] = [];
+  const enumDims: number[] = [];
+  p.dims.forEach((d, k) => (d.kind === "enum" ? enumDims : realDims).push(k));
+  // Ordered axes: 0 = days (pieces are days from the term's start), 1.. = real dimensions.
+  const { lo: T0, hi: T1 } = p.term;
+  const nAxes = 1 + realDims.length;
+  const size = [T1 - T0 + 1];
+  const pieceSets: RInterval[][] = [];
+  const boundSets: number[][] = [];
+  for (const k of realDims) {
+    const money = p.dims[k]!.kind === "money";
+    const bounds: number[] = money ? [0] : [];
+    for (const box of ctx.boxes) {
+      const ivs = box.dims[k] as RInterval[] | null;
+      if (ivs !== null) for (const iv of ivs) {
+        if (iv.lo !== null && (!money || iv.lo >= 0)) bounds.push(iv.lo);
+        if (iv.hi !== null && (!money || iv.hi >= 0)) bounds.push(iv.hi);
+      }
+    }
+    bounds.sort((a, b) => a - b);
+    let w = 0;
+    for (let i = 0; i < bounds.length; i++) if (i === 0 || bounds[i] !== bounds[w - 1]) bounds[w++] = bounds[i]!;
+    bounds.length = w;
+    const pieces = realPieces(bounds, money ? "money" : "number");
+    pieceSets.push(pieces);
+    boundSets.push(bounds);
+    size.push(pieces.length);
+  }
+  // Entries: one per box and per combination of its intervals (a `!=` gives two), as piece ranges.
+  const entryBox: number[] = [];
+  const ranges: Int32Array[] = []; // per entry: lo0, hi0, lo1, hi1, …
+  ctx.boxes.forEach((box, id) => {
+    let partial: number[][] = [[Math.max(box.days.lo, T0) - T0, Math.min(box.days.hi, T1) - T0]];
+    realDims.forEach((k, r) => {
+      const ivs = box.dims[k] as RInterval[] | null;
+      const n = size[r + 1]!;
+      const bounds = boundSets[r]!;
+      const off = p.dims[k]!.kind === "money" ? 0 : 1;
+      const own: [number, number][] = [];
+      if (ivs === null) own.push([0, n - 1]);
+      else for (const iv of ivs) {
+        const a = iv.lo === null ? 0 : 2 * lowerBound(bounds, iv.lo) + off + (iv.loOpen ? 1 : 0);
+        const b = iv.hi === null ? n - 1 : 2 * lowerBound(bounds, iv.hi) + off - (iv.hiOpen ? 1 : 0);
+        if (a <= b) own.push([a, b]);
+      }
+      const next: number[][] = [];
+      for (const pre of partial) for (const [a, b] of own) next.push([...pre, a, b]);
+      partial = next;
+    });
+    for (const r of partial) if (r[0]! <= r[1]!) {
+      entryBox.push(id);
+      ranges.push(Int32Array.from(r));
+    }
+  });
+
+  const lo = new Int32Array(nAxes);
+  const hi = new Int32Array(nAxes);
+  for (let a = 0; a < nAxes; a++) hi[a] = size[a]! - 1;
+
+  const emitCell = (full: number[]) => {
+    const ids: number[] = [];
+    for (const e of full) ids.push(entryBox[e]!);
+    ids.sort((x, y) => x - y);
+    let w = 0;
+    for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[w - 1]) ids[w++] = ids[i]!;
+    ids.length = w;
+    ctx.days = { lo: T0 + lo[0]!, hi: T0 + hi[0]! };
+    realDims.forEach((k, r) => {
+      const pieces = pieceSets[r]!;
+      const first = pieces[lo[r + 1]!]!;
+      const last = pieces[hi[r + 1]!]!;
+      ctx.dims[k] = { kind: "real", lo: first.lo, loOpen: first.loOpen, hi: last.hi, hiOpen: last.hiOpen };
+    });
+    const e = liveSets(ctx, ids);
+    ctx.cells.push({
+      activity: ctx.activity,
+      places: ctx.places,
+      days: ctx.days,
+      dims: ctx.dims.slice(),
+      applicable: e.applicable,
+      assignments: e.assignments,
+      delegations: e.delegations,
+    });
+  };
+
+  const split = (entries: number[]): void => {
+    const full: number[] = [];
+    const partial: number[] = [];
+    for (const e of entries) {
+      const r = ranges[e]!;
+      let covers = true;
+      for (let a = 0; a < nAxes; a++) if (r[2 * a]! > lo[a]! || r[2 * a + 1]! < hi[a]!) {
+        covers = false;
+        break;
+      }
+      (covers ? full : partial).push(e);
+    }
+    if (partial.length === 0) {
+      emitCell(full);
+      return;
+    }
+    // The cut: position c on axis a splits the node into [lo, c-1] and [c, hi].
+    let bestAxis = -1;
+    let bestCut = 0;
+    let bestStraddle = Number.POSITIVE_INFINITY;
+    let bestSide = Number.POSITIVE_INFINITY;
+    const m = partial.length;
+    const los = new Int32Array(m);
+    const his = new Int32Array(m);
+    for (let a = 0; a < nAxes; a++) {
+      const L = lo[a]!;
+      const H = hi[a]!;
+      if (L === H) continue;
+      for (let i = 0; i < m; i++) {
+        const r = ranges[partial[i]!]!;
+        los[i] = Math.max(r[2 * a]!, L);
+        his[i] = Math.min(r[2 * a + 1]!, H);
+      }
+      los.sort();
+      his.sort();
+      // Candidates in increasing order: starts above L and ends below H (as c = end + 1).
+      let i = 0; // los[0..i) < c
+      let j = 0; // his[0..j) < c
+      let c = L;
+      while (true) {
+        // Next candidate strictly above c.
+        while (i < m && los[i]! <= c) i++;
+        while (j < m && his[j]! + 1 <= c) j++;
+        const nextLo = i < m ? los[i]! : Number.POSITIVE_INFINITY;
+        const nextHi = j < m ? his[j]! + 1 : Number.POSITIVE_INFINITY;
+        c = Math.min(nextLo, nextHi);
+        if (c > H) break;
+        let left = i;
+        while (left < m && los[left]! < c) left++;
+        let ended = j;
+        while (ended < m && his[ended]! < c) ended++;
+        const straddle = left - ended;
+        const side = Math.max(left, m - ended);
+        if (straddle < bestStraddle || (straddle === bestStraddle && side < bestSide)) {
+          bestAxis = a;
+          bestCut = c;
+          bestStraddle = straddle;
+          bestSide = side;
+        }
+      }
+    }
+    const a = bestAxis;
+    const L = lo[a]!;
+    const H = hi[a]!;
+    const left: number[] = [];
+    const right: number[] = [];
+    for (const e of entries) {
+      const r = ranges[e]!;
+      if (r[2 * a]! < bestCut) left.push(e);
+      if (r[2 * a + 1]! >= bestCut) right.push(e);
+    }
+    hi[a] = bestCut - 1;
+    split(left);
+    hi[a] = H;
+    lo[a] = bestCut;
+    split(right);
+    lo[a] = L;
+  };
+
+  // Entries that meet the node on every ordered axis (the discrete grouping keeps the rest).
+  const meets = (e: number): boolean => {
+    const r = ranges[e]!;
+    for (let a = 0; a < nAxes; a++) if (r[2 * a]! > hi[a]! || r[2 * a + 1]! < lo[a]!) return false;
+    return true;
+  };
+  const discrete = (level: number, live: number[]): void => {
+    if (level === 0) {
+      for (const g of groupDiscrete(p.nPlaces, live, (id) => ctx.boxes[id]!.places)) {
+        ctx.places = g.values;
+        discrete(1, g.live);
+      }
+      return;
+    }
+    const k = enumDims[level - 1];
+    if (k === undefined) {
+      const inLive = new Uint8Array(ctx.boxes.length);
+      for (const id of live) inLive[id] = 1;
+      const entries: number[] = [];
+      for (let e = 0; e < entryBox.length; e++) if (inLive[entryBox[e]!] && meets(e)) entries.push(e);
+      split(entries);
+      return;
+    }
+    for (const g of groupDiscrete(p.dims[k]!.size, live, (id) => ctx.boxes[id]!.dims[k] as Uint8Array | null)) {
+      ctx.dims[k] = { kind: "enum", values: g.values };
+      discrete(level + 1, g.live);
+    }
+  };
+  discrete(0, ctx.boxes.map((_, i) => i));
 }
 
 export type { Assignment, Delegation };
