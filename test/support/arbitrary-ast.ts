@@ -101,6 +101,7 @@ const modelItem: fc.Arbitrary<A.ModelItem> = fc.oneof(
   fc
     .tuple(fc.constantFrom("provision" as const, "role" as const, "body" as const), name)
     .map(([what, n]) => ({ kind: "Requires" as const, what, name: n, span })),
+  stringLit.map((v) => ({ kind: "Cite" as const, value: v, span })),
 );
 
 const obligationBody: fc.Arbitrary<A.ObligationBody> = fc.oneof(

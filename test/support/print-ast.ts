@@ -114,6 +114,7 @@ function frameworkItem(it: A.FrameworkItem, i: string): string {
       const items = it.items.map((m) => {
         if (m.kind === "Step") return `${i}  step ${m.step.text}\n`;
         if (m.kind === "Requires") return `${i}  requires ${m.what} ${m.name.text}\n`;
+        if (m.kind === "Cite") return `${i}  cite ${str(m.value)}\n`;
         return `${i}  ${m.role} ${m.modality} be ${roleOrKinds(m.roles)}${m.for.length ? ` for ${selectors(m.for)}` : ""}\n`;
       });
       return `${i}model ${it.name.text}${title(it.title)} {\n${items.join("")}${i}}\n`;
