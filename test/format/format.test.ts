@@ -98,6 +98,11 @@ describe("layout", () => {
     );
   });
 
+  it("keeps a file of comments only, and a blank line between comments of an empty block", async () => {
+    expect(await formatConcordat("// a\n\n\n// b")).toBe("// a\n\n// b\n");
+    expect(await formatConcordat("agreement a {\n// one\n\n\n     // two\n}")).toBe("agreement a {\n  // one\n\n  // two\n}\n");
+  });
+
   it("wraps a long role line and a long selector list at the print width (an assign's head continues two levels in, apart from its role lines)", async () => {
     const input = lines(
       "agreement a {",
