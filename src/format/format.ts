@@ -2,6 +2,7 @@
 // ```concord blocks of a `.concord.md` text (the Markdown around them is left as it is).
 import { format } from "prettier";
 import { concordBlocks, outdent, reindent } from "./literate.js";
+import { ConcordatSyntaxError } from "./parser.js";
 import { plugin } from "./plugin.js";
 
 export interface FormatOptions {
@@ -17,7 +18,11 @@ export async function formatConcordat(text: string, options: FormatOptions = {})
   return format(text, { ...definedOnly(options), parser: "concordat", plugins: [plugin] });
 }
 
-/** A `.concord.md` text with every ```concord block in the canonical layout; the rest unchanged. */
+/**
+ * A `.concord.md` text with every ```concord block in the canonical layout; the rest unchanged.
+ * A block that does not parse on its own (an agreement split over several blocks, with prose
+ * between its parts) is left as it is.
+ */
 export async function formatLiterate(text: string, options: FormatOptions = {}): Promise<string> {
   const blocks = await concordBlocks(text);
   const eol = /\r\n/.test(text) ? "\r\n" : "\n";
@@ -26,7 +31,13 @@ export async function formatLiterate(text: string, options: FormatOptions = {}):
   for (const b of blocks) {
     const content = text.slice(b.contentStart, b.contentEnd);
     const source = outdent(content.replace(/\r\n/g, "\n"), b.indent);
-    let formatted = source.trim() === "" ? source : await formatConcordat(source, options);
+    let formatted: string;
+    try {
+      formatted = source.trim() === "" ? source : await formatConcordat(source, options);
+    } catch (e) {
+      if (!(e instanceof ConcordatSyntaxError)) throw e;
+      continue;
+    }
     formatted = reindent(formatted, b.indent);
     if (eol === "\r\n") formatted = formatted.replace(/\r?\n/g, "\r\n");
     out += text.slice(at, b.contentStart) + formatted;

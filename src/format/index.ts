@@ -3,3 +3,4 @@
 export { languages, parsers, printers, defaultOptions, plugin as default } from "./plugin.js";
 export { formatConcordat, formatLiterate, formatText, type FormatOptions } from "./format.js";
 export { ConcordatSyntaxError } from "./parser.js";
+export { sameMeaning } from "./same-tree.js";

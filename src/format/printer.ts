@@ -76,12 +76,19 @@ function danglingComments(node: Node): CommentNode[] {
   return (node.comments ?? []).filter((c) => !c.leading && !c.trailing);
 }
 
-/** Dangling comments inside a block: one per line. */
-function printDanglingInBlock(node: Node): Doc[] {
-  return danglingComments(node).map((c) => {
+/** Dangling comments inside a block (or a file of comments only): one per line, a blank line kept where there was one. */
+function printDanglingInBlock(node: Node, options: Options): Doc[] {
+  const comments = danglingComments(node);
+  const parts: Doc[] = [];
+  comments.forEach((c, i) => {
     c.printed = true;
-    return commentDoc(c);
+    parts.push(commentDoc(c));
+    if (i < comments.length - 1) {
+      parts.push(hardline);
+      if (isFollowedByBlankLine(c as Node, options)) parts.push(hardline);
+    }
   });
+  return parts.length > 0 ? [parts] : [];
 }
 
 /** Dangling comments of a one-line item: after it, on the same line. */
@@ -215,7 +222,7 @@ function block(path: AstPath<Node>, options: Options, print: Print, head: Doc, k
   const items = ((node as unknown as Record<string, Node[]>)[key] ?? []).length;
   const inner: Doc[] = [];
   if (items > 0) inner.push(...sequence(path, options, print, key));
-  const dangling = printDanglingInBlock(node);
+  const dangling = printDanglingInBlock(node, options);
   if (dangling.length > 0) {
     if (inner.length > 0) inner.push(hardline);
     inner.push(join(hardline, dangling));
@@ -343,7 +350,7 @@ function sourceFile(path: AstPath<A.SourceFile & Node>, options: Options, print:
     }
     parts.push((path as AstPath<any>).call(() => print(), e.key, e.index));
   });
-  const dangling = printDanglingInBlock(file);
+  const dangling = printDanglingInBlock(file, options);
   if (dangling.length > 0) {
     if (parts.length > 0) parts.push(hardline, hardline);
     parts.push(join(hardline, dangling));

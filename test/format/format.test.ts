@@ -3,6 +3,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sameMeaning } from "../../src/format/index.js";
+import { parse } from "../../src/syntax/index.js";
 import { formatConcordat, formatText, policyFiles, repo } from "./helpers.js";
 
 const lines = (...ls: string[]) => ls.join("\n") + "\n";
@@ -94,6 +96,11 @@ describe("layout", () => {
         "// after",
       ),
     );
+  });
+
+  it("keeps a file of comments only, and a blank line between comments of an empty block", async () => {
+    expect(await formatConcordat("// a\n\n\n// b")).toBe("// a\n\n// b\n");
+    expect(await formatConcordat("agreement a {\n// one\n\n\n     // two\n}")).toBe("agreement a {\n  // one\n\n  // two\n}\n");
   });
 
   it("wraps a long role line and a long selector list at the print width (an assign's head continues two levels in, apart from its role lines)", async () => {
@@ -252,6 +259,11 @@ describe("literate files (.concord.md)", () => {
     expect(await formatText(input, { filepath: "x.concord.md" })).toBe("Intro\r\n\r\n```concord\r\nagreement a {\r\n  party p kind k\r\n}\r\n```\r\n");
   });
 
+  it("leaves alone a block that does not parse on its own (an agreement split over two blocks)", async () => {
+    const input = "```concord\nagreement a {\n   party p kind k\n```\n\nProse between.\n\n```concord\n}\n```\n\n```concord\nagreement   b {}\n```\n";
+    expect(await formatText(input, { filepath: "x.concord.md" })).toBe(input.replace("agreement   b {}", "agreement b {}"));
+  });
+
   it("does not mistake a fence inside another fence for a block", async () => {
     const input = "````md\n```concord\nagreement   a {}\n```\n````\n";
     expect(await formatText(input, { filepath: "x.concord.md" })).toBe(input);
@@ -265,5 +277,16 @@ describe("syntax errors", () => {
       message: expect.stringContaining("(3:1)"),
       loc: { start: { line: 3, column: 1 } },
     });
+  });
+});
+
+describe("sameMeaning (checked by concordat fmt before it writes)", () => {
+  const tree = (t: string) => parse(t, "t.concord").ast;
+  it("holds across layouts and fails when a word, a value or a comment differs", () => {
+    const a = "agreement a { // c\n party p kind k }";
+    expect(sameMeaning(tree(a), tree("agreement a {\n  // c\n  party p kind k\n}\n"))).toBe(true);
+    expect(sameMeaning(tree(a), tree("agreement a { // c\n party q kind k }"))).toBe(false);
+    expect(sameMeaning(tree(a), tree("agreement a { // d\n party p kind k }"))).toBe(false);
+    expect(sameMeaning(tree("agreement a { review every 1_2 months }"), tree("agreement a { review every 12 months }"))).toBe(false);
   });
 });

@@ -19,7 +19,7 @@ export interface FmtOptions {
 type Layout = { printWidth?: number; tabWidth?: number; useTabs?: boolean };
 
 export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions): Promise<void> {
-  const [{ formatText }, { parse }, { extractLiterate, isLiterate }, { listSourceFiles }, prettier] = await Promise.all([
+  const [{ formatText, sameMeaning }, { parse }, { extractLiterate, isLiterate }, { listSourceFiles }, prettier] = await Promise.all([
     import("../../format/index.js"),
     import("../../syntax/index.js"),
     import("../../semantics/literate.js"),
@@ -27,10 +27,16 @@ export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions)
     import("prettier"),
   ]);
 
+  const parsed = (text: string, shown: string) => parse(isLiterate(shown) ? extractLiterate(text) : text, shown);
   /** Syntax errors of a text, spans naming `shown`. */
-  const syntaxErrors = (text: string, shown: string): Diagnostic[] => {
-    const source = isLiterate(shown) ? extractLiterate(text) : text;
-    return parse(source, shown).diagnostics.filter((d) => d.severity === "error");
+  const syntaxErrors = (text: string, shown: string): Diagnostic[] => parsed(text, shown).diagnostics.filter((d) => d.severity === "error");
+  /** The formatted text, refused (a bug to report, nothing written) if it would not mean what the original means. */
+  const format = async (text: string, shown: string, layout: Layout): Promise<string> => {
+    const formatted = await formatText(text, { ...layout, filepath: shown });
+    if (formatted !== text && !sameMeaning(parsed(text, shown).ast, parsed(formatted, shown).ast)) {
+      throw new Error(`formatting ${shown} would change what it says; it is left as it was`);
+    }
+    return formatted;
   };
   /** printWidth, tabWidth and useTabs from the file's .prettierrc or .editorconfig, as Prettier would read them. */
   const layoutFor = async (file: string): Promise<Layout> => {
@@ -58,7 +64,7 @@ export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions)
       return;
     }
     const layout = opts.stdinFilepath ? await layoutFor(path.resolve(ctx.cwd, opts.stdinFilepath)) : {};
-    const formatted = await formatText(text, { ...layout, filepath: shown });
+    const formatted = await format(text, shown, layout);
     if (opts.check) {
       if (formatted !== text) ctx.stdout.write(`${shown}\n`);
       ctx.exitCode = formatted === text ? 0 : 1;
@@ -82,7 +88,7 @@ export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions)
       unparsed++;
       continue;
     }
-    const formatted = await formatText(text, { ...(await layoutFor(abs)), filepath: abs });
+    const formatted = await format(text, shown, await layoutFor(abs));
     if (formatted === text) continue;
     changed.push(shown);
     if (!opts.check) writeFileAtomic(abs, formatted);
