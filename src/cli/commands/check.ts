@@ -1,4 +1,5 @@
 // `concordat check [paths…]`: load, compile, analyse, report.
+import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { Command, Option } from "commander";
 import { severityRank, type Diagnostic, type Severity } from "../../diagnostics/diagnostic.js";
@@ -28,10 +29,11 @@ export function failing(diagnostics: readonly Diagnostic[], failOn: FailOn): boo
 
 export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOptions): Promise<void> {
   // The stages are loaded only when a check runs, so that `--help` and `--version` start fast.
-  const [{ analyze }, { renderers }, { loadAndCompile, mergeDiagnostics }] = await Promise.all([
+  const [{ analyze }, { renderers, ruleHelpIndex, renderGithubSummary }, { loadAndCompile, mergeDiagnostics }, { projectRoot }] = await Promise.all([
     import("../../analysis/index.js"),
     import("../../diagnostics/index.js"),
     import("../pipeline.js"),
+    import("../../semantics/index.js"),
   ]);
   const loaded = loadAndCompile(ctx, paths.length > 0 ? paths : ["."]);
   const p = progress(ctx);
@@ -45,14 +47,21 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   const diagnostics = mergeDiagnostics(loaded.diagnostics, findings);
   const toFile = opts.output !== undefined;
   const color = opts.format === "pretty" && (toFile ? opts.color === true : useColor(opts.color, ctx.stdout, ctx.env));
-  const text = renderers[opts.format](diagnostics, {
+  const first = loaded.program.files[0];
+  const renderOptions = {
     sources: loaded.sources,
     files: loaded.files,
     cwd: ctx.cwd,
     color,
     failOn: opts.failOn,
     currencies: loaded.currencies,
-  });
+    root: first ? projectRoot(first.absolutePath) : ctx.cwd,
+    ruleHelp: opts.format === "sarif" ? ruleHelpIndex(loaded.ruleSet, loaded.sources) : undefined,
+  };
+  const text = renderers[opts.format](diagnostics, renderOptions);
+  // In a GitHub Actions step, the job summary gets every finding (annotations stop at ten per severity).
+  const stepSummary = ctx.env.GITHUB_STEP_SUMMARY;
+  if (opts.format === "github" && stepSummary) appendFileSync(path.resolve(ctx.cwd, stepSummary), renderGithubSummary(diagnostics, renderOptions));
   if (toFile) {
     writeFileAtomic(resolveOut(ctx, opts.output!), text);
     const pal = palette(useColor(opts.color, ctx.stderr, ctx.env));
@@ -95,8 +104,10 @@ Formats:
   pretty   for people: each finding with the clause it is about, underlined (default)
   json     one JSON object (see \`concordat schema diagnostics\`)
   sarif    SARIF 2.1.0, for GitHub code scanning
-  github   GitHub Actions annotations on the pull request's lines
+  github   GitHub Actions annotations on the pull request's lines (and, when
+           GITHUB_STEP_SUMMARY is set, a table of every finding in the job summary)
   junit    JUnit XML, for CI dashboards
+  plain    one line per finding: file:line:col: severity code: message
 
 Exit codes:
   0  nothing at or above --fail-on
