@@ -11,7 +11,7 @@ import { ioErrorMessage } from "./errors.js";
 
 export function createProgram(ctx: CliContext): Command {
   const program = new Command("concordat")
-    .version(packageVersion(), "-V, --version", "print concordat's version")
+    .version(packageVersion(), "-V, --version", "print concordat's version (-v too)")
     .description(
       [
         "concordat checks collaboration agreements between healthcare providers (MOUs,",
@@ -57,6 +57,8 @@ Exit codes: 0 no errors, 1 findings (see --fail-on of check), 2 the command coul
 /** Runs the command line; returns the exit code. Never throws, never prints a stack trace. */
 export async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
   const program = createProgram(ctx);
+  // `-v` prints the version too, as most tools do (commander takes one flag pair for it).
+  if (argv.length === 1 && argv[0] === "-v") argv = ["--version"];
   try {
     await program.parseAsync([...argv], { from: "user" });
     return ctx.exitCode;

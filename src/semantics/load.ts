@@ -12,6 +12,8 @@ import { InputError, type LoadedFile, type Program } from "./program.js";
 export interface LoadOptions {
   /** Spans and diagnostics name files relative to this folder (default `process.cwd()`). */
   cwd?: string;
+  /** Texts to use instead of reading these files (absolute paths): `check -` reads standard input as `--stdin-filename`. */
+  texts?: ReadonlyMap<string, string>;
 }
 
 const ROOT_MARKERS = ["concordat.json", "package.json", ".git"];
@@ -74,6 +76,10 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
   const roots: { file: string; root: string }[] = [];
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
+    if (options.texts?.has(abs)) {
+      roots.push({ file: abs, root: projectRoot(abs) });
+      continue;
+    }
     let stat: fs.Stats;
     try {
       stat = fs.statSync(abs);
@@ -94,7 +100,7 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
   }
 
   const readSource = (abs: string): { text: string; source: string } => {
-    let text = fs.readFileSync(abs, "utf8");
+    let text = options.texts?.get(abs) ?? fs.readFileSync(abs, "utf8");
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { text, source: isLiterate(abs) ? extractLiterate(text) : text };
   };
