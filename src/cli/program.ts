@@ -5,6 +5,7 @@ import type { CliContext } from "./context.js";
 import { UsageError } from "./context.js";
 import { checkCommand } from "./commands/check.js";
 import { compileCommand } from "./commands/compile.js";
+import { diffCommand } from "./commands/diff.js";
 import { schemaCommand } from "./commands/schema.js";
 import { testCommand } from "./commands/test.js";
 import { ioErrorMessage } from "./errors.js";
@@ -36,11 +37,12 @@ Examples:
   $ concordat check --format json policies/    the same, as JSON
   $ concordat test policies/                   run the agreements' own tests
   $ concordat compile agreement.concord -o rules.json
+  $ concordat diff --git origin/main policies/  what a change does to accountability
   $ concordat schema                           the JSON Schema of the rule set
 
 Exit codes: 0 no errors, 1 findings (see --fail-on of check), 2 the command could not run.`,
   );
-  for (const make of [checkCommand, compileCommand, testCommand, schemaCommand]) {
+  for (const make of [checkCommand, compileCommand, testCommand, diffCommand, schemaCommand]) {
     const cmd = make(ctx);
     cmd.configureOutput({
       writeOut: (s) => ctx.stdout.write(s),

@@ -1,9 +1,9 @@
-// `concordat schema [ruleset|diagnostics|config]`: print a JSON Schema shipped with concordat.
+// `concordat schema [ruleset|diagnostics|config|diff]`: print a JSON Schema shipped with concordat.
 import { Argument, Command } from "commander";
 import { readPackageFile } from "../../diagnostics/package-root.js";
 import type { CliContext } from "../context.js";
 
-export const schemaNames = ["ruleset", "diagnostics", "config"] as const;
+export const schemaNames = ["ruleset", "diagnostics", "config", "diff"] as const;
 export type SchemaName = (typeof schemaNames)[number];
 
 export function schemaText(name: SchemaName): string {
@@ -20,6 +20,7 @@ export function schemaCommand(ctx: CliContext): Command {
         "  ruleset      what `concordat compile` writes (the default)",
         "  diagnostics  what `concordat check --format json` prints",
         "  config       concordat.json, a project's settings for check",
+        "  diff         what `concordat diff --format json` prints",
       ].join("\n"),
     )
     .addArgument(new Argument("[name]", "which schema").choices([...schemaNames]).default("ruleset"))
