@@ -79,11 +79,11 @@ export function withoutFollowOns(diagnostics: readonly Diagnostic[], incomplete:
 }
 
 /** Loads and compiles `paths` (files or folders), relative to the context's folder. */
-export function loadAndCompile(ctx: CliContext, paths: string[], verb = "checking"): Loaded {
+export function loadAndCompile(ctx: CliContext, paths: string[], verb = "checking", texts?: ReadonlyMap<string, string>): Loaded {
   const p = progress(ctx);
   try {
     p.step(`reading ${paths.join(" ")}…`);
-    const program = loadProgram(paths, { cwd: ctx.cwd, deepStack: ctx.deepStack === true });
+    const program = loadProgram(paths, { cwd: ctx.cwd, deepStack: ctx.deepStack === true, texts });
     const files = program.files.map((f) => f.path);
     // A CI job pointed at the wrong folder must not pass green on nothing.
     if (files.length === 0) throw new UsageError(`no .concord or .concord.md files in ${paths.join(", ")}`);

@@ -5,6 +5,7 @@ import type { CliContext } from "./context.js";
 import { UsageError } from "./context.js";
 import { checkCommand } from "./commands/check.js";
 import { compileCommand } from "./commands/compile.js";
+import { diffCommand } from "./commands/diff.js";
 import { explainCommand } from "./commands/explain.js";
 import { fmtCommand } from "./commands/fmt.js";
 import { initCommand } from "./commands/init.js";
@@ -15,7 +16,7 @@ import { escapeControls } from "../diagnostics/escape.js";
 
 export function createProgram(ctx: CliContext): Command {
   const program = new Command("concordat")
-    .version(packageVersion(), "-V, --version", "print concordat's version")
+    .version(packageVersion(), "-V, --version", "print concordat's version (-v too)")
     .description(
       [
         "concordat checks collaboration agreements between healthcare providers (MOUs,",
@@ -40,11 +41,12 @@ Examples:
   $ concordat check --format json policies/    the same, as JSON
   $ concordat test policies/                   run the agreements' own tests
   $ concordat compile agreement.concord -o rules.json
+  $ concordat diff --git origin/main policies/  what a change does to accountability
   $ concordat schema                           the JSON Schema of the rule set
 
 Exit codes: 0 no errors, 1 findings (see --fail-on of check), 2 the command could not run.`,
   );
-  for (const make of [checkCommand, compileCommand, testCommand, explainCommand, fmtCommand, initCommand, schemaCommand]) {
+  for (const make of [checkCommand, compileCommand, testCommand, diffCommand, explainCommand, fmtCommand, initCommand, schemaCommand]) {
     const cmd = make(ctx);
     cmd.configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
@@ -61,6 +63,8 @@ Exit codes: 0 no errors, 1 findings (see --fail-on of check), 2 the command coul
 /** Runs the command line; returns the exit code. Never throws, never prints a stack trace. */
 export async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
   const program = createProgram(ctx);
+  // `-v` prints the version too, as most tools do (commander takes one flag pair for it).
+  if (argv.length === 1 && argv[0] === "-v") argv = ["--version"];
   try {
     await program.parseAsync([...argv], { from: "user" });
     return ctx.exitCode;

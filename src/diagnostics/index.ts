@@ -6,10 +6,11 @@ import { renderJson } from "./json.js";
 import { renderSarif } from "./sarif.js";
 import { renderGithub } from "./github.js";
 import { renderJunit } from "./junit.js";
+import { renderPlain } from "./plain.js";
 import type { Format } from "./formats.js";
 
 export * from "./diagnostic.js";
-export type { RenderOptions, Sources, Summary } from "./report.js";
+export type { RenderOptions, Sources, Summary, RuleHelp, RuleHelpIndex } from "./report.js";
 export { summarize, summaryLine, witnessInWords, formatValue } from "./report.js";
 export { displayPath } from "./paths.js";
 export { codeFrame } from "./frame.js";
@@ -17,7 +18,9 @@ export { renderPretty, prettyDiagnostic } from "./pretty.js";
 export { renderJson, jsonReport, InvalidReportError } from "./json.js";
 export { checkDiagnosticsReport, diagnosticsSchema, diagnosticsSchemaText } from "./schema.js";
 export { renderSarif, sarifLog, sarifRuleId } from "./sarif.js";
-export { renderGithub, escapeData, escapeProperty } from "./github.js";
+export { renderGithub, renderGithubSummary, escapeData, escapeProperty } from "./github.js";
+export { renderPlain, plainLine } from "./plain.js";
+export { ruleHelpIndex } from "./rule-help.js";
 export { renderJunit, renderTestsJunit, type TestResult } from "./junit.js";
 export { codeInfo } from "./codes.js";
 
@@ -32,4 +35,5 @@ export const renderers: Record<Format, Renderer> = {
   sarif: renderSarif,
   github: renderGithub,
   junit: renderJunit,
+  plain: renderPlain,
 };

@@ -1,6 +1,8 @@
 // `--format junit`: JUnit XML, for CI dashboards. `check`: one <testsuite> per file read,
 // one <testcase> per finding (a file without findings gets one passing case). `test`: one
-// <testsuite> per file, one <testcase> per `test` block of its agreements.
+// <testsuite> per file, one <testcase> per `test` block of its agreements. Valid against the
+// Jenkins JUnit schema (schemas/junit-10.xsd). Findings are not timed: `time` is 0, so that
+// the same input gives the same bytes.
 import type { Diagnostic, Severity, Witness } from "./diagnostic.js";
 import { severityRank } from "./diagnostic.js";
 import type { Span } from "../syntax/ast.js";
@@ -43,7 +45,6 @@ function renderSuites(suites: Map<string, Case[]>, rootName: string): string {
   const names = [...suites.keys()].sort((a, b) => a.localeCompare(b));
   let tests = 0;
   let failures = 0;
-  let skipped = 0;
   const parts: string[] = [];
   for (const name of names) {
     const cases = suites.get(name)!;
@@ -51,10 +52,9 @@ function renderSuites(suites: Map<string, Case[]>, rootName: string): string {
     const s = cases.filter((c) => c.skipped !== undefined).length;
     tests += cases.length;
     failures += f;
-    skipped += s;
-    parts.push(`  <testsuite${attrs([["name", name], ["tests", cases.length], ["failures", f], ["errors", 0], ["skipped", s]])}>`);
+    parts.push(`  <testsuite${attrs([["name", name], ["tests", cases.length], ["failures", f], ["errors", 0], ["skipped", s], ["time", 0]])}>`);
     for (const c of cases) {
-      const open = `    <testcase${attrs([["name", c.name], ["classname", c.classname], ["file", c.file], ["line", c.line]])}`;
+      const open = `    <testcase${attrs([["name", c.name], ["classname", c.classname], ["file", c.file], ["line", c.line], ["time", 0]])}`;
       if (!c.failure && c.skipped === undefined && c.systemOut === undefined) {
         parts.push(open + "/>");
         continue;
@@ -69,7 +69,8 @@ function renderSuites(suites: Map<string, Case[]>, rootName: string): string {
   }
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites${attrs([["name", rootName], ["tests", tests], ["failures", failures], ["errors", 0], ["skipped", skipped]])}>`,
+    // The Jenkins schema (schemas/junit-10.xsd) has no `skipped` on <testsuites>; each suite counts its own.
+    `<testsuites${attrs([["name", rootName], ["tests", tests], ["failures", failures], ["errors", 0], ["time", 0]])}>`,
     ...parts,
     `</testsuites>`,
   ].join("\n") + "\n";
@@ -90,15 +91,35 @@ function fails(s: Severity, failOn: Severity | "none"): boolean {
   return failOn !== "none" && severityRank[s] >= severityRank[failOn];
 }
 
+/**
+ * A test case's name: what the finding is (code, clause, activity), never where it sits, so
+ * that a dashboard follows one finding across edits that move it: `gap, clause 2.2, estates`.
+ */
+export function caseName(d: Diagnostic): string {
+  const parts = [codeLabel(d)];
+  if (d.clause) parts.push(`clause ${d.clause}`);
+  const activity = d.witness?.activity ?? d.witness?.activities?.[0];
+  if (activity) parts.push(activity);
+  return parts.join(", ");
+}
+
 /** `check --format junit`. */
 export function renderJunit(diagnostics: readonly Diagnostic[], options: RenderOptions = {}): string {
   const failOn = options.failOn ?? "error";
+  // Two findings with the same name in one file are told apart by their order: "…, estates (2)".
+  const seen = new Map<string, number>();
+  const uniqueName = (name: string, file: string): string => {
+    const key = `${file}\u0000${name}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n === 1 ? name : `${name} (${n})`;
+  };
   const suites = new Map<string, Case[]>();
   for (const f of options.files ?? []) suites.set(shownFile(f, options), []);
   for (const d of sorted(diagnostics)) {
     const file = shownFile(d.span.file, options);
-    const clause = d.clause ? `, clause ${d.clause}` : "";
-    const c: Case = { name: `${codeLabel(d)}${clause} at ${d.span.line}:${d.span.column}`, classname: file, file, line: d.span.line };
+    const name = uniqueName(caseName(d), file);
+    const c: Case = { name, classname: file, file, line: d.span.line };
     const body = details(d, file, options);
     if (fails(d.severity, failOn)) c.failure = { type: d.code, message: d.message, body };
     else if (d.severity === "info") c.skipped = d.message;

@@ -22,7 +22,25 @@ export interface RenderOptions {
   failOn?: Severity | "none";
   /** Currency sign of each money dimension, so witnesses read `£1,000,000` rather than `1,000,000`. */
   currencies?: Readonly<Record<string, string>>;
+  /** The project root (absolute): SARIF URIs are relative to it (`%SRCROOT%`). Default: `cwd`. */
+  root?: string;
+  /** What the framework rules and models that findings name say, for SARIF's rule help. */
+  ruleHelp?: RuleHelpIndex;
 }
+
+/** A framework rule or model as its help text shows it. */
+export interface RuleHelp {
+  kind: "rule" | "model";
+  id: string;
+  title?: string;
+  cite?: string;
+  /** Its obligations (or constraints), as written: `must cover all functions`. */
+  obligations: string[];
+  framework?: string;
+}
+
+/** `rule/B3`, `model/federated` → its help. */
+export type RuleHelpIndex = ReadonlyMap<string, RuleHelp>;
 
 export interface Summary {
   files: number;

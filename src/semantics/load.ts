@@ -27,6 +27,8 @@ export interface LoadOptions {
    * command again on a thread with a large stack.
    */
   deepStack?: boolean;
+  /** Texts to use instead of reading these files (absolute paths): `check -` reads standard input as `--stdin-filename`. */
+  texts?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -237,6 +239,10 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
   const roots: { file: string; root: string }[] = [];
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
+    if (options.texts?.has(abs)) {
+      roots.push({ file: abs, root: realpathOr(projectRoot(abs)) });
+      continue;
+    }
     try {
       fs.lstatSync(abs);
     } catch {
@@ -281,7 +287,8 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
   roots.sort((a, b) => byCodeUnits(a.file, b.file));
 
   const readSource = (abs: string, file: string): Read => {
-    const bytes = fs.readFileSync(abs);
+    const given = options.texts?.get(abs);
+    const bytes = given !== undefined ? Buffer.from(given, "utf8") : fs.readFileSync(abs);
     const bad = notTextReason(bytes);
     if (bad) {
       const { span, text } = spanOfByte(file, bytes, bad.offset);

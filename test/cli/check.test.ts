@@ -131,11 +131,12 @@ describe("concordat check", () => {
     expect(r.stderr).not.toMatch(STACK);
   });
 
-  it.each(["pretty", "json", "sarif", "github", "junit"])("--format %s", (f) => {
+  it.each(["pretty", "json", "sarif", "github", "junit", "plain"])("--format %s", (f) => {
     const r = concordat(["check", "--format", f, EASTMOOR]);
     expect(r.code).toBe(1);
     expect(r.stdout.length).toBeGreaterThan(0);
-    if (f === "github") expect(r.stdout).toMatch(/^::error file=policies\/agreements\/eastmoor-mou\.concord,line=\d+,col=\d+,/m);
+    if (f === "github") expect(r.stdout).toMatch(/^::error file=policies\/agreements\/eastmoor-mou\.concord,line=\d+,endLine=\d+,(col=\d+,)?/m);
+    if (f === "plain") expect(r.stdout).toMatch(/^policies\/agreements\/eastmoor-mou\.concord:\d+:\d+: error [a-z/_-]+: /m);
     if (f === "junit") expect(r.stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites /);
     if (f === "sarif") expect(JSON.parse(r.stdout).version).toBe("2.1.0");
   });

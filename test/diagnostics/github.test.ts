@@ -12,13 +12,13 @@ describe("github", () => {
 
   it("writes one workflow command per finding", () => {
     expect(githubAnnotation(unresolved)).toBe(
-      `::error file=${FILE},line=8,col=9,endLine=8,endColumn=11,title=concordat unresolved::There is no function named \`hr\`.`,
+      `::error file=${FILE},line=8,endLine=8,col=9,endColumn=10,title=concordat unresolved::There is no function named \`hr\`.`,
     );
   });
 
   it("puts clause, rule, cite, witness and related lines in the message, escaped", () => {
     const line = githubAnnotation(gap);
-    expect(line.startsWith(`::error file=${FILE},line=4,col=5,endLine=6,endColumn=6,title=concordat gap (rule B1)%2C clause 2::`)).toBe(true);
+    expect(line.startsWith(`::error file=${FILE},line=4,endLine=6,title=concordat gap (rule B1)%2C clause 2::`)).toBe(true);
     expect(line).not.toMatch(/\n/);
     const message = line.slice(line.indexOf("::", 2) + 2);
     expect(message.split("%0A")).toEqual([

@@ -32,13 +32,14 @@ describe("sarif", () => {
     for (const r of results) expect(rules[r.ruleIndex].id).toBe(r.ruleId);
     const g = results.find((r: Any) => r.ruleId === "gap");
     expect(g.level).toBe("error");
-    expect(g.message.text).toBe(gap.message);
+    // Its related location names no clause, so the message links to it at the end.
+    expect(g.message.text).toBe(`${gap.message} (see [related location 1](1))`);
     expect(g.locations[0].physicalLocation).toEqual({
-      artifactLocation: { uri: FILE },
+      artifactLocation: { uri: FILE, uriBaseId: "%SRCROOT%" },
       region: { startLine: 4, startColumn: 5, endLine: 6, endColumn: 6 },
     });
     expect(g.relatedLocations).toEqual([
-      { id: 1, physicalLocation: { artifactLocation: { uri: FILE }, region: { startLine: 2, startColumn: 3, endLine: 2, endColumn: 37 } }, message: { text: "party a is the only member" } },
+      { id: 1, physicalLocation: { artifactLocation: { uri: FILE, uriBaseId: "%SRCROOT%" }, region: { startLine: 2, startColumn: 3, endLine: 2, endColumn: 37 } }, message: { text: "party a is the only member" } },
     ]);
     expect(g.properties).toMatchObject({ code: "gap", clause: "2", rule: "B1", cite: gap.cite, witness: gap.witness });
     expect(results.find((r: Any) => r.ruleId === "rule/B8").level).toBe("warning");

@@ -1,12 +1,13 @@
 // `concordat check [paths…]`: load, compile, analyse, report.
+import { appendFileSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { severityRank, type Diagnostic, type Severity } from "../../diagnostics/diagnostic.js";
 import { formats, type Format } from "../../diagnostics/formats.js";
 import { summarize, summaryLine } from "../../diagnostics/report.js";
 import { palette } from "../../diagnostics/ansi.js";
 import type { CliContext } from "../context.js";
-import { useColor } from "../context.js";
+import { UsageError, useColor } from "../context.js";
 import { progress } from "../progress.js";
 import { writeFileAtomic } from "../write-atomic.js";
 
@@ -15,9 +16,17 @@ export type FailOn = (typeof failOnLevels)[number];
 
 export interface CheckOptions {
   format: Format;
-  failOn: FailOn;
+  failOn?: FailOn;
   output?: string;
   color?: boolean;
+  /** Only errors are reported (and counted). */
+  quiet?: boolean;
+  /** Fail (exit 1) when there are more warnings than this. */
+  maxWarnings?: number;
+  /** The name standard input (`-`) is checked as: for messages and for its imports and project root. */
+  stdinFilename?: string;
+  /** A concordat.json to use instead of the nearest one; `false` for none. */
+  config?: string | false;
 }
 
 /** Whether any finding is at or above the fail-on level. */
@@ -26,14 +35,41 @@ export function failing(diagnostics: readonly Diagnostic[], failOn: FailOn): boo
   return diagnostics.some((d) => severityRank[d.severity] >= severityRank[failOn as Severity]);
 }
 
-export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOptions): Promise<void> {
+/** Reads all of standard input (`check -`). */
+function readStdin(): string {
+  return readFileSync(0, "utf8");
+}
+
+export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOptions, readInput: () => string = readStdin): Promise<void> {
   // The stages are loaded only when a check runs, so that `--help` and `--version` start fast.
-  const [{ analyze }, { renderers }, { loadAndCompile, mergeDiagnostics }] = await Promise.all([
+  const [{ analyze }, { renderers, ruleHelpIndex, renderGithubSummary }, { loadAndCompile, mergeDiagnostics }, { projectRoot }, config, expand] = await Promise.all([
     import("../../analysis/index.js"),
     import("../../diagnostics/index.js"),
     import("../pipeline.js"),
+    import("../../semantics/index.js"),
+    import("../config.js"),
+    import("../expand-paths.js"),
   ]);
-  const loaded = loadAndCompile(ctx, paths.length > 0 ? paths : ["."]);
+  // The project's concordat.json (the nearest at or above the working folder), unless told otherwise.
+  const configFile = opts.config === false ? undefined : opts.config !== undefined ? path.resolve(ctx.cwd, opts.config) : config.findConfig(ctx.cwd);
+  const project = configFile ? await config.readConfig(configFile, path.relative(ctx.cwd, configFile) || configFile) : undefined;
+  const settings = project?.config ?? {};
+  const failOn: FailOn = opts.failOn ?? settings.failOn ?? "error";
+  const maxWarnings = opts.maxWarnings ?? settings.maxWarnings;
+  const ignored = expand.ignoredFiles(settings.ignore, project?.dir ?? ctx.cwd);
+
+  // `-` is standard input, checked as --stdin-filename (default: stdin.concord in this folder).
+  let texts: Map<string, string> | undefined;
+  const given = paths.length > 0 ? paths : (settings.paths?.map((p) => path.relative(ctx.cwd, path.resolve(project!.dir, p)) || ".") ?? ["."]);
+  const args = given.map((p) => {
+    if (p !== "-") return p;
+    const name = opts.stdinFilename ?? "stdin.concord";
+    texts ??= new Map();
+    texts.set(path.resolve(ctx.cwd, name), readInput());
+    return name;
+  });
+  if (opts.stdinFilename !== undefined && texts === undefined) throw new UsageError("--stdin-filename names standard input, so it needs `-` among the paths");
+  const loaded = loadAndCompile(ctx, expand.expandPaths(args, ctx.cwd, ignored), "checking", texts);
   const p = progress(ctx);
   let findings: Diagnostic[];
   try {
@@ -42,17 +78,28 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   } finally {
     p.done();
   }
-  const diagnostics = mergeDiagnostics(loaded.diagnostics, findings);
+  let diagnostics = config.applySeverities(mergeDiagnostics(loaded.diagnostics, findings), settings);
+  if (ignored.size > 0) diagnostics = diagnostics.filter((d) => !ignored.has(path.resolve(ctx.cwd, d.span.file)));
+  if (opts.quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
   const toFile = opts.output !== undefined;
   const color = opts.format === "pretty" && (toFile ? opts.color === true : useColor(opts.color, ctx.stdout, ctx.env));
-  const text = renderers[opts.format](diagnostics, {
+  const first = loaded.program.files[0];
+  const renderOptions = {
     sources: loaded.sources,
     files: loaded.files,
     cwd: ctx.cwd,
     color,
-    failOn: opts.failOn,
+    failOn,
     currencies: loaded.currencies,
-  });
+    root: project?.dir ?? (first ? projectRoot(first.absolutePath) : ctx.cwd),
+    ruleHelp: opts.format === "sarif" ? ruleHelpIndex(loaded.ruleSet, loaded.sources) : undefined,
+  };
+  const text = renderers[opts.format](diagnostics, renderOptions);
+  // In a GitHub Actions step, the job summary gets every finding (annotations stop at ten per severity).
+  const stepSummary = ctx.env.GITHUB_STEP_SUMMARY;
+  if (opts.format === "github" && stepSummary) appendFileSync(path.resolve(ctx.cwd, stepSummary), renderGithubSummary(diagnostics, renderOptions));
+  const warnings = diagnostics.filter((d) => d.severity === "warning").length;
+  const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
   if (toFile) {
     writeFileAtomic(resolveOut(ctx, opts.output!), text, { shownAs: opts.output!, inputs: loaded.inputs });
     const pal = palette(useColor(opts.color, ctx.stderr, ctx.env));
@@ -60,11 +107,17 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   } else {
     ctx.stdout.write(text);
   }
-  ctx.exitCode = failing(diagnostics, opts.failOn) ? 1 : 0;
+  if (tooManyWarnings) ctx.stderr.write(`concordat: ${warnings} warnings, more than --max-warnings ${maxWarnings} allows\n`);
+  ctx.exitCode = failing(diagnostics, failOn) || tooManyWarnings ? 1 : 0;
 }
 
 function resolveOut(ctx: CliContext, file: string): string {
   return path.resolve(ctx.cwd, file);
+}
+
+function nonNegativeInteger(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("it must be a whole number, 0 or more.");
+  return Number(value);
 }
 
 export function checkCommand(ctx: CliContext): Command {
@@ -80,11 +133,16 @@ export function checkCommand(ctx: CliContext): Command {
         "(the witness) of where it happens.",
       ].join("\n"),
     )
-    .argument("[paths...]", "files or folders to check", ["."])
+    .argument("[paths...]", "files, folders or quoted globs to check; - reads standard input (default: concordat.json's paths, or .)")
     .addOption(new Option("-f, --format <format>", "how to print the report").choices([...formats]).default("pretty"))
     .addOption(
-      new Option("--fail-on <severity>", "the lowest severity that makes the check fail (exit code 1)").choices([...failOnLevels]).default("error"),
+      new Option("--fail-on <severity>", "the lowest severity that makes the check fail (exit code 1; default: error)").choices([...failOnLevels]),
     )
+    .option("-q, --quiet", "report errors only")
+    .addOption(new Option("--max-warnings <n>", "fail (exit code 1) when there are more than n warnings").argParser(nonNegativeInteger))
+    .option("--stdin-filename <file>", "the name to check standard input (-) as: for messages, imports and the project root")
+    .option("-c, --config <file>", "use this concordat.json instead of the nearest one")
+    .option("--no-config", "ignore concordat.json")
     .option("-o, --output <file>", "write the report to this file instead of the screen")
     .option("--color", "colour the report (default: when printing to a terminal)")
     .option("--no-color", "never colour the report (the NO_COLOR variable does the same)")
@@ -95,23 +153,33 @@ Formats:
   pretty   for people: each finding with the clause it is about, underlined (default)
   json     one JSON object (see \`concordat schema diagnostics\`)
   sarif    SARIF 2.1.0, for GitHub code scanning
-  github   GitHub Actions annotations on the pull request's lines
+  github   GitHub Actions annotations on the pull request's lines (and, when
+           GITHUB_STEP_SUMMARY is set, a table of every finding in the job summary)
   junit    JUnit XML, for CI dashboards
+  plain    one line per finding: file:line:col: severity code: message
 
 Exit codes:
   0  nothing at or above --fail-on
   1  something at or above --fail-on (by default: an error)
   2  the command could not run: a wrong option, a file that does not exist or cannot be read
 
+Configuration:
+  concordat.json in this folder or the nearest one above it gives the defaults:
+  paths, failOn, maxWarnings, severity (per code), rules and models (per id),
+  ignore (see \`concordat schema config\`). Flags win.
+
 Examples:
   $ concordat check                                  check everything under this folder
+  $ concordat check 'policies/**/*.concord'          a glob, expanded by concordat
+  $ cat draft.concord | concordat check - --stdin-filename policies/draft.concord
+  $ concordat check --quiet --max-warnings 0 policies/
   $ concordat check policies/agreements/eastmoor-mou.concord
   $ concordat check --fail-on warning policies/      warnings fail too (before a board signs)
   $ concordat check --format json policies/ > report.json
   $ concordat check --format sarif -o concordat.sarif policies/
   $ concordat check --format github policies/        in a GitHub Actions workflow`,
     )
-    .action(async (paths: string[], opts: { format: Format; failOn: FailOn; output?: string; color?: boolean }) => {
+    .action(async (paths: string[], opts: CheckOptions) => {
       await runCheck(ctx, paths, opts);
     });
 }

@@ -1,9 +1,9 @@
-// `concordat schema [ruleset|diagnostics]`: print a JSON Schema shipped with concordat.
+// `concordat schema [ruleset|diagnostics|config|diff]`: print a JSON Schema shipped with concordat.
 import { Argument, Command } from "commander";
 import { readPackageFile } from "../../diagnostics/package-root.js";
 import type { CliContext } from "../context.js";
 
-export const schemaNames = ["ruleset", "diagnostics"] as const;
+export const schemaNames = ["ruleset", "diagnostics", "config", "diff"] as const;
 export type SchemaName = (typeof schemaNames)[number];
 
 export function schemaText(name: SchemaName): string {
@@ -19,6 +19,8 @@ export function schemaCommand(ctx: CliContext): Command {
         "Print the JSON Schema (draft-07) of concordat's machine-readable output:",
         "  ruleset      what `concordat compile` writes (the default)",
         "  diagnostics  what `concordat check --format json` prints",
+        "  config       concordat.json, a project's settings for check",
+        "  diff         what `concordat diff --format json` prints",
       ].join("\n"),
     )
     .addArgument(new Argument("[name]", "which schema").choices([...schemaNames]).default("ruleset"))
