@@ -6,6 +6,7 @@ import { UsageError } from "./context.js";
 import { checkCommand } from "./commands/check.js";
 import { compileCommand } from "./commands/compile.js";
 import { explainCommand } from "./commands/explain.js";
+import { matrixCommand } from "./commands/matrix.js";
 import { schemaCommand } from "./commands/schema.js";
 import { testCommand } from "./commands/test.js";
 import { ioErrorMessage } from "./errors.js";
@@ -41,7 +42,7 @@ Examples:
 
 Exit codes: 0 no errors, 1 findings (see --fail-on of check), 2 the command could not run.`,
   );
-  for (const make of [checkCommand, compileCommand, testCommand, explainCommand, schemaCommand]) {
+  for (const make of [checkCommand, compileCommand, testCommand, explainCommand, matrixCommand, schemaCommand]) {
     const cmd = make(ctx);
     cmd.configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
