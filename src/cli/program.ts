@@ -7,6 +7,7 @@ import { checkCommand } from "./commands/check.js";
 import { compileCommand } from "./commands/compile.js";
 import { explainCommand } from "./commands/explain.js";
 import { matrixCommand } from "./commands/matrix.js";
+import { renderCommand } from "./commands/render.js";
 import { schemaCommand } from "./commands/schema.js";
 import { testCommand } from "./commands/test.js";
 import { ioErrorMessage } from "./errors.js";
@@ -42,7 +43,7 @@ Examples:
 
 Exit codes: 0 no errors, 1 findings (see --fail-on of check), 2 the command could not run.`,
   );
-  for (const make of [checkCommand, compileCommand, testCommand, explainCommand, matrixCommand, schemaCommand]) {
+  for (const make of [checkCommand, compileCommand, testCommand, explainCommand, matrixCommand, renderCommand, schemaCommand]) {
     const cmd = make(ctx);
     cmd.configureOutput({
       writeOut: (s) => ctx.stdout.write(s),

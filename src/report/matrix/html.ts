@@ -75,6 +75,12 @@ function rowHtml(m: Matrix, r: MatrixRow, first: boolean): string {
 
 /** The matrix section (legend, tables, findings), headings from `level`. */
 export function renderMatrixSection(m: Matrix, level = 2): string {
+  const h = `h${Math.min(6, level)}`;
+  return `${renderMatrixTables(m, level)}\n<${h} id="findings">Findings</${h}>\n${renderFindingsList(m)}`;
+}
+
+/** The legend and one table per category, headings at `level`. */
+export function renderMatrixTables(m: Matrix, level = 2): string {
   const h = (n: number) => `h${Math.min(6, level + n)}`;
   const out: string[] = [];
   out.push(`<dl class="legend" aria-label="Legend">${legend.map((l) => `<div><dt>${l.letter}</dt><dd>${l.word}: ${e(l.meaning)}</dd></div>`).join("")}</dl>`);
@@ -94,7 +100,12 @@ export function renderMatrixSection(m: Matrix, level = 2): string {
     }
     out.push(`</tbody></table></div>`);
   }
-  out.push(`<${h(0)} id="findings">Findings</${h(0)}>`);
+  return out.join("\n");
+}
+
+/** The findings, each with its anchor (`F1` …) and links back to its rows. */
+export function renderFindingsList(m: Matrix): string {
+  const out: string[] = [];
   if (m.findings.length === 0) out.push(`<p>None: every function has exactly one accountable party everywhere, and every rule holds.</p>`);
   else {
     out.push(`<ol class="findings">`);

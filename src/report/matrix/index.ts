@@ -2,4 +2,4 @@
 export { buildMatrix, matrixRows, cellText, legend, type Matrix, type MatrixRow, type MatrixFinding, type MatrixColumn } from "./model.js";
 export { renderMatrixMarkdown } from "./markdown.js";
 export { renderMatrixCsv } from "./csv.js";
-export { renderMatrixHtml, renderMatrixSection, htmlPage, reportCss } from "./html.js";
+export { renderMatrixHtml, renderMatrixSection, renderMatrixTables, renderFindingsList, htmlPage, reportCss } from "./html.js";
