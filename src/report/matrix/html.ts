@@ -10,7 +10,7 @@ export const reportCss = `
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #505a5f; --line: #b1b4b6; --error: #a4190f; --error-bg: #fbe9e7;
   --warning: #6b4b00; --warning-bg: #fff4d6; --head: #f3f2f1; --link: #1d4f91; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; padding: 1rem; max-width: 72rem; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: #fff; }
+body { margin: 0 auto; padding: 1rem; max-width: 72rem; overflow-wrap: break-word; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: #fff; }
 h1 { font-size: 1.6rem; margin: 0.5rem 0; } h2 { font-size: 1.3rem; margin-top: 2rem; } h3 { font-size: 1.1rem; margin-top: 1.5rem; }
 a { color: var(--link); } a:focus { outline: 3px solid #fd0; }
 .meta { color: var(--muted); }
