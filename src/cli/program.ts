@@ -39,6 +39,12 @@ Examples:
   $ concordat check --format json policies/    the same, as JSON
   $ concordat test policies/                   run the agreements' own tests
   $ concordat compile agreement.concord -o rules.json
+  $ concordat explain agreement.concord --activity hr --place eastmoor
+                                               who is accountable there, and why
+  $ concordat matrix agreement.concord --format html -o matrix.html
+                                               the RACI matrix, gaps and conflicts marked
+  $ concordat render agreement.concord.md --format docx -o agreement.docx
+                                               the agreement as a document
   $ concordat schema                           the JSON Schema of the rule set
 
 Exit codes: 0 no errors, 1 findings (see --fail-on of check), 2 the command could not run.`,
