@@ -9,6 +9,8 @@ import { diffCommand } from "./commands/diff.js";
 import { explainCommand } from "./commands/explain.js";
 import { fmtCommand } from "./commands/fmt.js";
 import { initCommand } from "./commands/init.js";
+import { matrixCommand } from "./commands/matrix.js";
+import { renderCommand } from "./commands/render.js";
 import { schemaCommand } from "./commands/schema.js";
 import { testCommand } from "./commands/test.js";
 import { ioErrorMessage } from "./errors.js";
@@ -42,11 +44,28 @@ Examples:
   $ concordat test policies/                   run the agreements' own tests
   $ concordat compile agreement.concord -o rules.json
   $ concordat diff --git origin/main policies/  what a change does to accountability
+  $ concordat explain agreement.concord --activity hr --place eastmoor
+                                               who is accountable there, and why
+  $ concordat matrix agreement.concord --format html -o matrix.html
+                                               the RACI matrix, gaps and conflicts marked
+  $ concordat render agreement.concord.md --format docx -o agreement.docx
+                                               the agreement as a document
   $ concordat schema                           the JSON Schema of the rule set
 
 Exit codes: 0 no errors, 1 findings (see --fail-on of check), 2 the command could not run.`,
   );
-  for (const make of [checkCommand, compileCommand, testCommand, diffCommand, explainCommand, fmtCommand, initCommand, schemaCommand]) {
+  for (const make of [
+    checkCommand,
+    compileCommand,
+    testCommand,
+    diffCommand,
+    explainCommand,
+    matrixCommand,
+    renderCommand,
+    fmtCommand,
+    initCommand,
+    schemaCommand,
+  ]) {
     const cmd = make(ctx);
     cmd.configureOutput({
       writeOut: (s) => ctx.stdout.write(s),

@@ -1,0 +1,49 @@
+// `.concord.md`: the ```concord blocks a CommonMark parser finds, at their own lines and columns.
+import { describe, expect, it } from "vitest";
+import { extractLiterate, parseLiterate } from "../../src/semantics/literate.js";
+import { checkFiles } from "../support/check-source.js";
+
+describe("extractLiterate", () => {
+  it("keeps a top-level block where it is and blanks the rest, line breaks kept", () => {
+    const text = "# T\n\nProse.\n\n```concord\nframework a { }\n```\n";
+    expect(extractLiterate(text)).toBe("   \n\n      \n\n          \nframework a { }\n   \n");
+  });
+  it("finds a fence inside a list item and inside a block quote, the prefix blanked", () => {
+    const text = ["- item", "", "  ```concord", "  framework a { }", "  ```", "", "> quoted", ">", "> ```concord", "> framework b { }", "> ```", ""].join("\n");
+    const lines = extractLiterate(text).split("\n");
+    expect(lines[3]).toBe("  framework a { }");
+    expect(lines[9]).toBe("  framework b { }");
+    expect(lines.filter((l) => l.trim() !== "")).toEqual(["  framework a { }", "  framework b { }"]);
+  });
+  it("ignores a concord fence shown inside another code block, and blocks of other languages", () => {
+    const text = ["````markdown", "```concord", "framework hidden { }", "```", "````", "", "```js", "framework js { }", "```", "", "~~~concord", "framework shown { }", "~~~", ""].join("\n");
+    expect(extractLiterate(text).split("\n").filter((l) => l.trim() !== "")).toEqual(["framework shown { }"]);
+    expect(parseLiterate(text).blocks.map((b) => [b.firstLine, b.lastLine])).toEqual([[12, 12]]);
+  });
+  it("keeps CRLF and the file's length", () => {
+    const text = "Intro\r\n\r\n```concord\r\nframework a { }\r\n```\r\n";
+    const out = extractLiterate(text);
+    expect(out.length).toBe(text.length);
+    expect(out).toBe("     \r\n\r\n          \r\nframework a { }\r\n   \r\n");
+  });
+});
+
+describe("diagnostics in a literate file point at the Markdown's lines", () => {
+  it("an error inside a block in a list item is reported at its line and column in the .md", () => {
+    const md = [
+      "# Agreement",
+      "",
+      "1. The framework:",
+      "",
+      "   ```concord",
+      "   framework f {",
+      '     kind x "X"',
+      '     kind x "Y"',
+      "   }",
+      "   ```",
+      "",
+    ].join("\n");
+    const { diagnostics } = checkFiles({ "doc.concord.md": md }, "doc.concord.md");
+    expect(diagnostics.map((d) => [d.code, d.span.line, d.span.column])).toEqual([["duplicate-declaration", 8, 10]]);
+  });
+});
