@@ -208,3 +208,23 @@ describe("concordat explain (the built command)", () => {
     expect(concordat(["explain", EASTMOOR, "-a", "hr"]).stdout).toBe(text);
   });
 });
+
+describe("explain: a function outside the scope", () => {
+  const ag = analysedSource(`${FW}
+agreement ag {
+  conforms to fw
+  party a "A" kind trust role member
+  scope hr
+  assign hr { accountable a }
+}
+`);
+  it("says nobody is accountable, and that this is not a gap", () => {
+    const e = run(ag, { activity: "it" });
+    expect(e.activities[0]!.inScope).toBe(false);
+    expect(e.activities[0]!.answers.map((a) => [a.status, a.findings])).toEqual([["gap", []]]);
+    const text = renderExplainPretty(e);
+    expect(text).toContain("it is outside the agreement's scope: the analysis does not require anyone to be accountable for it.");
+    expect(text).toContain("  nobody is accountable here (outside the scope, so not a gap).");
+    expect(text).not.toContain("GAP");
+  });
+});
