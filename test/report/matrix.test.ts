@@ -191,3 +191,26 @@ describe("concordat matrix (the built command)", () => {
     expect(u.stderr).toBe(`concordat: no agreement eastmoor in ${EASTMOOR} (did you mean eastmoor_mou?); the agreements are eastmoor_mou\n`);
   });
 });
+
+describe("matrix of an agreement with no members and no term", () => {
+  it("one row per activity, no region words, the gap marked", () => {
+    const a = analysedSource(`${FW}
+agreement ag "Small" {
+  conforms to fw
+  party s "Supplier Ltd" kind company role supplier
+  scope hr, it
+  assign hr { accountable s consulted s }
+}
+`);
+    const m = buildMatrix(a.ruleSet, a.agreement, a.findings);
+    const gap = m.findings.find((f) => f.code === "gap")!;
+    expect(renderMatrixCsv(m)).toBe(
+      [
+        "Category,Function,Activity,Where,s,Clauses,Findings",
+        "Support,,hr,,A/C,line 24,", // no clause: the assignment's line (FW is 18 lines, a blank, then the agreement)
+        `Support,,it,,,,${gap.id} error[gap]: Nobody is accountable for it: no clause assigns it.`,
+        "",
+      ].join("\r\n"),
+    );
+  });
+});
