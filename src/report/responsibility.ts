@@ -118,27 +118,50 @@ function coversActivity(d: Diagnostic, activity: string): boolean {
   return w.activity === activity || (w.activities ?? []).includes(activity);
 }
 
-function sameSpan(d: Diagnostic, a: Assignment): boolean {
+function sameSpan(d: Diagnostic, a: { span: Assignment["span"] }): boolean {
   return d.span.file === a.span.file && d.span.offset === a.span.offset && d.span.endOffset === a.span.endOffset;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Whether a message names the activity or one of the functions above it (`procurement` for `procurement.strategy`). */
+function names(message: string, activity: string): boolean {
+  const ids: string[] = [];
+  const parts = activity.split(".");
+  for (let i = parts.length; i > 0; i--) ids.push(parts.slice(0, i).join("."));
+  return ids.some((id) => new RegExp(`(^|[^A-Za-z0-9_.])${escapeRegExp(id)}($|[^A-Za-z0-9_])`).test(message));
 }
 
 /**
  * The analysis's findings about a region: a gap finding of the activity where nobody is accountable;
  * the conflict (or redundant) finding of the activity whose anchor is the last of the involved
- * assignments (where the analysis puts it); a no-responsible finding on an accountable assignment.
+ * assignments (where the analysis puts it); a no-responsible finding on an accountable assignment;
+ * a rule or model finding on an assignment that holds a role here and is about this activity (its
+ * witness, or its message naming the activity or a function above it).
  */
 function findingsFor(raw: Raw, activity: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const mine = diagnostics.filter((d) => coversActivity(d, activity));
   const involved = [...new Set(raw.accountable.map((h) => h.assignment))];
   const last = involved[involved.length - 1];
   const out: Diagnostic[] = [];
+  const holding = [...new Set([...raw.accountable, ...raw.responsible].map((h) => h.assignment))];
+  for (const d of diagnostics) {
+    if (d.code !== "rule" && d.code !== "model") continue;
+    if (holding.some((a) => sameSpan(d, a)) && (coversActivity(d, activity) || names(d.message, activity))) out.push(d);
+  }
+  // A delegation that applies here and is at fault (a cycle, a delegation that does nothing).
+  for (const d of diagnostics)
+    if ((d.code === "delegation-cycle" || d.code === "delegation") && raw.delegations.some((x) => sameSpan(d, x)) && coversActivity(d, activity)) out.push(d);
   for (const d of mine) {
     if (d.code === "gap" && raw.status === "gap") out.push(d);
     else if (d.code === "conflict" && raw.status === "conflict" && last && sameSpan(d, last)) out.push(d);
     else if (d.code === "redundant" && raw.status === "settled" && involved.length > 1 && last && sameSpan(d, last)) out.push(d);
     else if (d.code === "no-responsible" && raw.status !== "gap" && raw.responsible.length === 0 && involved.some((a) => sameSpan(d, a))) out.push(d);
   }
-  return out;
+  // In report order, each once.
+  return [...new Set(out)].sort((a, b) => diagnostics.indexOf(a) - diagnostics.indexOf(b));
 }
 
 /**

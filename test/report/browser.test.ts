@@ -14,8 +14,8 @@ import { concordat, ensureBuilt } from "../cli/helpers.js";
 
 const CHROMIUM = process.env.CONCORDAT_CHROMIUM ?? "/usr/bin/chromium";
 const available = fs.existsSync(CHROMIUM);
-if (!available)
-  console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (install Debian's package: apt-get install -y chromium; .ci/run does), or set CONCORDAT_CHROMIUM`);
+const skipReason = `skipped: no Chromium at ${CHROMIUM} (install Debian's package: apt-get install -y chromium, as .ci/run does, or set CONCORDAT_CHROMIUM)`;
+if (!available) console.warn(`browser tests ${skipReason}`);
 
 const artifacts = path.join(repo, "artifacts");
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -33,7 +33,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
 }
 
-describe.skipIf(!available)(`in Chromium (${CHROMIUM})`, () => {
+describe.skipIf(!available)(available ? `in Chromium (${CHROMIUM})` : `in Chromium: ${skipReason}`, () => {
   let context: BrowserContext;
   let dir: string;
   const requests: string[] = [];

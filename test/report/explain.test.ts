@@ -69,7 +69,12 @@ describe("explain on eastmoor-mou", () => {
       ["eastmoor", "westbridge", "10", 92],
       ["westbridge", "eastmoor", "10", 93],
     ]);
-    expect(a.findings.map((f) => [f.code, f.clause, f.line])).toEqual([["conflict", "4", 45]]);
+    // DESIGN.md: the conflict (clause 4), rule B3 (hr at place, clause 4) and the delegation cycle (clause 10).
+    expect(a.findings.map((f) => [f.code, f.clause, f.line, f.rule])).toEqual([
+      ["conflict", "4", 45, "B1"],
+      ["rule", "4", 45, "B3"],
+      ["delegation-cycle", "10", 92, null],
+    ]);
   });
 
   it("estates after clause 5 ends is a gap; before, the alliance", () => {
@@ -85,6 +90,13 @@ describe("explain on eastmoor-mou", () => {
     expect(a.map((x) => [x.status, x.accountable.map((h) => `${h.party} ${h.clause}`), x.findings.map((f) => `${f.code} ${f.clause}`)])).toEqual([
       ["settled", ["westbridge 9", "westbridge 9.1"], ["redundant 9.1"]],
     ]);
+  });
+
+  it("the rule and model findings of the clauses that hold the roles: medica for paediatrics (clause 8)", () => {
+    const a = run(eastmoor, { activity: "paediatrics", place: "westbridge" }).activities[0]!.answers;
+    expect(a.map((x) => x.findings.map((f) => `${f.code} ${f.rule} clause ${f.clause}`))).toEqual([["model federated clause 8", "rule B9 clause 8"]]);
+    const is = run(eastmoor, { activity: "information_systems" }).activities[0]!.answers;
+    expect(is.map((x) => x.findings.map((f) => `${f.code} ${f.rule} clause ${f.clause}`))).toEqual([["model direct_outsourcing clause 6"]]);
   });
 
   it("names the models and the rules that constrain the activity", () => {
@@ -206,5 +218,25 @@ describe("concordat explain (the built command)", () => {
     const { query } = resolveQuery(eastmoor.agreement, { activity: "hr" });
     const text = renderExplainPretty(explain(eastmoor.ruleSet, eastmoor.agreement, query!, "hr", eastmoor.findings));
     expect(concordat(["explain", EASTMOOR, "-a", "hr"]).stdout).toBe(text);
+  });
+});
+
+describe("explain: a function outside the scope", () => {
+  const ag = analysedSource(`${FW}
+agreement ag {
+  conforms to fw
+  party a "A" kind trust role member
+  scope hr
+  assign hr { accountable a }
+}
+`);
+  it("says nobody is accountable, and that this is not a gap", () => {
+    const e = run(ag, { activity: "it" });
+    expect(e.activities[0]!.inScope).toBe(false);
+    expect(e.activities[0]!.answers.map((a) => [a.status, a.findings])).toEqual([["gap", []]]);
+    const text = renderExplainPretty(e);
+    expect(text).toContain("it is outside the agreement's scope: the analysis does not require anyone to be accountable for it.");
+    expect(text).toContain("  nobody is accountable here (outside the scope, so not a gap).");
+    expect(text).not.toContain("GAP");
   });
 });

@@ -81,8 +81,10 @@ describe("matrix of eastmoor-mou (gaps and conflicts marked)", () => {
     const hr = csv.filter((l) => l.startsWith("Support services,,hr,"));
     // At eastmoor's place clause 3 names westbridge and clause 4 eastmoor responsible; clause 10
     // swaps them (eastmoor → westbridge, westbridge → eastmoor); at westbridge's place both become eastmoor.
-    // (no comma in the finding, so no quotes)
-    const conflictText = `${conflict.id} error[conflict] clause 4: More than one party is accountable for hr everywhere: clause 3 makes alliance accountable and clause 4 makes each member accountable (at eastmoor's place: alliance and eastmoor).`;
+    // The conflict, rule B3 (clause 4 assigns hr at place) and the delegation cycle of clause 10, in report order; commas, so quoted.
+    const b3 = m.findings.find((f) => f.rule === "B3")!;
+    const cycle = m.findings.find((f) => f.code === "delegation-cycle")!;
+    const conflictText = `"${conflict.id} error[conflict] clause 4: More than one party is accountable for hr everywhere: clause 3 makes alliance accountable and clause 4 makes each member accountable (at eastmoor's place: alliance and eastmoor). | ${b3.id} error[rule] clause 4: Clause 4 assigns hr at place, but rule B3 requires support services to be delivered at system. | ${cycle.id} error[delegation-cycle] clause 10: The delegations of hr go round in a circle (hr: eastmoor → westbridge → eastmoor): each party hands the work to the next, so who does it is never settled."`;
     expect(hr).toEqual([
       `Support services,,hr,at eastmoor's place,A/R,R,A,,3 4,${conflictText}`,
       `Support services,,hr,at westbridge's place,R,A,A,,3 4,${conflictText}`,
@@ -97,8 +99,14 @@ describe("matrix of eastmoor-mou (gaps and conflicts marked)", () => {
 
   it("Markdown marks the conflicting cells and lists every finding of check", () => {
     const md = renderMatrixMarkdown(m).split("\n");
-    expect(md).toContain(`| Human resources (hr) | at eastmoor's place | A/R (${conflict.id}) | R | A (${conflict.id}) |  | 3, 4 | ${conflict.id} conflict |`);
-    expect(md).toContain(`|  | at westbridge's place | R | A (${conflict.id}) | A (${conflict.id}) |  | 3, 4 | ${conflict.id} conflict |`);
+    const b3 = m.findings.find((f) => f.rule === "B3")!;
+    const cycle = m.findings.find((f) => f.code === "delegation-cycle")!;
+    const hrFindings = `${conflict.id} conflict, ${b3.id} rule, ${cycle.id} delegation-cycle`;
+    expect(md).toContain(`| Human resources (hr) | at eastmoor's place | A/R (${conflict.id}) | R | A (${conflict.id}) |  | 3, 4 | ${hrFindings} |`);
+    expect(md).toContain(`|  | at westbridge's place | R | A (${conflict.id}) | A (${conflict.id}) |  | 3, 4 | ${hrFindings} |`);
+    const model = m.findings.find((f) => f.code === "model" && f.rule === "federated")!;
+    const b9 = m.findings.find((f) => f.rule === "B9")!;
+    expect(md).toContain(`| Paediatrics (paediatrics) | at eastmoor's place | R |  |  | A | 8 | ${model.id} model, ${b9.id} rule |`);
     expect(md).toContain(`|  | from 2026-04-01 to 2031-03-31 |  |  |  |  |  | ${estatesGap.id} gap |`);
     // 16 findings of DESIGN.md's table (14 errors … as check reports them), each listed once.
     expect(md.filter((l) => /^- \*\*F\d+\*\* /.test(l))).toHaveLength(m.findings.length);
@@ -181,5 +189,28 @@ describe("concordat matrix (the built command)", () => {
     const u = concordat(["matrix", EASTMOOR, "--agreement", "eastmoor"]);
     expect(u.code).toBe(2);
     expect(u.stderr).toBe(`concordat: no agreement eastmoor in ${EASTMOOR} (did you mean eastmoor_mou?); the agreements are eastmoor_mou\n`);
+  });
+});
+
+describe("matrix of an agreement with no members and no term", () => {
+  it("one row per activity, no region words, the gap marked", () => {
+    const a = analysedSource(`${FW}
+agreement ag "Small" {
+  conforms to fw
+  party s "Supplier Ltd" kind company role supplier
+  scope hr, it
+  assign hr { accountable s consulted s }
+}
+`);
+    const m = buildMatrix(a.ruleSet, a.agreement, a.findings);
+    const gap = m.findings.find((f) => f.code === "gap")!;
+    expect(renderMatrixCsv(m)).toBe(
+      [
+        "Category,Function,Activity,Where,s,Clauses,Findings",
+        "Support,,hr,,A/C,line 24,", // no clause: the assignment's line (FW is 18 lines, a blank, then the agreement)
+        `Support,,it,,,,${gap.id} error[gap]: Nobody is accountable for it: no clause assigns it.`,
+        "",
+      ].join("\r\n"),
+    );
   });
 });

@@ -44,6 +44,7 @@ describe("diagnostics in a literate file point at the Markdown's lines", () => {
       "",
     ].join("\n");
     const { diagnostics } = checkFiles({ "doc.concord.md": md }, "doc.concord.md");
-    expect(diagnostics.map((d) => [d.code, d.span.line, d.span.column])).toEqual([["duplicate-declaration", 8, 10]]);
+    // line 8 is `     kind x "Y"`: five spaces (list indent and block indent), `kind `, then x at column 11.
+    expect(diagnostics.map((d) => [d.code, d.span.line, d.span.column])).toEqual([["duplicate-declaration", 8, 11]]);
   });
 });

@@ -15,14 +15,15 @@ function holders(hs: HolderJson[]): string[] {
   });
 }
 
-function answerLines(a: AnswerJson, color: boolean): string[] {
+function answerLines(a: AnswerJson, color: boolean, inScope: boolean): string[] {
   const p = palette(color);
   const out: string[] = [];
   out.push(p.bold(`${a.where === "everywhere" ? "Everywhere" : a.where}:`));
   const row = (label: string, values: string[]) => {
     values.forEach((v, i) => out.push(`  ${(i === 0 ? label : "").padEnd(12)} ${v}`));
   };
-  if (a.status === "gap") out.push(`  ${p.bold(p.red("GAP"))}: nobody is accountable here.`);
+  if (a.status === "gap" && inScope) out.push(`  ${p.bold(p.red("GAP"))}: nobody is accountable here.`);
+  if (a.status === "gap" && !inScope) out.push("  nobody is accountable here (outside the scope, so not a gap).");
   if (a.status === "conflict") out.push(`  ${p.bold(p.red("CONFLICT"))}: ${new Set(a.accountable.map((h) => h.party)).size} parties are accountable here.`);
   if (a.status !== "gap") row("accountable", holders(a.accountable));
   row("responsible", holders(a.responsible));
@@ -54,7 +55,7 @@ export function renderExplainPretty(e: Explanation, options: { color?: boolean }
     out.push("");
     act.answers.forEach((a, i) => {
       if (i > 0) out.push("");
-      out.push(...answerLines(a, color));
+      out.push(...answerLines(a, color, act.inScope));
     });
     if (act.answers.length === 0) out.push("nowhere: the point asked about is outside the agreement's space.");
     if (act.models.length > 0 || act.rules.length > 0) {
