@@ -1,5 +1,5 @@
 // `concordat fmt`, run as a user runs it (the built binary), and the plugin through Prettier's own CLI.
-import { chmodSync, copyFileSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -23,6 +23,17 @@ describe("concordat fmt", () => {
     expect(readFileSync(path.join(dir, "a.concord"), "utf8")).toBe(tidy);
     expect(statSync(path.join(dir, "a.concord")).mode & 0o777).toBe(0o640);
     expect(readdirSync(dir).sort()).toEqual(["a.concord", "b.concord"]); // no temporary file left
+  });
+
+  it("writes through a symlink (the link stays a link) and formats a file reached twice once", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "real.concord"), messy);
+    symlinkSync("real.concord", path.join(dir, "link.concord"));
+    const r = concordat(["fmt", "link.concord", "real.concord", "."], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("real.concord\n");
+    expect(lstatSync(path.join(dir, "link.concord")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(dir, "real.concord"), "utf8")).toBe(tidy);
   });
 
   it("--check lists the files that would change, changes nothing, and exits 1", () => {

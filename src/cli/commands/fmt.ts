@@ -78,8 +78,10 @@ export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions)
   const files = collectFiles(ctx, paths.length > 0 ? paths : ["."], listSourceFiles);
   const changed: string[] = [];
   let unparsed = 0;
+  // Files are known by their real paths; they are shown relative to the real current folder.
+  const cwdReal = fs.realpathSync(ctx.cwd);
   for (const abs of files) {
-    const shown = toPosix(path.relative(ctx.cwd, abs)) || path.basename(abs);
+    const shown = toPosix(path.relative(cwdReal, abs)) || path.basename(abs);
     const text = readText(fs.readFileSync(abs), shown);
     sources.set(shown, text);
     const found = syntaxErrors(text, shown);
@@ -102,7 +104,7 @@ export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions)
   ctx.exitCode = unparsed > 0 || (opts.check && changed.length > 0) ? 1 : 0;
 }
 
-/** The files named, and the .concord/.concord.md files in the folders named, each once, sorted. */
+/** The files named, and the .concord/.concord.md files in the folders named, each once (by real path), sorted. */
 function collectFiles(ctx: CliContext, paths: string[], listSourceFiles: (dir: string) => string[]): string[] {
   const out = new Set<string>();
   for (const p of paths) {
@@ -114,8 +116,9 @@ function collectFiles(ctx: CliContext, paths: string[], listSourceFiles: (dir: s
       // A missing path is an I/O error (exit 2) that names the path as the user gave it.
       throw Object.assign(e as Error, { path: p });
     }
-    if (st.isDirectory()) for (const f of listSourceFiles(abs)) out.add(f);
-    else if (st.isFile()) out.add(abs);
+    // Real paths: a file reached twice is formatted once, and a symlink is written through, never replaced.
+    if (st.isDirectory()) for (const f of listSourceFiles(abs)) out.add(fs.realpathSync(f));
+    else if (st.isFile()) out.add(fs.realpathSync(abs));
     else throw new UsageError(`${p} is not a regular file or folder`);
   }
   return [...out].sort();
