@@ -129,6 +129,11 @@ describe("layout", () => {
     );
   });
 
+  it("keeps a wrapped selector list's first selector on the item's line", async () => {
+    const input = lines("agreement a {", "  scope procurement, hr, information_systems, estates", "}");
+    expect(await formatConcordat(input, { printWidth: 40 })).toBe(lines("agreement a {", "  scope procurement, hr,", "    information_systems, estates", "}"));
+  });
+
   it("never wraps other items, however long (the examples' party and body lines)", async () => {
     const party = '  party eastmoor "Eastmoor NHS Foundation Trust" kind foundation_trust role member, commissioner';
     const input = lines("agreement a {", party, "}");
