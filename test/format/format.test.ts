@@ -14,6 +14,12 @@ describe("files in the repository", () => {
     expect(await formatText(text, { filepath: name })).toBe(text);
   });
 
+  it.each(policyFiles().map((f) => [f.name, f.text] as const))("%s with CRLF line endings and a BOM formats the same, keeping both", async (name, text) => {
+    const lf = await formatText(text, { filepath: name });
+    const crlf = "\uFEFF" + text.replace(/\n/g, "\r\n");
+    expect(await formatText(crlf, { filepath: name })).toBe("\uFEFF" + lf.replace(/\n/g, "\r\n"));
+  });
+
   // The normative examples are the house style: formatting them changes nothing (and this
   // test only reads them).
   const examples = path.join(repo, "test/fixtures/examples");
