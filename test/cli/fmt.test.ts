@@ -95,6 +95,14 @@ describe("concordat fmt", () => {
     expect(r.stderr).toMatch(/<stdin>:3:1: error\[syntax\]/);
   });
 
+  it("a folder with no .concord files is a usage error (exit 2), not a pass", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "notes.md"), "# nothing\n");
+    const r = concordat(["fmt", "--check", "."], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no \.concord or \.concord\.md files in \./);
+  });
+
   it("a path that does not exist is an I/O error (exit 2) naming it", () => {
     const r = concordat(["fmt", "no-such.concord"], { cwd: tempDir() });
     expect(r.code).toBe(2);

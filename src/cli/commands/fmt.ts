@@ -75,7 +75,10 @@ export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions)
     return;
   }
 
-  const files = collectFiles(ctx, paths.length > 0 ? paths : ["."], listSourceFiles);
+  const named = paths.length > 0 ? paths : ["."];
+  const files = collectFiles(ctx, named, listSourceFiles);
+  // As for check: `fmt --check` pointed at the wrong folder must not pass on nothing.
+  if (files.length === 0) throw new UsageError(`no .concord or .concord.md files in ${named.join(", ")}`);
   const changed: string[] = [];
   let unparsed = 0;
   // Files are known by their real paths; they are shown relative to the real current folder.
