@@ -66,6 +66,18 @@ describe("concordat fmt", () => {
     expect(readFileSync(path.join(dir, "good.concord"), "utf8")).toBe(tidy);
   });
 
+  it("leaves a file that is not text alone, says so, and formats the others", () => {
+    const dir = tempDir();
+    const binary = Buffer.from([0x61, 0x00, 0xff, 0xfe, 0x0a]);
+    writeFileSync(path.join(dir, "a.concord"), binary);
+    writeFileSync(path.join(dir, "b.concord"), messy);
+    const r = concordat(["fmt", "."], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/a\.concord is not UTF-8 text; not formatted/);
+    expect(readFileSync(path.join(dir, "a.concord")).equals(binary)).toBe(true);
+    expect(readFileSync(path.join(dir, "b.concord"), "utf8")).toBe(tidy);
+  });
+
   it("formats a .concord.md file's concord blocks only", () => {
     const dir = tempDir();
     const md = "# Title   here\n\n```concord\nagreement a {   party p kind k }\n```\n";
