@@ -8,6 +8,7 @@
 //   one level inside its item and never rewrapped; numbers, money and dates as written.
 // - Comments are attached by Prettier to the items around them (see `canAttachComment`);
 //   the few that fall inside an item with nothing to attach to are printed by the item.
+// - `// prettier-ignore` before an item keeps it as written.
 import { doc, util, type AstPath, type Doc, type ParserOptions, type Printer } from "prettier";
 import type * as A from "../syntax/ast.js";
 
@@ -60,6 +61,11 @@ export const printer: Printer<Node> = {
   },
   getVisitorKeys(node: Node) {
     return childKeys[node.kind] ?? [];
+  },
+  // `// prettier-ignore` before an item keeps that item exactly as written (a hand-aligned table, say).
+  hasPrettierIgnore(path) {
+    const node = path.node as Node;
+    return (node.comments ?? []).some((c) => c.leading && /^(\/\/|\/\*)\s*prettier-ignore\s*(\*\/)?$/.test(c.text.trim()));
   },
 };
 

@@ -109,6 +109,11 @@ describe("layout", () => {
     expect(await formatConcordat("agreement a {\n// one\n\n\n     // two\n}")).toBe("agreement a {\n  // one\n\n  // two\n}\n");
   });
 
+  it("keeps an item after `// prettier-ignore` exactly as written", async () => {
+    const input = "agreement a {\n  // prettier-ignore\n  assign   x   at system {\n      accountable p\n  }\n  party   q kind k\n}\n";
+    expect(await formatConcordat(input)).toBe("agreement a {\n  // prettier-ignore\n  assign   x   at system {\n      accountable p\n  }\n  party q kind k\n}\n");
+  });
+
   it("wraps a long role line and a long selector list at the print width (an assign's head continues two levels in, apart from its role lines)", async () => {
     const input = lines(
       "agreement a {",
