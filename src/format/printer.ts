@@ -8,6 +8,7 @@
 //   one level inside its item and never rewrapped; numbers, money and dates as written.
 // - Comments are attached by Prettier to the items around them (see `canAttachComment`);
 //   the few that fall inside an item with nothing to attach to are printed by the item.
+// - `// prettier-ignore` before an item keeps it as written.
 import { doc, util, type AstPath, type Doc, type ParserOptions, type Printer } from "prettier";
 import type * as A from "../syntax/ast.js";
 
@@ -60,6 +61,11 @@ export const printer: Printer<Node> = {
   },
   getVisitorKeys(node: Node) {
     return childKeys[node.kind] ?? [];
+  },
+  // `// prettier-ignore` before an item keeps that item exactly as written (a hand-aligned table, say).
+  hasPrettierIgnore(path) {
+    const node = path.node as Node;
+    return (node.comments ?? []).some((c) => c.leading && /^(\/\/|\/\*)\s*prettier-ignore\s*(\*\/)?$/.test(c.text.trim()));
   },
 };
 
@@ -282,7 +288,7 @@ function printNode(path: AstPath<Node>, options: Options, print: Print): Doc {
     case "ModelConstraint":
       return oneLine(
         node,
-        group([node.role, " ", node.modality, " be ", roleOrKinds(node.roles), node.for.length > 0 ? [" for", line, selectorList(node.for)] : ""]),
+        group([node.role, " ", node.modality, " be ", roleOrKinds(node.roles), node.for.length > 0 ? [" for ", selectorList(node.for)] : ""]),
       );
     case "Requires":
       return oneLine(node, ["requires ", node.what, " ", node.name.text]);
@@ -296,7 +302,7 @@ function printNode(path: AstPath<Node>, options: Options, print: Print): Doc {
     case "ConformsTo":
       return oneLine(node, ["conforms to ", names(node.frameworks)]);
     case "ModelUse":
-      return oneLine(node, group(["model ", node.model.text, node.for.length > 0 ? [" for", line, selectorList(node.for)] : ""]));
+      return oneLine(node, group(["model ", node.model.text, node.for.length > 0 ? [" for ", selectorList(node.for)] : ""]));
     case "Term":
       return oneLine(node, ["term ", node.from.text, " to ", node.to.text]);
     case "Review":
@@ -313,7 +319,7 @@ function printNode(path: AstPath<Node>, options: Options, print: Print): Doc {
     case "BodyDecl":
       return oneLine(node, ["body ", node.name.text, title(node.title, path, options), " kind ", node.bodyKind.text, " members ", names(node.members)]);
     case "Scope":
-      return oneLine(node, group(["scope", line, selectorList(node.selectors)]));
+      return oneLine(node, group(["scope ", selectorList(node.selectors)]));
     case "Clause":
       return block(path, options, print, ["clause ", node.number.text, title(node.title, path, options)], "items");
     case "Assign":
@@ -362,13 +368,13 @@ function sourceFile(path: AstPath<A.SourceFile & Node>, options: Options, print:
 function obligation(b: A.ObligationBody): Doc {
   switch (b.kind) {
     case "Cover":
-      return ["cover", line, selectorList(b.selectors)];
+      return ["cover ", selectorList(b.selectors)];
     case "AssignResponsible":
-      return ["assign responsible for", line, selectorList(b.selectors)];
+      return ["assign responsible for ", selectorList(b.selectors)];
     case "Deliver":
       return ["deliver ", selectorList(b.selectors), indent([line, "at ", b.level.text])];
     case "MakeAccountable":
-      return [b.negated ? "not " : "", "make accountable ", roleOrKinds(b.roles), " for", line, selectorList(b.selectors)];
+      return [b.negated ? "not " : "", "make accountable ", roleOrKinds(b.roles), " for ", selectorList(b.selectors)];
     case "Provide":
       return `provide ${b.provision.text}`;
     case "ReviewEvery":

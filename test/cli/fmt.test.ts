@@ -1,5 +1,5 @@
 // `concordat fmt`, run as a user runs it (the built binary), and the plugin through Prettier's own CLI.
-import { chmodSync, copyFileSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -23,6 +23,17 @@ describe("concordat fmt", () => {
     expect(readFileSync(path.join(dir, "a.concord"), "utf8")).toBe(tidy);
     expect(statSync(path.join(dir, "a.concord")).mode & 0o777).toBe(0o640);
     expect(readdirSync(dir).sort()).toEqual(["a.concord", "b.concord"]); // no temporary file left
+  });
+
+  it("writes through a symlink (the link stays a link) and formats a file reached twice once", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "real.concord"), messy);
+    symlinkSync("real.concord", path.join(dir, "link.concord"));
+    const r = concordat(["fmt", "link.concord", "real.concord", "."], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("real.concord\n");
+    expect(lstatSync(path.join(dir, "link.concord")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(dir, "real.concord"), "utf8")).toBe(tidy);
   });
 
   it("--check lists the files that would change, changes nothing, and exits 1", () => {
@@ -55,6 +66,18 @@ describe("concordat fmt", () => {
     expect(readFileSync(path.join(dir, "good.concord"), "utf8")).toBe(tidy);
   });
 
+  it("leaves a file that is not text alone, says so, and formats the others", () => {
+    const dir = tempDir();
+    const binary = Buffer.from([0x61, 0x00, 0xff, 0xfe, 0x0a]);
+    writeFileSync(path.join(dir, "a.concord"), binary);
+    writeFileSync(path.join(dir, "b.concord"), messy);
+    const r = concordat(["fmt", "."], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/a\.concord is not UTF-8 text; not formatted/);
+    expect(readFileSync(path.join(dir, "a.concord")).equals(binary)).toBe(true);
+    expect(readFileSync(path.join(dir, "b.concord"), "utf8")).toBe(tidy);
+  });
+
   it("formats a .concord.md file's concord blocks only", () => {
     const dir = tempDir();
     const md = "# Title   here\n\n```concord\nagreement a {   party p kind k }\n```\n";
@@ -82,6 +105,14 @@ describe("concordat fmt", () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/<stdin>:3:1: error\[syntax\]/);
+  });
+
+  it("a folder with no .concord files is a usage error (exit 2), not a pass", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "notes.md"), "# nothing\n");
+    const r = concordat(["fmt", "--check", "."], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no \.concord or \.concord\.md files in \./);
   });
 
   it("a path that does not exist is an I/O error (exit 2) naming it", () => {

@@ -14,6 +14,12 @@ describe("files in the repository", () => {
     expect(await formatText(text, { filepath: name })).toBe(text);
   });
 
+  it.each(policyFiles().map((f) => [f.name, f.text] as const))("%s with CRLF line endings and a BOM formats the same, keeping both", async (name, text) => {
+    const lf = await formatText(text, { filepath: name });
+    const crlf = "\uFEFF" + text.replace(/\n/g, "\r\n");
+    expect(await formatText(crlf, { filepath: name })).toBe("\uFEFF" + lf.replace(/\n/g, "\r\n"));
+  });
+
   // The normative examples are the house style: formatting them changes nothing (and this
   // test only reads them).
   const examples = path.join(repo, "test/fixtures/examples");
@@ -103,6 +109,11 @@ describe("layout", () => {
     expect(await formatConcordat("agreement a {\n// one\n\n\n     // two\n}")).toBe("agreement a {\n  // one\n\n  // two\n}\n");
   });
 
+  it("keeps an item after `// prettier-ignore` exactly as written", async () => {
+    const input = "agreement a {\n  // prettier-ignore\n  assign   x   at system {\n      accountable p\n  }\n  party   q kind k\n}\n";
+    expect(await formatConcordat(input)).toBe("agreement a {\n  // prettier-ignore\n  assign   x   at system {\n      accountable p\n  }\n  party q kind k\n}\n");
+  });
+
   it("wraps a long role line and a long selector list at the print width (an assign's head continues two levels in, apart from its role lines)", async () => {
     const input = lines(
       "agreement a {",
@@ -127,6 +138,11 @@ describe("layout", () => {
         "}",
       ),
     );
+  });
+
+  it("keeps a wrapped selector list's first selector on the item's line", async () => {
+    const input = lines("agreement a {", "  scope procurement, hr, information_systems, estates", "}");
+    expect(await formatConcordat(input, { printWidth: 40 })).toBe(lines("agreement a {", "  scope procurement, hr,", "    information_systems, estates", "}"));
   });
 
   it("never wraps other items, however long (the examples' party and body lines)", async () => {

@@ -53,7 +53,13 @@ export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions)
   if (paths.includes("-")) {
     if (paths.length > 1) throw new UsageError("`-` (standard input) cannot be combined with other paths");
     const shown = opts.stdinFilepath ?? "<stdin>";
-    const text = readText(fs.readFileSync(0), shown);
+    const read = readText(fs.readFileSync(0), shown);
+    if ("problem" in read) {
+      ctx.stderr.write(`concordat: ${read.problem}\n`);
+      ctx.exitCode = 1;
+      return;
+    }
+    const text = read.text;
     sources.set(shown, text);
     const found = syntaxErrors(text, shown);
     if (found.length > 0) {
@@ -75,12 +81,23 @@ export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions)
     return;
   }
 
-  const files = collectFiles(ctx, paths.length > 0 ? paths : ["."], listSourceFiles);
+  const named = paths.length > 0 ? paths : ["."];
+  const files = collectFiles(ctx, named, listSourceFiles);
+  // As for check: `fmt --check` pointed at the wrong folder must not pass on nothing.
+  if (files.length === 0) throw new UsageError(`no .concord or .concord.md files in ${named.join(", ")}`);
   const changed: string[] = [];
+  const notText: string[] = [];
   let unparsed = 0;
+  // Files are known by their real paths; they are shown relative to the real current folder.
+  const cwdReal = fs.realpathSync(ctx.cwd);
   for (const abs of files) {
-    const shown = toPosix(path.relative(ctx.cwd, abs)) || path.basename(abs);
-    const text = readText(fs.readFileSync(abs), shown);
+    const shown = toPosix(path.relative(cwdReal, abs)) || path.basename(abs);
+    const read = readText(fs.readFileSync(abs), shown);
+    if ("problem" in read) {
+      notText.push(read.problem);
+      continue;
+    }
+    const text = read.text;
     sources.set(shown, text);
     const found = syntaxErrors(text, shown);
     if (found.length > 0) {
@@ -94,15 +111,16 @@ export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions)
     if (!opts.check) writeFileAtomic(abs, formatted);
   }
   report();
+  for (const p of notText) ctx.stderr.write(`concordat: ${p}\n`);
   for (const f of changed) ctx.stdout.write(`${f}\n`);
   const summary: string[] = [];
   if (opts.check && changed.length > 0) summary.push(`${plural(changed.length, "file")} not in the canonical layout (run \`concordat fmt\` to rewrite ${changed.length === 1 ? "it" : "them"})`);
   if (unparsed > 0) summary.push(`${plural(unparsed, "file")} not formatted because of syntax errors (left unchanged)`);
   if (summary.length > 0) ctx.stderr.write(`concordat: ${summary.join("; ")}\n`);
-  ctx.exitCode = unparsed > 0 || (opts.check && changed.length > 0) ? 1 : 0;
+  ctx.exitCode = unparsed > 0 || notText.length > 0 || (opts.check && changed.length > 0) ? 1 : 0;
 }
 
-/** The files named, and the .concord/.concord.md files in the folders named, each once, sorted. */
+/** The files named, and the .concord/.concord.md files in the folders named, each once (by real path), sorted. */
 function collectFiles(ctx: CliContext, paths: string[], listSourceFiles: (dir: string) => string[]): string[] {
   const out = new Set<string>();
   for (const p of paths) {
@@ -114,23 +132,24 @@ function collectFiles(ctx: CliContext, paths: string[], listSourceFiles: (dir: s
       // A missing path is an I/O error (exit 2) that names the path as the user gave it.
       throw Object.assign(e as Error, { path: p });
     }
-    if (st.isDirectory()) for (const f of listSourceFiles(abs)) out.add(f);
-    else if (st.isFile()) out.add(abs);
+    // Real paths: a file reached twice is formatted once, and a symlink is written through, never replaced.
+    if (st.isDirectory()) for (const f of listSourceFiles(abs)) out.add(fs.realpathSync(f));
+    else if (st.isFile()) out.add(fs.realpathSync(abs));
     else throw new UsageError(`${p} is not a regular file or folder`);
   }
   return [...out].sort();
 }
 
-/** UTF-8 text, or a usage error for a file that is not text (it is never rewritten). */
-function readText(bytes: Buffer, shown: string): string {
+/** UTF-8 text, or why the file is not text (it is then never rewritten). */
+function readText(bytes: Buffer, shown: string): { text: string } | { problem: string } {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new UsageError(`${shown} is not UTF-8 text; not formatted`);
+    return { problem: `${shown} is not UTF-8 text; not formatted` };
   }
-  if (text.includes("\u0000")) throw new UsageError(`${shown} is not a text file (it holds NUL bytes); not formatted`);
-  return text;
+  if (text.includes("\u0000")) return { problem: `${shown} is not a text file (it holds NUL bytes); not formatted` };
+  return { text };
 }
 
 function toPosix(p: string): string {
@@ -168,8 +187,9 @@ export function fmtCommand(ctx: CliContext): Command {
       `
 Exit codes:
   0  every file is in the canonical layout (or has been rewritten in it)
-  1  a file has syntax errors (left unchanged), or with --check, a file would change
-  2  the command could not run: a wrong option, a file that does not exist or cannot be read
+  1  a file has syntax errors or is not text (left unchanged), or with --check, a file would change
+  2  the command could not run: a wrong option, a path that does not exist or cannot be
+     read, a folder with no .concord files
 
 Examples:
   $ concordat fmt policies/

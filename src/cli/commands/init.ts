@@ -60,6 +60,17 @@ export async function runInit(ctx: CliContext, opts: InitOptions): Promise<void>
     );
   }
 
+  // A model the framework's rules forbid would be a finding that no TODO can settle: refuse it.
+  if (model) {
+    for (const rule of chosen.flatMap((f) => f.rules)) {
+      for (const o of rule.obligations) {
+        if (o.type === "use-model" && !(o.models ?? []).includes(model.id)) {
+          throw new UsageError(`rule ${rule.id} allows only the ${(o.models ?? []).join(" or ") || "no"} model${(o.models ?? []).length === 1 ? "" : "s"}, not ${model.id}`);
+        }
+      }
+    }
+  }
+
   const outDir = opts.output !== undefined ? path.dirname(path.resolve(ctx.cwd, opts.output)) : ctx.cwd;
   // Everything is checked: the output's folder may now be made.
   fs.mkdirSync(outDir, { recursive: true });
