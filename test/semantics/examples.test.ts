@@ -124,6 +124,7 @@ describe("every policy", () => {
       "policies/agreements/nhs/vale-group-mou-draft.concord",
       "policies/agreements/nhs/vale-hospital-group.concord",
       "policies/agreements/northvale-group.concord",
+      "policies/agreements/northvale-group.concord.md",
     ]);
     // The normative examples, then the library (test/policies/ holds each agreement's findings).
     expect(ruleSet.agreements.map((a) => a.id)).toEqual([
@@ -138,6 +139,7 @@ describe("every policy", () => {
       "vale_group_draft",
       "vale_group",
       "northvale_group",
+      "northvale_group_document",
     ]);
   });
 });
