@@ -53,6 +53,10 @@ describe("concordat.json", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("concordat: 3 warnings, more than --max-warnings 2 allows\n");
     expect(concordat(["check", "--max-warnings", "3"], { cwd: dir }).code).toBe(0);
+    // --quiet hides the warnings but still counts them.
+    const quiet = concordat(["check", "--quiet", "--format", "plain"], { cwd: dir });
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout).not.toContain(": warning ");
   });
 
   it("ignore: files not checked and their findings not reported", () => {

@@ -62,6 +62,12 @@ describe("concordat diff", () => {
     expect(bad.stderr).not.toMatch(STACK);
   });
 
+  it("concordat schema diff prints the schema of the JSON diff", () => {
+    const r = concordat(["schema", "diff"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).$id).toBe("https://concordat.dev/schemas/diff.schema.json");
+  });
+
   it("one version only is a usage error", () => {
     const r = concordat(["diff", "policies"]);
     expect(r.code).toBe(2);

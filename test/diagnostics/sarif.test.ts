@@ -69,3 +69,16 @@ describe("sarif", () => {
     expect(empty.runs[0].tool.driver.rules).toEqual([]);
   });
 });
+
+import { linkedMessage } from "../../src/diagnostics/sarif.js";
+import { span as spanOf } from "./fixtures.js";
+describe("sarif message links", () => {
+  const related = (message: string) => ({ span: spanOf(2, 3, 2, 8), message });
+  it("links the first mention of a related clause, escapes brackets, and lists the rest", () => {
+    const d = { ...gap, message: "Clause [draft] clause 2.10 and clause 2.1 overlap.", related: [related("clause 2.1 starts here"), related("clause 7 elsewhere"), related("a party")] };
+    expect(linkedMessage(d)).toBe("Clause \\[draft\\] clause 2.10 and [clause 2.1](1) overlap. (see [clause 7](2), [related location 3](3))");
+  });
+  it("leaves a message without related locations as it is, brackets escaped", () => {
+    expect(linkedMessage({ ...gap, message: "a [b] c", related: [] })).toBe("a \\[b\\] c");
+  });
+});

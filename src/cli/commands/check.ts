@@ -80,6 +80,8 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   }
   let diagnostics = config.applySeverities(mergeDiagnostics(loaded.diagnostics, findings), settings);
   if (ignored.size > 0) diagnostics = diagnostics.filter((d) => !ignored.has(path.resolve(ctx.cwd, d.span.file)));
+  // --max-warnings counts the warnings that --quiet does not print: quiet changes the report, not the verdict.
+  const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   if (opts.quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
   const toFile = opts.output !== undefined;
   const color = opts.format === "pretty" && (toFile ? opts.color === true : useColor(opts.color, ctx.stdout, ctx.env));
@@ -98,7 +100,6 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   // In a GitHub Actions step, the job summary gets every finding (annotations stop at ten per severity).
   const stepSummary = ctx.env.GITHUB_STEP_SUMMARY;
   if (opts.format === "github" && stepSummary) appendFileSync(path.resolve(ctx.cwd, stepSummary), renderGithubSummary(diagnostics, renderOptions));
-  const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
   if (toFile) {
     writeFileAtomic(resolveOut(ctx, opts.output!), text, { shownAs: opts.output!, inputs: loaded.inputs });

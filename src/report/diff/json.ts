@@ -1,8 +1,13 @@
 // `diff --format json`: one object, described by schemas/diff.schema.json.
+import { Ajv, type ValidateFunction } from "ajv";
+import addFormatsModule from "ajv-formats";
 import { jsonDiagnostic, type JsonDiagnostic } from "../../diagnostics/json.js";
+import { readPackageFile } from "../../diagnostics/package-root.js";
 import { shownFile, type RenderOptions } from "../../diagnostics/report.js";
 import type { Witness } from "../../diagnostics/diagnostic.js";
 import type { DiffReport } from "./index.js";
+
+const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 
 export interface DiffJson {
   format: "concordat-diff/1";
@@ -59,6 +64,24 @@ export function diffJson(report: DiffReport, options: RenderOptions = {}): DiffJ
   };
 }
 
+/** Checks a JSON diff against schemas/diff.schema.json (compiled on first use: only `diff --format json` needs it). */
+export function checkDiffJson(value: unknown): { valid: boolean; errors: string[] } {
+  if (!validator) {
+    const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true });
+    (addFormats as unknown as (a: Ajv) => void)(ajv);
+    ajv.addSchema(JSON.parse(readPackageFile("schemas/diagnostics.schema.json")) as object);
+    validator = ajv.compile(JSON.parse(readPackageFile("schemas/diff.schema.json")) as object);
+  }
+  const valid = validator(value) as boolean;
+  return { valid, errors: valid ? [] : (validator.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`) };
+}
+
+let validator: ValidateFunction | undefined;
+
+/** The JSON diff as text, validated first: a diff that does not match its schema is a bug in concordat, never printed. */
 export function renderDiffJson(report: DiffReport, options: RenderOptions = {}): string {
-  return JSON.stringify(diffJson(report, options), null, 2) + "\n";
+  const json = diffJson(report, options);
+  const check = checkDiffJson(json);
+  if (!check.valid) throw new Error(`the JSON diff does not match schemas/diff.schema.json: ${check.errors.join("; ")}`);
+  return JSON.stringify(json, null, 2) + "\n";
 }

@@ -3,13 +3,13 @@
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { codeLabel, shownFile, type RenderOptions } from "../../diagnostics/report.js";
 import type { DiffReport } from "./index.js";
-import { partyList, sameSet } from "./words.js";
+import { partyList, safe, sameSet } from "./words.js";
 
 /** The marker the GitHub Action finds its own comment by, to update it in place. */
 export const COMMENT_MARKER = "<!-- concordat-diff -->";
 
 function cell(s: string): string {
-  return s.replace(/\r?\n/g, " ").replace(/([\\|`*_[\]<>])/g, "\\$1");
+  return safe(s.replace(/\r?\n/g, " ")).replace(/([\\|`*_[\]<>])/g, "\\$1");
 }
 
 function roleCell(before: readonly string[], after: readonly string[]): string {

@@ -18,3 +18,9 @@ export function changeInWords(before: Parties, after: Parties): string {
 export function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
+
+/** Text from a file as a terminal or a comment shows it: control characters escaped (`\u001b`), never obeyed. */
+export function safe(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

@@ -118,3 +118,16 @@ describe("diff of the eastmoor draft and its edit", () => {
     }
   });
 });
+
+describe("diff renderers and text from files", () => {
+  it("control characters in a title are shown escaped, never sent to the terminal", () => {
+    const r: DiffReport = {
+      ...report,
+      agreements: report.agreements.map((a) => ({ ...a, title: "Evil\u001b[2J title" })),
+    };
+    const text = renderDiffPretty(r, { cwd: dir });
+    expect(text).not.toContain("\u001b[2J");
+    expect(text).toContain('"Evil\\u001b[2J title"');
+    expect(renderDiffMarkdown(r, { cwd: dir })).not.toContain("\u001b");
+  });
+});
