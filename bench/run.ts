@@ -1,147 +1,214 @@
-// `npm run bench`: generates agreements of growing size as .concord text, and times parsing,
-// compiling and analysing each (and the brute-force oracle where it finishes within a minute).
-// Prints a Markdown table on stdout; progress on stderr only when it is a terminal.
+// `npm run bench`: times whole `concordat check` processes on generated inputs, as CPU time (all
+// threads, from the process's own resource usage) and wall time, the median of several runs, each
+// also as a ratio to `node -e 0` measured in the same run; with the growth per doubling along each
+// series and the peak RSS. Prints one Markdown table on stdout (progress on stderr).
+//
+// Environment: BENCH_RUNS (runs per figure, default 3), BENCH_QUICK=1 (smaller series),
+// BENCH_ONLY=start-up,spread,… (some cases only), BENCH_ORACLE=1 (also time the brute-force
+// oracle in-process on the small spread sizes; it never runs otherwise).
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
-import { agreementText, frameworkText, sizeFor } from "./generate.js";
-import { oracle as oracleFn, countElementaryPoints } from "../test/support/oracle.js";
+import { agreementText, frameworkText, type BenchSize } from "./generate.js";
+import { dmnTable } from "./dmn.js";
+import { enumCase, manyFiles, membersCase } from "./series.js";
 
-type Mod = Record<string, unknown>;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const cli = path.join(here, "../src/cli/main.js");
+const rusageHook = path.join(here, "rusage.js");
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const QUICK = process.env.BENCH_QUICK === "1";
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",")) : null;
 
-async function importOptional(rel: string): Promise<Mod | null> {
-  try {
-    return (await import(rel)) as Mod;
-  } catch (e) {
-    process.stderr.write(`bench: cannot load ${rel}: ${(e as Error).message}\n`);
-    return null;
+interface Measure {
+  cpuMs: number;
+  wallMs: number;
+  rssMb: number;
+  findings: number | null;
+  exit: number | null;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+/** Runs `node args…` RUNS times; the median CPU, wall and peak RSS, and the findings of `--format json`. */
+function measure(args: string[], cwd: string, runs = RUNS): Measure {
+  const usage = path.join(cwd, ".rusage.json");
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  const rss: number[] = [];
+  let findings: number | null = null;
+  let exit: number | null = null;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ["--import", rusageHook, ...args], {
+      cwd,
+      env: { ...process.env, BENCH_RUSAGE: usage, NO_COLOR: "1" },
+      maxBuffer: 1 << 30,
+      encoding: "utf8",
+    });
+    wall.push(performance.now() - t0);
+    exit = r.status;
+    const u = JSON.parse(fs.readFileSync(usage, "utf8")) as { cpuMicros: number; maxRssKb: number };
+    cpu.push(u.cpuMicros / 1000);
+    rss.push(u.maxRssKb / 1024);
+    if (i === 0 && args.includes("json")) {
+      try {
+        findings = (JSON.parse(r.stdout) as { diagnostics: unknown[] }).diagnostics.length;
+      } catch {
+        process.stderr.write(`bench: no JSON report from ${args.join(" ")} (exit ${r.status}): ${r.stderr.slice(0, 300)}\n`);
+      }
+    }
+  }
+  return { cpuMs: median(cpu), wallMs: median(wall), rssMb: median(rss), findings, exit };
+}
+
+function write(dir: string, files: Map<string, string> | Record<string, string>): void {
+  for (const [name, text] of files instanceof Map ? files : Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
   }
 }
 
-const SIZES = (process.env.BENCH_SIZES ?? "10,100,1000,2500,5000,10000,20000").split(",").map(Number);
-const ORACLE_BUDGET_MS = 60_000;
-
-function progress(msg: string): void {
-  if (process.stderr.isTTY) process.stderr.write(msg + "\n");
+function fmt(n: number): string {
+  return n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString("en-GB");
 }
 
-function ms(t: number | null): string {
-  return t === null ? "–" : t < 10 ? t.toFixed(1) : Math.round(t).toLocaleString("en-GB");
-}
-
-function time<T>(f: () => T): [T, number] {
-  const t0 = performance.now();
-  const v = f();
-  return [v, performance.now() - t0];
+interface Row {
+  series: string;
+  size: string;
+  m: Measure;
+  growth: string;
 }
 
 async function main(): Promise<void> {
-  const syntax = await importOptional("../src/syntax/index.js");
-  const semantics = await importOptional("../src/semantics/index.js");
-  const coverage = await importOptional("../src/analysis/coverage/index.js");
-  const analysis = await importOptional("../src/analysis/index.js");
-  const parse = syntax?.parse as ((text: string, file: string) => { diagnostics: unknown[] }) | undefined;
-  const loadProgram = semantics?.loadProgram as ((paths: string[], o: { cwd: string }) => unknown) | undefined;
-  const compileProgram = semantics?.compileProgram as ((p: unknown) => { ruleSet: { agreements: unknown[] }; diagnostics: { severity: string; message: string }[] }) | undefined;
-  const coverageDiagnostics = coverage?.coverageDiagnostics as ((a: unknown) => unknown[]) | undefined;
-  const analyzeAgreement = analysis?.analyzeAgreement as ((rs: unknown, a: unknown) => unknown[]) | undefined;
-  const oracle = oracleFn as unknown as (a: unknown) => unknown[];
-  const countPoints = countElementaryPoints as unknown as (a: unknown) => number;
-  if (!parse || !loadProgram || !compileProgram || !coverageDiagnostics) {
-    process.stderr.write("bench: the parser, compiler or analysis is missing; build them first.\n");
-    process.exitCode = 2;
-    return;
-  }
-
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "concordat-bench-"));
   fs.writeFileSync(path.join(dir, "package.json"), "{}\n");
-  const rows: string[][] = [];
-  // Oracle cost model: ms per (elementary point × assignment), from the last run.
-  let oracleRate: number | null = null;
+  const rows: Row[] = [];
+  const want = (name: string) => ONLY === null || ONLY.has(name);
+  const say = (s: string) => process.stderr.write(`bench: ${s}\n`);
   try {
-    // Warm up the JIT on a mid-size agreement, unmeasured.
-    {
-      const size = sizeFor(1000);
-      fs.writeFileSync(path.join(dir, "framework.concord"), frameworkText(size));
-      fs.writeFileSync(path.join(dir, "warmup.concord"), agreementText(size, "./framework.concord"));
-      const warm = compileProgram(loadProgram([path.join(dir, "warmup.concord")], { cwd: dir }));
-      for (const a of warm.ruleSet.agreements) coverageDiagnostics(structuredClone(a));
-    }
-    for (const n of SIZES) {
-      const size = sizeFor(n);
-      progress(`bench: ${n} assignments…`);
-      const fwText = frameworkText(size);
-      const agText = agreementText(size, "./framework.concord");
-      const fwFile = path.join(dir, "framework.concord");
-      const agFile = path.join(dir, `agreement-${n}.concord`);
-      fs.writeFileSync(fwFile, fwText);
-      fs.writeFileSync(agFile, agText);
+    // The baseline, measured in the same run as everything else.
+    const node = measure(["-e", "0"], dir, Math.max(RUNS, 5));
+    rows.push({ series: "node -e 0", size: "", m: node, growth: "" });
+    const check = (args: string[], cwd: string) => measure([cli, "check", "--format", "json", "--fail-on", "none", ...args], cwd);
 
-      const [, parseMs] = time(() => {
-        parse(fwText, "framework.concord");
-        return parse(agText, `agreement-${n}.concord`);
-      });
-      const program = loadProgram([agFile], { cwd: dir });
-      const [compiled, compileMs] = time(() => compileProgram(program));
-      const errors = compiled.diagnostics.filter((d) => d.severity === "error");
-      if (errors.length > 0) process.stderr.write(`bench: ${n}: ${errors.length} compile errors, first: ${errors[0]!.message}\n`);
-      const agreement = compiled.ruleSet.agreements[0];
-      if (!agreement) throw new Error(`no agreement compiled for ${n}`);
-      const nAsg = (agreement as { assignments: unknown[] }).assignments.length;
-      // Coverage on a fresh copy (the engine caches per agreement object), then the full analysis.
-      // Median of three runs, each on a fresh copy.
-      const runs = [0, 1, 2].map(() => {
-        const fresh = structuredClone(agreement);
-        return time(() => coverageDiagnostics(fresh));
-      });
-      const [findings, coverageMs] = runs.sort((a, b) => a[1] - b[1])[1]!;
-      let analyseMs: number | null = null;
-      let allFindings: number | null = null;
-      if (analyzeAgreement) {
-        try {
-          const runs2 = [0, 1, 2].map(() => {
-            const fresh2 = structuredClone(agreement);
-            return time(() => analyzeAgreement(compiled.ruleSet, fresh2));
-          });
-          const [all, t] = runs2.sort((a, b) => a[1] - b[1])[1]!;
-          analyseMs = t;
-          allFindings = all.length;
-        } catch (e) {
-          process.stderr.write(`bench: full analysis failed at ${n}: ${(e as Error).message}\n`);
-        }
+    if (want("start-up")) {
+      write(path.join(dir, "small"), { "package.json": "{}\n" });
+      const small = manyFiles(1);
+      write(path.join(dir, "small"), small);
+      say("start-up");
+      rows.push({ series: "start-up: check one small file", size: "1 file", m: check(["agreements/a00000.concord"], path.join(dir, "small")), growth: "" });
+      rows.push({ series: "start-up: --version", size: "", m: measure([cli, "--version"], dir), growth: "" });
+    }
+
+    /** One series: sizes, a writer per size; growth per doubling against the previous size. */
+    const series = (name: string, sizes: number[], make: (n: number, at: string) => string[]) => {
+      let prev: { n: number; cpu: number } | null = null;
+      for (const n of sizes) {
+        const at = path.join(dir, `${name}-${n}`);
+        fs.mkdirSync(at, { recursive: true });
+        fs.writeFileSync(path.join(at, "package.json"), "{}\n");
+        const args = make(n, at);
+        say(`${name} ${n}`);
+        const m = check(args, at);
+        const growth = prev ? Math.pow(m.cpuMs / prev.cpu, 1 / Math.log2(n / prev.n)).toFixed(2) + "×" : "";
+        rows.push({ series: name, size: n.toLocaleString("en-GB"), m, growth });
+        prev = { n, cpu: m.cpuMs };
+        fs.rmSync(at, { recursive: true, force: true });
       }
-      let oracleMs: number | null = null;
-      let oracleNote = "";
-      if (oracle && countPoints) {
-        const work = countPoints(agreement) * Math.max(1, nAsg);
-        const estimate = oracleRate === null ? 0 : oracleRate * work;
-        if (estimate <= ORACLE_BUDGET_MS) {
-          progress(`bench: oracle for ${n} (estimate ${Math.round(estimate)} ms)…`);
-          const [, t] = time(() => oracle(agreement));
-          oracleMs = t;
-          oracleRate = t / Math.max(1, work);
-          if (t > ORACLE_BUDGET_MS) oracleNote = " (over a minute)";
-        } else oracleNote = `skipped (~${Math.round(estimate / 1000)} s)`;
+    };
+    const assignmentSizes = QUICK ? [10_000, 20_000, 40_000] : [10_000, 20_000, 40_000, 80_000, 160_000];
+    const assignments = (shape: (n: number) => BenchSize) => (n: number, at: string) => {
+      const size = shape(n);
+      write(at, { "framework.concord": frameworkText(size), "agreement.concord": agreementText(size, "./framework.concord") });
+      return ["agreement.concord"];
+    };
+    if (want("spread"))
+      series("assignments, spread over activities", assignmentSizes, assignments((n) => ({ assignments: n, activities: Math.ceil(n / 8), places: 20 })));
+    if (want("one-activity"))
+      series("assignments, all on one activity", assignmentSizes, assignments((n) => ({ assignments: n, activities: 1, places: 50 })));
+    if (want("members"))
+      series("`each member`, members", QUICK ? [12_500, 25_000] : [12_500, 25_000, 50_000, 100_000], (n, at) => {
+        const c = membersCase(n);
+        write(at, { "framework.concord": c.framework, "agreement.concord": c.agreement });
+        return ["agreement.concord"];
+      });
+    if (want("enum"))
+      series("enum values", QUICK ? [1_000, 4_000, 16_000] : [1_000, 4_000, 16_000, 64_000, 100_000], (n, at) => {
+        const c = enumCase(n);
+        write(at, { "framework.concord": c.framework, "agreement.concord": c.agreement });
+        return ["agreement.concord"];
+      });
+    if (want("dmn"))
+      for (const columns of [7, 15]) {
+        const at = path.join(dir, `dmn-${columns}`);
+        const t = dmnTable(1500, columns, "framework.concord");
+        write(at, { "package.json": "{}\n", "framework.concord": t.framework, "agreement.concord": t.agreement });
+        say(`DMN 1,500 × ${columns}`);
+        rows.push({ series: `DMN-shaped table, ${columns} number columns`, size: `${t.rules.toLocaleString("en-GB")} rules`, m: check(["agreement.concord"], at), growth: "" });
       }
-      rows.push([
-        String(nAsg),
-        String(size.activities),
-        String(size.places),
-        ms(parseMs),
-        ms(compileMs),
-        ms(coverageMs),
-        ms(analyseMs),
-        `${findings.length}${allFindings !== null ? ` / ${allFindings}` : ""}`,
-        oracleMs !== null ? ms(oracleMs) + oracleNote : oracleNote || "–",
-      ]);
+    if (want("many-files")) {
+      const n = QUICK ? 200 : 2_000;
+      const at = path.join(dir, "many");
+      write(at, { "package.json": "{}\n" });
+      write(at, manyFiles(n));
+      say(`many files ${n}`);
+      rows.push({ series: "many files (a folder)", size: `${n.toLocaleString("en-GB")} files`, m: check(["."], at), growth: "" });
+    }
+    if (process.env.BENCH_ORACLE === "1") await oracleRows(dir, rows);
+    if (want("smt")) {
+      const z3 = await import("z3-solver" as string).catch(() => null);
+      if (z3 === null) say("SMT peer skipped: z3-solver is not installed");
+      else say("SMT peer: z3-solver is installed, but the SMT encoding is not written yet");
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const header = ["assignments", "activities", "places", "parse ms", "compile ms", "coverage ms (median of 3)", "analyse ms (all checks, median of 3)", "findings (coverage / all)", "oracle ms"];
-  const lines = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`);
-  process.stdout.write(`Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"})\n\n${lines.join("\n")}\n`);
+  const base = rows[0]!.m;
+  const header = ["case", "size", "CPU ms", "wall ms", "CPU × node -e 0", "wall × node -e 0", "growth per doubling (CPU)", "peak RSS MB", "findings"];
+  const body = rows.map((r) => [
+    r.series,
+    r.size,
+    fmt(r.m.cpuMs),
+    fmt(r.m.wallMs),
+    (r.m.cpuMs / base.cpuMs).toFixed(1),
+    (r.m.wallMs / base.wallMs).toFixed(1),
+    r.growth,
+    fmt(r.m.rssMb),
+    r.m.findings === null ? "" : r.m.findings.toLocaleString("en-GB"),
+  ]);
+  const lines = [header, header.map(() => "---"), ...body].map((r) => `| ${r.join(" | ")} |`);
+  const cpus = os.cpus();
+  process.stdout.write(
+    `Node ${process.version}, ${cpus.length} CPUs (${cpus[0]?.model ?? "?"}), load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}; medians of ${RUNS} runs\n\n${lines.join("\n")}\n`,
+  );
+}
+
+/** The brute-force oracle, in-process, on small spread agreements (only with BENCH_ORACLE=1). */
+async function oracleRows(dir: string, rows: Row[]): Promise<void> {
+  const { oracle } = await import("../test/support/oracle.js");
+  const { loadProgram, compileProgram } = await import("../src/semantics/index.js");
+  for (const n of [100, 1_000]) {
+    const size: BenchSize = { assignments: n, activities: Math.ceil(n / 8), places: 20 };
+    write(dir, { "framework.concord": frameworkText(size), "agreement.concord": agreementText(size, "./framework.concord") });
+    const compiled = compileProgram(loadProgram([path.join(dir, "agreement.concord")], { cwd: dir }));
+    const t0 = performance.now();
+    const u0 = process.cpuUsage();
+    for (const a of compiled.ruleSet.agreements) oracle(a);
+    const u = process.cpuUsage(u0);
+    rows.push({
+      series: "oracle (in-process, brute force)",
+      size: n.toLocaleString("en-GB"),
+      m: { cpuMs: (u.user + u.system) / 1000, wallMs: performance.now() - t0, rssMb: process.memoryUsage().rss / 2 ** 20, findings: null, exit: 0 },
+      growth: "",
+    });
+  }
 }
 
 await main();

@@ -127,8 +127,16 @@ export function dimensionValue(d: DimensionInfo, v: Value, ctx: ConditionContext
   return enumValue(d, v.text, v.span, ctx);
 }
 
+/** The values of an enum as a set, built once per dimension (an enum may have 100,000 values). */
+const valueSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function valueSet(values: readonly string[]): ReadonlySet<string> {
+  let set = valueSets.get(values);
+  if (!set) valueSets.set(values, (set = new Set(values)));
+  return set;
+}
+
 function enumValue(d: DimensionInfo, name: string, span: Span, ctx: ConditionContext): string | undefined {
-  if (d.values.includes(name)) return name;
+  if (valueSet(d.values).has(name)) return name;
   const s = suggest(name, d.values);
   ctx.r.error(
     "unresolved",

@@ -131,6 +131,8 @@ function parseUnsafe(text: string, file: string): ParseResult {
     if (consumedTo <= 0) consumedTo = 1; // always make progress
     tokens = tokens.slice(consumedTo);
   }
+  // The shared parser would otherwise keep this file's tokens (about 250 bytes each) alive.
+  parser.input = [];
 
   const lastToken = lexed.tokens[lexed.tokens.length - 1];
   for (const e of parserErrors) {

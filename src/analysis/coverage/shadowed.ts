@@ -2,15 +2,60 @@
 // the term, an empty condition, or only activities outside an explicit scope.
 import type { Agreement, Assignment } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { analysedActivities, mergeRegion, partition, witness, type Box } from "../space/index.js";
+import { analysedActivities, mergeRegion, partition, witness, type Box, type Cell } from "../space/index.js";
 import { prepared } from "../space/sweep.js";
 import { upperFirst, clauseLabel, list, finding, related, scan } from "./common.js";
+
+/**
+ * Per assignment, the cells of an activity where it is applicable (before overrides), in the
+ * partition's order: looked up once per shadowed assignment instead of scanning every cell.
+ */
+const applicableCells = new WeakMap<Agreement, Map<string, Map<Assignment, Cell[]>>>();
+function cellsApplicable(agreement: Agreement, activity: string): Map<Assignment, Cell[]> {
+  let byActivity = applicableCells.get(agreement);
+  if (!byActivity) applicableCells.set(agreement, (byActivity = new Map()));
+  let index = byActivity.get(activity);
+  if (!index) {
+    index = new Map();
+    for (const cell of partition(agreement, activity).cells) {
+      for (const x of cell.applicable) {
+        let l = index.get(x);
+        if (!l) index.set(x, (l = []));
+        if (l[l.length - 1] !== cell) l.push(cell);
+      }
+    }
+    byActivity.set(activity, index);
+  }
+  return index;
+}
+
+/** A cell's applicable assignments as a set (cells with the same live set share the array). */
+const applicableSets = new WeakMap<readonly Assignment[], ReadonlySet<Assignment>>();
+function applicableSet(cell: Cell): ReadonlySet<Assignment> {
+  let set = applicableSets.get(cell.applicable);
+  if (!set) applicableSets.set(cell.applicable, (set = new Set(cell.applicable)));
+  return set;
+}
 
 export function shadowedDiagnostics(agreement: Agreement): Diagnostic[] {
   const s = scan(agreement);
   const p = prepared(agreement);
   const analysed = new Set(analysedActivities(agreement));
   const out: Diagnostic[] = [];
+  // Who overrides whom, reversed once: assignment id → the assignments that override it.
+  const overriders = new Map<string, Assignment[]>();
+  for (const o of agreement.assignments)
+    for (const id of new Set(o.overrides)) {
+      let l = overriders.get(id);
+      if (!l) overriders.set(id, (l = []));
+      l.push(o);
+    }
+  const overriderSets = new Map<string, ReadonlySet<Assignment>>();
+  const overriderSet = (id: string, list: Assignment[]): ReadonlySet<Assignment> => {
+    let set = overriderSets.get(id);
+    if (!set) overriderSets.set(id, (set = new Set(list)));
+    return set;
+  };
   agreement.assignments.forEach((a, i) => {
     if (s.applying.has(a.id)) return;
     const acts = [...new Set(a.activities)];
@@ -34,15 +79,22 @@ export function shadowedDiagnostics(agreement: Agreement): Diagnostic[] {
       message = `${label} applies nowhere: ${list(why.length > 0 ? why : ["its condition is empty"])}.`;
     } else {
       // Overridden everywhere it would apply.
+      const inRel = new Set<Assignment>();
       for (const act of acts) {
         if (!analysed.has(act)) continue;
-        for (const cell of partition(agreement, act).cells) {
-          if (!cell.applicable.includes(a)) continue;
+        for (const cell of cellsApplicable(agreement, act).get(a) ?? []) {
           boxes.push({ activity: cell.activity, places: cell.places, days: cell.days, dims: cell.dims });
-          for (const o of cell.applicable) if (o.overrides.includes(a.id) && !rel.includes(o)) rel.push(o);
+          // The assignments that override it and apply here: from whichever list is shorter.
+          const mine = overriders.get(a.id) ?? [];
+          if (mine.length <= cell.applicable.length) {
+            for (const o of mine) if (!inRel.has(o) && applicableSet(cell).has(o)) inRel.add(o), rel.push(o);
+          } else {
+            const mineSet = overriderSet(a.id, mine);
+            for (const o of cell.applicable) if (!inRel.has(o) && mineSet.has(o)) inRel.add(o), rel.push(o);
+          }
         }
       }
-      rel = rel.sort((x, y) => agreement.assignments.indexOf(x) - agreement.assignments.indexOf(y));
+      rel = rel.sort((x, y) => p.asgIndex.get(x.id)! - p.asgIndex.get(y.id)!);
       message = `${label} applies nowhere: ${rel.length > 0 ? `${list(rel.map(clauseLabel))} ${rel.length > 1 ? "override" : "overrides"} it everywhere it would apply` : "it is overridden everywhere"}.`;
     }
     const w = boxes.length > 0 ? witness(agreement, mergeRegion(boxes)) : { activity: acts[0], dimensions: {} };

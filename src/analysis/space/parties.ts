@@ -24,10 +24,52 @@ function placeNameOf(agreement: Agreement, place: number): string | undefined {
   return agreement.places.length === 0 ? undefined : agreement.places[place];
 }
 
+/**
+ * A role line's entries by place: those for every place, and those of `each member` by their
+ * place (positions in the line). Built once per line, so that asking at each of many places
+ * costs the entries that hold there, not the whole line (`each member` over 100,000 members).
+ */
+interface LineIndex {
+  general: number[];
+  byPlace: Map<string, number[]>;
+}
+const lineIndexes = new WeakMap<readonly PartyAt[], LineIndex>();
+const SMALL_LINE = 16;
+
+function indexOf(line: readonly PartyAt[]): LineIndex {
+  let ix = lineIndexes.get(line);
+  if (!ix) {
+    ix = { general: [], byPlace: new Map() };
+    line.forEach((pa, i) => {
+      if (pa.place === undefined) ix!.general.push(i);
+      else {
+        let l = ix!.byPlace.get(pa.place);
+        if (!l) ix!.byPlace.set(pa.place, (l = []));
+        l.push(i);
+      }
+    });
+    lineIndexes.set(line, ix);
+  }
+  return ix;
+}
+
 /** The distinct parties of a role line that hold at a place, in order. */
 function partiesAt(line: readonly PartyAt[], placeName: string | undefined): string[] {
   const out: string[] = [];
-  for (const pa of line) if (holdsAt(pa, placeName) && !out.includes(pa.party)) out.push(pa.party);
+  if (line.length <= SMALL_LINE || placeName === undefined) {
+    for (const pa of line) if (holdsAt(pa, placeName) && !out.includes(pa.party)) out.push(pa.party);
+    return out;
+  }
+  // The entries holding at the place, in line order: the general ones merged with the place's own.
+  const { general, byPlace } = indexOf(line);
+  const own = byPlace.get(placeName) ?? [];
+  let i = 0;
+  let j = 0;
+  while (i < general.length || j < own.length) {
+    const k = j >= own.length || (i < general.length && general[i]! < own[j]!) ? general[i++]! : own[j++]!;
+    const party = line[k]!.party;
+    if (!out.includes(party)) out.push(party);
+  }
   return out;
 }
 
@@ -115,9 +157,16 @@ export function responsibleParties(cell: Cell, place: number, agreement: Agreeme
 
 /** Whether the accountable or responsible parties of a cell can differ between its places (`each member`). */
 export function placeDependent(cell: Cell): boolean {
-  for (const a of cell.assignments) {
-    for (const pa of a.raci.accountable) if (pa.place !== undefined) return true;
-    for (const pa of a.raci.responsible) if (pa.place !== undefined) return true;
-  }
+  for (const a of cell.assignments) if (namesEachMember(a)) return true;
   return false;
+}
+
+const eachMember = new WeakMap<Assignment, boolean>();
+function namesEachMember(a: Assignment): boolean {
+  let v = eachMember.get(a);
+  if (v === undefined) {
+    v = a.raci.accountable.some((pa) => pa.place !== undefined) || a.raci.responsible.some((pa) => pa.place !== undefined);
+    eachMember.set(a, v);
+  }
+  return v;
 }

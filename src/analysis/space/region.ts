@@ -124,12 +124,6 @@ function axisKey(b: Box, axis: number): string {
   return d.kind === "enum" ? d.values.join(",") : `${d.loOpen ? "(" : "["}${d.lo}:${d.hi}${d.hiOpen ? ")" : "]"}`;
 }
 
-function keyWithout(b: Box, axis: number, nAxes: number): string {
-  let s = b.activity;
-  for (let a = 0; a < nAxes; a++) if (a !== axis) s += "|" + axisKey(b, a);
-  return s;
-}
-
 function mergeAlong(group: Box[], axis: number): Box[] {
   if (group.length < 2) return group;
   if (axis === 0) {
@@ -182,27 +176,84 @@ function mergeAlong(group: Box[], axis: number): Box[] {
   return out;
 }
 
-/** Merge disjoint boxes into maximal boxes: repeatedly join boxes equal on every axis but one. */
+/**
+ * Merge disjoint boxes into maximal boxes: repeatedly join boxes equal on every axis but one.
+ * Each box's axes are interned once as small integers (an axis only changes when boxes merge
+ * along it), so grouping costs integer hashing rather than building strings of every axis.
+ */
 export function mergeRegion(region: Region): Region {
   if (region.length < 2) return region.slice();
   let boxes = region.slice();
-  const nAxes = 2 + (boxes[0]!.dims.length);
+  const nAxes = 2 + boxes[0]!.dims.length;
+  const interned = new Map<string, number>();
+  const intern = (b: Box, axis: number): number => {
+    const key = axisKey(b, axis);
+    let id = interned.get(key);
+    if (id === undefined) interned.set(key, (id = interned.size));
+    return id;
+  };
+  let ids: Int32Array[] = boxes.map((b) => {
+    const k = new Int32Array(nAxes);
+    for (let a = 0; a < nAxes; a++) k[a] = intern(b, a);
+    return k;
+  });
+  const sameWithout = (x: Int32Array, y: Int32Array, axis: number): boolean => {
+    for (let a = 0; a < nAxes; a++) if (a !== axis && x[a] !== y[a]) return false;
+    return true;
+  };
   for (let round = 0; round < 8; round++) {
     const before = boxes.length;
     for (let axis = nAxes - 1; axis >= 0; axis--) {
-      const groups = new Map<string, Box[]>();
-      const order: string[] = [];
-      for (const b of boxes) {
-        const key = keyWithout(b, axis, nAxes);
-        let g = groups.get(key);
-        if (!g) {
-          groups.set(key, (g = []));
-          order.push(key);
+      // Groups of boxes equal on every other axis (the activity is the same within a region's
+      // merge only when it is equal: it is part of the key), in order of first appearance.
+      const byHash = new Map<number, number[]>();
+      const groups: number[][] = [];
+      for (let i = 0; i < boxes.length; i++) {
+        const k = ids[i]!;
+        let h = 0;
+        for (let a = 0; a < nAxes; a++) if (a !== axis) h = (Math.imul(h, 0x9e3779b1) + k[a]! + 1) | 0;
+        const act = boxes[i]!.activity;
+        let bucket = byHash.get(h);
+        if (!bucket) byHash.set(h, (bucket = []));
+        let g: number[] | undefined;
+        for (const gi of bucket) {
+          const first = groups[gi]![0]!;
+          if (boxes[first]!.activity === act && sameWithout(ids[first]!, k, axis)) {
+            g = groups[gi];
+            break;
+          }
         }
-        g.push(b);
+        if (g) g.push(i);
+        else {
+          bucket.push(groups.length);
+          groups.push([i]);
+        }
       }
-      if (groups.size === boxes.length) continue;
-      boxes = order.flatMap((key) => mergeAlong(groups.get(key)!, axis));
+      if (groups.length === boxes.length) continue;
+      const nextBoxes: Box[] = [];
+      const nextIds: Int32Array[] = [];
+      for (const g of groups) {
+        if (g.length === 1) {
+          nextBoxes.push(boxes[g[0]!]!);
+          nextIds.push(ids[g[0]!]!);
+          continue;
+        }
+        const members = g.map((i) => boxes[i]!);
+        const base = ids[g[0]!]!;
+        const position = new Map<Box, number>(members.map((m, j) => [m, g[j]!]));
+        for (const m of mergeAlong(members, axis)) {
+          const at = position.get(m);
+          if (at !== undefined) nextIds.push(ids[at]!);
+          else {
+            const k = base.slice();
+            k[axis] = intern(m, axis);
+            nextIds.push(k);
+          }
+          nextBoxes.push(m);
+        }
+      }
+      boxes = nextBoxes;
+      ids = nextIds;
     }
     if (boxes.length === before) break;
   }

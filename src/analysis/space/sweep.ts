@@ -85,6 +85,20 @@ function toDays(days: Days | undefined, p: { term: { lo: number; hi: number }; h
   return { lo, hi };
 }
 
+/** Name → first position, per list of names (places, enum values), built once per list. */
+const positionMaps = new WeakMap<readonly string[], Map<string, number>>();
+function positions(names: readonly string[]): Map<string, number> {
+  let m = positionMaps.get(names);
+  if (!m) {
+    m = new Map();
+    names.forEach((name, k) => {
+      if (!m!.has(name)) m!.set(name, k);
+    });
+    positionMaps.set(names, m);
+  }
+  return m;
+}
+
 function toDims(
   agreement: Agreement,
   dims: DimInfo[],
@@ -96,11 +110,11 @@ function toDims(
     if (!r) return null;
     if (d.kind === "enum") {
       if (r.type !== "values") return null;
-      const names = agreement.dimensions[i]!.values ?? [];
+      const valueIndex = positions(agreement.dimensions[i]!.values ?? []);
       const mask = new Uint8Array(d.size);
       let n = 0;
       for (const v of r.values) {
-        const k = names.indexOf(v);
+        const k = valueIndex.get(v) ?? -1;
         if (k >= 0 && !mask[k]) {
           mask[k] = 1;
           n++;
@@ -152,8 +166,9 @@ function toBox(
   if (agreement.places.length > 0 && places !== null) {
     placeMask = new Uint8Array(p.nPlaces);
     let n = 0;
+    const placeIndex = positions(agreement.places);
     for (const name of places) {
-      const k = agreement.places.indexOf(name);
+      const k = placeIndex.get(name) ?? -1;
       if (k >= 0 && !placeMask[k]) {
         placeMask[k] = 1;
         n++;

@@ -1,0 +1,105 @@
+// The bench's inputs besides generate.ts (assignments) and dmn.ts (decision tables): `each member`
+// over many members, an enum of many values, and a folder of many small files. Deterministic.
+
+/** A framework with one per-place function, and an agreement of `members` members with one `each member` line. */
+export function membersCase(members: number): { framework: string; agreement: string } {
+  const framework = [
+    `framework members_fw "Members benchmark" {`,
+    `  levels system, place`,
+    `  kind trust "Trust"`,
+    `  kind board "Board"`,
+    `  role member "Member"`,
+    `  role group "Group"`,
+    `  category care "Care"`,
+    `  function local_care "Local care" in care`,
+    `  rule R1 "Cover" {`,
+    `    must cover all functions`,
+    `  }`,
+    `}`,
+  ];
+  const agreement = [`import "framework.concord"`, ``, `agreement members "Many members" {`, `  conforms to members_fw`];
+  for (let i = 0; i < members; i++) agreement.push(`  party m${i} "Member ${i}" kind trust role member`);
+  agreement.push(`  party grp "Group board" kind board role group`);
+  agreement.push(`  scope all functions`);
+  agreement.push(`  clause 1 {`, `    assign local_care at place {`, `      accountable each member`, `      responsible each member`, `    }`, `  }`, `}`);
+  return { framework: framework.join("\n") + "\n", agreement: agreement.join("\n") + "\n" };
+}
+
+/** An enum dimension of `values` values, split between four assignments (one value left out: a gap). */
+export function enumCase(values: number): { framework: string; agreement: string } {
+  const names = Array.from({ length: values }, (_, i) => `v${i}`);
+  const framework = [
+    `framework enum_fw "Enum benchmark" {`,
+    `  levels system, place`,
+    `  kind trust "Trust"`,
+    `  role member "Member"`,
+    `  category care "Care"`,
+    `  dimension setting: enum { ${names.join(", ")} }`,
+    `  function triage "Triage" in care`,
+    `  rule R1 "Cover" {`,
+    `    must cover all functions`,
+    `  }`,
+    `}`,
+  ];
+  const agreement = [`import "framework.concord"`, ``, `agreement enums "Many values" {`, `  conforms to enum_fw`];
+  agreement.push(`  party a "Party A" kind trust role member`, `  party b "Party B" kind trust role member`, `  scope all functions`);
+  const quarter = Math.ceil((values - 1) / 4);
+  for (let q = 0; q < 4; q++) {
+    const part = names.slice(1 + q * quarter, 1 + (q + 1) * quarter);
+    if (part.length === 0) continue;
+    agreement.push(`  clause ${q + 1} {`, `    assign triage where setting in { ${part.join(", ")} } {`, `      accountable ${q % 2 === 0 ? "a" : "b"}`, `    }`, `  }`);
+  }
+  agreement.push(`}`);
+  return { framework: framework.join("\n") + "\n", agreement: agreement.join("\n") + "\n" };
+}
+
+/** `files` small agreements importing one framework (each with one gap), as file name → text. */
+export function manyFiles(files: number): Map<string, string> {
+  const out = new Map<string, string>();
+  out.set(
+    "framework.concord",
+    [
+      `framework many_fw "Many files benchmark" {`,
+      `  levels system, place`,
+      `  kind trust "Trust"`,
+      `  role member "Member"`,
+      `  category care "Care"`,
+      `  dimension value: money`,
+      `  function referral "Referral" in care`,
+      `  function records "Records" in care`,
+      `  rule R1 "Cover" {`,
+      `    must cover all functions`,
+      `  }`,
+      `}`,
+    ].join("\n") + "\n",
+  );
+  for (let i = 0; i < files; i++) {
+    const text = [
+      `import "../framework.concord"`,
+      ``,
+      `agreement a${i} "Agreement ${i}" {`,
+      `  conforms to many_fw`,
+      `  party p "Party P" kind trust role member`,
+      `  party q "Party Q" kind trust role member`,
+      `  scope all functions`,
+      `  clause 1 {`,
+      `    assign referral where value < £${1000 + i} {`,
+      `      accountable p`,
+      `    }`,
+      `  }`,
+      `  clause 2 {`,
+      `    assign referral where value > £${1000 + i} {`,
+      `      accountable q`,
+      `    }`,
+      `  }`,
+      `  clause 3 {`,
+      `    assign records {`,
+      `      accountable q`,
+      `    }`,
+      `  }`,
+      `}`,
+    ].join("\n");
+    out.set(`agreements/a${String(i).padStart(5, "0")}.concord`, text + "\n");
+  }
+  return out;
+}
