@@ -14,7 +14,8 @@ beforeAll(() => ensureBuilt());
 function project(): string {
   const dir = tempDir();
   fs.writeFileSync(path.join(dir, "concordat.json"), "{}\n");
-  fs.cpSync(path.join(repo, "policies"), dir, { recursive: true });
+  // The four normative examples: a fixed project, whatever the library in policies/ grows to.
+  fs.cpSync(path.join(repo, "test/fixtures/examples"), dir, { recursive: true });
   return dir;
 }
 
