@@ -196,6 +196,10 @@ export interface Obligation {
    */
   activities?: Id[];
   /**
+   * cover, assign-responsible, deliver, (not-)make-accountable: the selector in words, as written (`category core`, `hr and it`, `every function`), for messages.
+   */
+  selector?: string;
+  /**
    * A resolved name; functions are dotted (`procurement.strategy`).
    */
   level?: string;

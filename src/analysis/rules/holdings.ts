@@ -4,7 +4,7 @@
 import type { Agreement, Assignment, Delegation } from "../../generated/ruleset.js";
 import type { Witness } from "../../diagnostics/diagnostic.js";
 import type { Box, Cell, Responsibility } from "../space/index.js";
-import { accountableBy, analysedActivities, partition, placeDependent, placeName, responsibleBy, witness } from "../space/index.js";
+import { accountableBy, analysedActivities, firstActivityWitness, partition, placeDependent, placeName, responsibleBy } from "../space/index.js";
 import { list } from "../messages.js";
 
 export interface Holding {
@@ -122,5 +122,5 @@ export function describeHoldings(agreement: Agreement, holdings: readonly Holdin
 
 /** The first point of the holdings (witness order). */
 export function holdingsWitness(agreement: Agreement, holdings: readonly Holding[]): Witness {
-  return witness(agreement, holdings.map((h) => h.box));
+  return firstActivityWitness(agreement, holdings.map((h) => h.box));
 }

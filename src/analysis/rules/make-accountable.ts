@@ -16,7 +16,7 @@ function check(ctx: CheckContext, rule: Rule, obligation: Obligation, negated: b
   const { ruleSet, agreement } = ctx;
   const refs = obligation.roles ?? [];
   const offending = accountableHoldings(agreement, obligation.activities ?? [], memo((p) => hasAnyRole(agreement, p, refs) === negated));
-  const selected = describeActivities(ruleSet, agreement, obligation.activities ?? []);
+  const selected = obligation.selector ?? describeActivities(ruleSet, agreement, obligation.activities ?? []);
   const wanted = describeRefs(ruleSet, agreement, refs);
   return byAssignment(agreement, offending).map(({ assignment, holdings }) => {
     const { parties, activities, text } = describeHoldings(agreement, holdings);
