@@ -8,6 +8,7 @@ import { agreementHeader } from "../finding.js";
 import { describeRegion, mergeRegion, witness, type Box, type Region } from "../space/index.js";
 import { dayString } from "../space/format.js";
 import { prepared } from "../space/sweep.js";
+import { overrideCycles } from "./override-cycle.js";
 import {
   assignmentsOf,
   clauseLabel,
@@ -72,6 +73,7 @@ function explain(agreement: Agreement, box: Box, assignments: Assignment[]): str
 }
 
 export function gapDiagnostics(agreement: Agreement): Diagnostic[] {
+  const inCycle = new Set(overrideCycles(agreement).flat());
   const s = scan(agreement);
   const gaps: ActivityGap[] = [];
   for (const a of s.activities) {
@@ -116,7 +118,11 @@ export function gapDiagnostics(agreement: Agreement): Diagnostic[] {
         ? { span: agreement.scope.span }
         : agreementHeader(agreement);
     let message: string;
-    if (first.assignments.length === 0) {
+    const cancelled = first.assignments.filter((a) => inCycle.has(a));
+    if (first.assignments.length > 0 && cancelled.length === first.assignments.length) {
+      const where = describeRegion(agreement, first.region);
+      message = `Nobody is accountable for ${f.label} ${where === "everywhere" ? "anywhere" : where}: ${list(cancelled.map(clauseLabel))} override each other in a cycle, so they cancel each other.`;
+    } else if (first.assignments.length === 0) {
       message = `Nobody is accountable for ${f.label}: no clause assigns ${f.activities.length > 1 ? "them" : "it"}.`;
     } else {
       const where = describeRegion(agreement, first.region);
@@ -128,6 +134,7 @@ export function gapDiagnostics(agreement: Agreement): Diagnostic[] {
       related: first.assignments
         .filter((a) => a !== last)
         .map((a) => {
+          if (inCycle.has(a)) return related(a, `${clauseLabel(a)} is cancelled by the cycle of overrides it is part of`);
           const cond = describeAssignmentConditions(agreement, a);
           return related(a, cond ? `${clauseLabel(a)} applies ${cond}` : `${clauseLabel(a)} applies everywhere`);
         }),
