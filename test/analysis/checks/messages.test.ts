@@ -109,4 +109,41 @@ describe("false messages, fixed", () => {
       },
     ]);
   });
+
+  it("a failed test with no place, day or dimension to name has no stray space", () => {
+    const text = `framework bare {
+  kind trust "NHS trust"
+  function hr "HR"
+}
+agreement ag {
+  conforms to bare
+  party a "A" kind trust
+  scope hr
+  test "who" {
+    expect accountable for hr is a
+  }
+}
+`;
+    const { tests } = checkSource(text);
+    expect(tests[0]!.failures.map((f) => f.message)).toEqual(["Expected a to be accountable for hr, but nobody is accountable."]);
+  });
+
+  it("models by their titles, not their ids", () => {
+    const text = agreement(
+      `  model M1 "Federated" {
+    step 2
+  }
+  model M2 "Lead provider model" {
+    step 3
+  }
+  rule R9 "Models" {
+    must use model M1
+  }
+`,
+      `  model M2
+  clause 1 { assign hr at system { accountable a responsible a } }`,
+    );
+    const { diagnostics } = checkSource(text);
+    expect(diagnostics.map((d) => d.message)).toEqual(["The agreement uses the lead provider model, but rule R9 allows only the federated model."]);
+  });
 });
