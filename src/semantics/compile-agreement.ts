@@ -70,8 +70,10 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   // Frameworks it conforms to, then the environment (with its local functions).
   const conformsTo: string[] = [];
   const conformsSeen = new Set<string>();
+  let conformsSite: { span: Span; clause?: string | undefined } | undefined;
   for (const p of placed) {
     if (p.item.kind !== "ConformsTo") continue;
+    conformsSite ??= { span: p.item.span, clause: innermost(p) };
     for (const n of p.item.frameworks ?? []) {
       if (!n?.text) continue;
       const f = table.frameworks.resolve(n, r, innermost(p));
@@ -88,7 +90,7 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   const locals: LocalFunction[] = placed
     .filter((p) => p.item.kind === "FunctionDecl")
     .map((p) => ({ decl: p.item as import("../syntax/ast.js").FunctionDecl, clause: innermost(p) }));
-  const env = buildEnv(frameworks, locals, r);
+  const env = buildEnv(frameworks, locals, r, conformsSite);
   const level = placeLevel(env);
 
   const parties = resolveParties(
