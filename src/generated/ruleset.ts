@@ -322,6 +322,14 @@ export interface Agreement {
    */
   rules: Rule[];
   assignments: Assignment[];
+  /**
+   * Assignments dropped for an error (only ever present beside errors), so that a gap can say which clause would have assigned the activity.
+   */
+  dropped?: {
+    clause?: string;
+    activities: Id[];
+    span: Span;
+  }[];
   delegations: Delegation[];
   allows: {
     rule: Id;

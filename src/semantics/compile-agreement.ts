@@ -157,6 +157,7 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   const tests: OutAgreement["tests"] = [];
   const assigns: { a: Assignment; clauses: string[]; overrides: string[] }[] = [];
   const delegations: Delegation[] = [];
+  const dropped: NonNullable<OutAgreement["dropped"]> = [];
   let scope: { activities: Set<string>; span: Placed["item"]["span"] } | undefined;
 
   for (const p of placed) {
@@ -195,6 +196,12 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
       case "Assign": {
         const a = compileAssign(it, p, env, parties, clauseNames, ctxFor(p), level);
         if (a) assigns.push(a);
+        else {
+          // Kept aside so that a gap can name the clause that would have assigned the activity.
+          const entry = { activities: expandSelectors(env, it.selectors, Reporter.silent(), clause) ?? [], span: outSpan(it.span) } as NonNullable<OutAgreement["dropped"]>[number];
+          if (clause !== undefined) entry.clause = clause;
+          dropped.push(entry);
+        }
         break;
       }
       case "Delegate": {
@@ -282,6 +289,7 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   out.modelDefinitions = usedModels.map((id) => compileModel(env, env.models.get(id)!, silent));
   out.rules = env.rules.values().map((rule) => compileRule(env, rule, silent));
   out.assignments = assignments;
+  if (dropped.length > 0) out.dropped = dropped;
   out.delegations = delegations;
   out.allows = allows;
   out.tests = tests;

@@ -123,7 +123,13 @@ export function gapDiagnostics(agreement: Agreement): Diagnostic[] {
       const where = describeRegion(agreement, first.region);
       message = `Nobody is accountable for ${f.label} ${where === "everywhere" ? "anywhere" : where}: ${list(cancelled.map(clauseLabel))} override each other in a cycle, so they cancel each other.`;
     } else if (first.assignments.length === 0) {
-      message = `Nobody is accountable for ${f.label}: no clause assigns ${f.activities.length > 1 ? "them" : "it"}.`;
+      const them = f.activities.length > 1 ? "them" : "it";
+      // A clause that would assign it but was dropped for an error (reported where it is).
+      const would = (agreement.dropped ?? []).filter((x) => f.activities.some((act) => x.activities.includes(act)));
+      message =
+        would.length > 0
+          ? `Nobody is accountable for ${f.label}: ${list(would.map((x) => (x.clause ? `clause ${x.clause}` : `the assignment on line ${x.span.line}`)))} would assign ${them}, but ${would.length > 1 ? "have errors" : "has an error"}.`
+          : `Nobody is accountable for ${f.label}: no clause assigns ${them}.`;
     } else {
       const where = describeRegion(agreement, first.region);
       const why = first.region.length === 1 ? explain(agreement, first.region[0]!, first.assignments) : "";

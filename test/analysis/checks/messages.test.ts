@@ -146,4 +146,21 @@ agreement ag {
     const { diagnostics } = checkSource(text);
     expect(diagnostics.map((d) => d.message)).toEqual(["The agreement uses the lead provider model, but rule R9 allows only the federated model."]);
   });
+
+  it("a gap whose only assigning clause has an error says that clause would, but has an error", () => {
+    const text = agreement("", `  scope hr, it
+  clause 1 { assign it at system { accountable a responsible a } }
+  clause 3 { assign hr at system where setting < inpatient { accountable a responsible a } }`);
+    const { diagnostics } = checkSource(text);
+    expect(diagnostics.map(short)).toEqual([
+      { code: "gap", severity: "error", clause: undefined, line: lineOf(text, "scope hr"), message: "Nobody is accountable for hr: clause 3 would assign it, but has an error." },
+      {
+        code: "type",
+        severity: "error",
+        clause: "3",
+        line: lineOf(text, "clause 3"),
+        message: "`setting` has named values, which have no order: compare it with `=`, `!=` or `in { … }`, not `<`.",
+      },
+    ]);
+  });
 });
