@@ -200,6 +200,10 @@ export interface Obligation {
    */
   activities?: Id[];
   /**
+   * cover, assign-responsible, deliver, (not-)make-accountable: the selector in words, as written (`category core`, `hr and it`, `every function`), for messages.
+   */
+  selector?: string;
+  /**
    * A resolved name; functions are dotted (`procurement.strategy`).
    */
   level?: string;
@@ -322,6 +326,14 @@ export interface Agreement {
    */
   rules: Rule[];
   assignments: Assignment[];
+  /**
+   * Assignments dropped for an error (only ever present beside errors), so that a gap can say which clause would have assigned the activity.
+   */
+  dropped?: {
+    clause?: string;
+    activities: Id[];
+    span: Span;
+  }[];
   delegations: Delegation[];
   allows: {
     rule: Id;

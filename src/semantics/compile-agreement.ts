@@ -70,8 +70,10 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   // Frameworks it conforms to, then the environment (with its local functions).
   const conformsTo: string[] = [];
   const conformsSeen = new Set<string>();
+  let conformsSite: { span: Span; clause?: string | undefined } | undefined;
   for (const p of placed) {
     if (p.item.kind !== "ConformsTo") continue;
+    conformsSite ??= { span: p.item.span, clause: innermost(p) };
     for (const n of p.item.frameworks ?? []) {
       if (!n?.text) continue;
       const f = table.frameworks.resolve(n, r, innermost(p));
@@ -88,7 +90,7 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   const locals: LocalFunction[] = placed
     .filter((p) => p.item.kind === "FunctionDecl")
     .map((p) => ({ decl: p.item as import("../syntax/ast.js").FunctionDecl, clause: innermost(p) }));
-  const env = buildEnv(frameworks, locals, r);
+  const env = buildEnv(frameworks, locals, r, conformsSite);
   const level = placeLevel(env);
 
   const parties = resolveParties(
@@ -155,6 +157,7 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   const tests: OutAgreement["tests"] = [];
   const assigns: { a: Assignment; clauses: string[]; overrides: string[] }[] = [];
   const delegations: Delegation[] = [];
+  const dropped: NonNullable<OutAgreement["dropped"]> = [];
   let scope: { activities: Set<string>; span: Placed["item"]["span"] } | undefined;
 
   for (const p of placed) {
@@ -193,6 +196,12 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
       case "Assign": {
         const a = compileAssign(it, p, env, parties, clauseNames, ctxFor(p), level);
         if (a) assigns.push(a);
+        else {
+          // Kept aside so that a gap can name the clause that would have assigned the activity.
+          const entry = { activities: expandSelectors(env, it.selectors, Reporter.silent(), clause) ?? [], span: outSpan(it.span) } as NonNullable<OutAgreement["dropped"]>[number];
+          if (clause !== undefined) entry.clause = clause;
+          dropped.push(entry);
+        }
         break;
       }
       case "Delegate": {
@@ -280,6 +289,7 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   out.modelDefinitions = usedModels.map((id) => compileModel(env, env.models.get(id)!, silent));
   out.rules = env.rules.values().map((rule) => compileRule(env, rule, silent));
   out.assignments = assignments;
+  if (dropped.length > 0) out.dropped = dropped;
   out.delegations = delegations;
   out.allows = allows;
   out.tests = tests;

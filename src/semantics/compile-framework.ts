@@ -11,7 +11,7 @@ import type {
   Obligation,
   Rule,
 } from "../generated/ruleset.js";
-import type { Framework } from "../syntax/ast.js";
+import type { Framework, Selector } from "../syntax/ast.js";
 import type { DimensionInfo, Env, FunctionInfo, ModelInfo, NamedInfo, RuleInfo } from "./env.js";
 import type { Reporter } from "./report.js";
 import { expandSelectors, resolveRoleRefs } from "./resolve-selectors.js";
@@ -104,6 +104,15 @@ export function compileRule(env: Env, rule: RuleInfo, r: Reporter): Rule {
   return out;
 }
 
+/** A rule's selector in words, as written: "category core", "hr and it", "every function" (DESIGN.md §7 messages). */
+function selectorWords(selectors: readonly (Selector | undefined)[]): string {
+  const words = selectors
+    .filter((x): x is Selector => !!x)
+    .map((x) => (x.kind === "AllFunctionsSelector" ? "every function" : x.kind === "CategorySelector" ? `category ${x.name?.text}` : (x.name?.text ?? "")))
+    .filter((w) => w.length > 0);
+  return [...new Set(words)].join(", ").replace(/, ([^,]*)$/, " and $1");
+}
+
 function compileObligation(
   env: Env,
   strength: "must" | "should",
@@ -118,6 +127,7 @@ function compileObligation(
       if (!activities) return undefined;
       const o = base(body.kind === "Cover" ? "cover" : "assign-responsible");
       o.activities = activities;
+      o.selector = selectorWords(body.selectors);
       return o;
     }
     case "Deliver": {
@@ -126,6 +136,7 @@ function compileObligation(
       if (!activities || !level) return undefined;
       const o = base("deliver");
       o.activities = activities;
+      o.selector = selectorWords(body.selectors);
       o.level = level.id;
       return o;
     }
@@ -135,6 +146,7 @@ function compileObligation(
       if (!roles || !activities) return undefined;
       const o = base(body.negated ? "not-make-accountable" : "make-accountable");
       o.activities = activities;
+      o.selector = selectorWords(body.selectors);
       o.roles = roles;
       return o;
     }

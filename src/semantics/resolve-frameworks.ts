@@ -67,26 +67,73 @@ export function closure(table: FrameworkTable, roots: FrameworkNode[]): Framewor
   return out;
 }
 
-/** Declare everything of `frameworks` (bases first) into one environment. */
-export function buildEnv(frameworks: FrameworkNode[], localFunctions: LocalFunction[], r: Reporter): Env {
+/** Where an agreement names its frameworks: clashes between unrelated frameworks are reported there. */
+export interface ConformsSite {
+  span: Span;
+  clause?: string | undefined;
+}
+
+/**
+ * Declare everything of `frameworks` (bases first) into one environment. For an agreement
+ * (`site` given) its vocabulary is the union of its frameworks (DESIGN.md §7): one name declared by
+ * two frameworks neither of which extends the other is a `duplicate-declaration` on the agreement's
+ * `conforms to`; `levels` in two of them must be the same list, else a `type` error there.
+ */
+export function buildEnv(frameworks: FrameworkNode[], localFunctions: LocalFunction[], r: Reporter, site?: ConformsSite): Env {
   const env = emptyEnv();
   env.frameworks = frameworks;
   env.localFunctions = localFunctions;
+  const ancestors = new Map<string, Set<string>>();
+  for (const f of frameworks) {
+    const a = new Set<string>();
+    for (const ref of extendsNames(f.decl)) for (const x of [ref.text, ...(ancestors.get(ref.text) ?? [])]) a.add(x);
+    ancestors.set(f.id, a);
+  }
+  const related = (x: string | undefined, y: string | undefined): boolean =>
+    x === undefined || y === undefined || x === y || !!ancestors.get(x)?.has(y) || !!ancestors.get(y)?.has(x);
+  /** False (reported on the `conforms to`) when `name` already came from an unrelated framework. */
+  const clashes = <T extends { framework?: string | undefined; span?: Span }>(ns: Namespace<T>, what: string, name: string, span: Span, fw: string): boolean => {
+    const first = ns.get(name);
+    if (!site || !first || related(first.framework, fw)) return false;
+    r.error(
+      "duplicate-declaration",
+      `The ${what} \`${name}\` is declared by both framework \`${first.framework}\` and framework \`${fw}\`, which this agreement conforms to; one name cannot come from two frameworks other than through a common base.`,
+      site.span,
+      { clause: site.clause, related: [...(first.span ? [{ span: first.span, message: `\`${name}\` in framework \`${first.framework}\`` }] : []), { span, message: `\`${name}\` in framework \`${fw}\`` }] },
+    );
+    return true;
+  };
+  let levelsFrom: { fw: string; list: string[]; span: Span } | undefined;
   for (const { id: fw, decl } of frameworks) {
     for (const item of decl.items ?? []) {
       if (!item) continue;
       switch (item.kind) {
-        case "Levels":
+        case "Levels": {
+          const list = (item.levels ?? []).filter((l) => l?.text).map((l) => l.text);
+          if (site && levelsFrom && !related(levelsFrom.fw, fw)) {
+            if (list.join(",") !== levelsFrom.list.join(","))
+              r.error(
+                "type",
+                `Framework \`${levelsFrom.fw}\` has levels ${levelsFrom.list.join(", ")} and framework \`${fw}\` has levels ${list.join(", ")}; an agreement's frameworks may declare \`levels\` more than once only with the same list.`,
+                site.span,
+                { clause: site.clause, related: [{ span: levelsFrom.span, message: `levels of \`${levelsFrom.fw}\`` }, { span: item.span, message: `levels of \`${fw}\`` }] },
+              );
+            break;
+          }
+          if (!levelsFrom) levelsFrom = { fw, list, span: item.span };
           for (const l of item.levels ?? []) {
             if (l?.text && env.levels.declare(l.text, l.span, { id: l.text, framework: fw, span: l.span }, r)) env.levelList.push(l.text);
           }
           break;
+        }
         case "KindDecl":
         case "RoleDecl":
         case "CategoryDecl":
         case "ProvisionDecl": {
           if (!item.name?.text) break;
           const ns = { KindDecl: env.kinds, RoleDecl: env.roles, CategoryDecl: env.categories, ProvisionDecl: env.provisions }[item.kind];
+          const what = { KindDecl: "kind", RoleDecl: "role", CategoryDecl: "category", ProvisionDecl: "provision" }[item.kind];
+          if (clashes(ns, what, item.name.text, item.name.span, fw)) break;
           ns.declare(item.name.text, item.name.span, named(item.name.text, item.title?.value, fw, item.span), r);
           break;
         }
@@ -97,15 +144,16 @@ export function buildEnv(frameworks: FrameworkNode[], localFunctions: LocalFunct
             const seen = new Namespace<true>({ what: `value of \`${item.name.text}\`` });
             for (const v of item.type.values ?? []) if (v?.text && seen.declare(v.text, v.span, true, r)) values.push(v.text);
           }
+          if (clashes(env.dimensions, "dimension", item.name.text, item.name.span, fw)) break;
           const info = { id: item.name.text, type: item.type.kind, values, framework: fw, span: item.span, decl: item };
           if (env.dimensions.declare(item.name.text, item.name.span, info, r)) env.dimensionList.push(info);
           break;
         }
         case "ModelDecl":
-          if (item.name?.text) env.models.declare(item.name.text, item.name.span, { id: item.name.text, framework: fw, decl: item }, r);
+          if (item.name?.text && !clashes(env.models as never, "model", item.name.text, item.name.span, fw)) env.models.declare(item.name.text, item.name.span, { id: item.name.text, framework: fw, decl: item }, r);
           break;
         case "RuleDecl":
-          if (item.name?.text) env.rules.declare(item.name.text, item.name.span, { id: item.name.text, framework: fw, decl: item }, r);
+          if (item.name?.text && !clashes(env.rules as never, "rule", item.name.text, item.name.span, fw)) env.rules.declare(item.name.text, item.name.span, { id: item.name.text, framework: fw, decl: item }, r);
           break;
         default:
           break;
@@ -114,7 +162,8 @@ export function buildEnv(frameworks: FrameworkNode[], localFunctions: LocalFunct
   }
   // Functions after categories, so that `in CATEGORY` resolves whatever the order.
   for (const { id: fw, decl } of frameworks) {
-    for (const item of decl.items ?? []) if (item?.kind === "FunctionDecl") declareFunction(env, item, undefined, fw, r);
+    for (const item of decl.items ?? [])
+      if (item?.kind === "FunctionDecl" && item.name?.text && !clashes(env.functions, "function", item.name.text, item.name.span, fw)) declareFunction(env, item, undefined, fw, r);
   }
   for (const f of localFunctions) declareFunction(env, f.decl, undefined, undefined, r, f.clause);
   return env;

@@ -78,7 +78,7 @@ describe("eastmoor-mou.concord: DESIGN.md section 3", () => {
   it("messages a lawyer can read, with the rule's cite", () => {
     const msg = (code: string, rule?: string, line?: number) =>
       ds.find((d) => d.code === code && (rule === undefined || d.rule === rule) && (line === undefined || d.span.line === line))!;
-    expect(msg("rule", "B3").message).toBe("Clause 4 assigns hr at place, but rule B3 requires support services to be delivered at system.");
+    expect(msg("rule", "B3").message).toBe("Clause 4 assigns hr at place, but rule B3 requires category support to be delivered at system.");
     expect(msg("rule", "B3").cite).toBe("Baseline para 2: information systems, procurement and HR at scale");
     expect(msg("rule", "B6").message).toBe("The agreement has no `exit` provision, which rule B6 requires.");
     // Agreement-level findings sit on the header line, not the whole agreement block.

@@ -20,7 +20,9 @@ export function conflictDiagnostics(agreement: Agreement): Diagnostic[] {
       if (pt) {
         {
           const parties = partiesAt(g, pt);
-          const pl = placeName(agreement, pt.place);
+          // The place only matters where `each member` makes the parties differ between places.
+          const perPlace = g.assignments.some((x) => x.raci.accountable.some((pa) => pa.place !== undefined));
+          const pl = perPlace ? placeName(agreement, pt.place) : null;
           atWitness = ` (${pl ? `at ${pl}'s place: ` : ""}${list(parties)})`;
         }
       }

@@ -8,6 +8,7 @@ import { agreementHeader } from "../finding.js";
 import { describeRegion, mergeRegion, witness, type Box, type Region } from "../space/index.js";
 import { dayString } from "../space/format.js";
 import { prepared } from "../space/sweep.js";
+import { overrideCycles } from "./override-cycle.js";
 import {
   assignmentsOf,
   clauseLabel,
@@ -72,6 +73,7 @@ function explain(agreement: Agreement, box: Box, assignments: Assignment[]): str
 }
 
 export function gapDiagnostics(agreement: Agreement): Diagnostic[] {
+  const inCycle = new Set(overrideCycles(agreement).flat());
   const s = scan(agreement);
   const gaps: ActivityGap[] = [];
   for (const a of s.activities) {
@@ -116,8 +118,18 @@ export function gapDiagnostics(agreement: Agreement): Diagnostic[] {
         ? { span: agreement.scope.span }
         : agreementHeader(agreement);
     let message: string;
-    if (first.assignments.length === 0) {
-      message = `Nobody is accountable for ${f.label}: no clause assigns ${f.activities.length > 1 ? "them" : "it"}.`;
+    const cancelled = first.assignments.filter((a) => inCycle.has(a));
+    if (first.assignments.length > 0 && cancelled.length === first.assignments.length) {
+      const where = describeRegion(agreement, first.region);
+      message = `Nobody is accountable for ${f.label} ${where === "everywhere" ? "anywhere" : where}: ${list(cancelled.map(clauseLabel))} override each other in a cycle, so they cancel each other.`;
+    } else if (first.assignments.length === 0) {
+      const them = f.activities.length > 1 ? "them" : "it";
+      // A clause that would assign it but was dropped for an error (reported where it is).
+      const would = (agreement.dropped ?? []).filter((x) => f.activities.some((act) => x.activities.includes(act)));
+      message =
+        would.length > 0
+          ? `Nobody is accountable for ${f.label}: ${list(would.map((x) => (x.clause ? `clause ${x.clause}` : `the assignment on line ${x.span.line}`)))} would assign ${them}, but ${would.length > 1 ? "have errors" : "has an error"}.`
+          : `Nobody is accountable for ${f.label}: no clause assigns ${them}.`;
     } else {
       const where = describeRegion(agreement, first.region);
       const why = first.region.length === 1 ? explain(agreement, first.region[0]!, first.assignments) : "";
@@ -128,6 +140,7 @@ export function gapDiagnostics(agreement: Agreement): Diagnostic[] {
       related: first.assignments
         .filter((a) => a !== last)
         .map((a) => {
+          if (inCycle.has(a)) return related(a, `${clauseLabel(a)} is cancelled by the cycle of overrides it is part of`);
           const cond = describeAssignmentConditions(agreement, a);
           return related(a, cond ? `${clauseLabel(a)} applies ${cond}` : `${clauseLabel(a)} applies everywhere`);
         }),

@@ -19,7 +19,11 @@ export function redundantDiagnostics(agreement: Agreement): Diagnostic[] {
       }
       const labels = g.assignments.map(clauseLabel);
       const both = g.assignments.length === 2 ? "both" : "all";
-      const message = `${upperFirst(list(labels))} ${both} make ${who} accountable for ${a.activity} ${where}.`;
+      // Every clause says `accountable each member`: each member at its own place, not one party everywhere.
+      const eachMember = g.assignments.every((x) => x.raci.accountable.length > 0 && x.raci.accountable.every((pa) => pa.place !== undefined));
+      if (eachMember) who = "each member";
+      const whereText = eachMember ? (where === "everywhere" ? "at its own place" : `at its own place, ${where}`) : where;
+      const message = `${upperFirst(list(labels))} ${both} make ${who} accountable for ${a.activity} ${whereText}.`;
       out.push(
         finding("redundant", "warning", { span: last.span, clause: last.clause }, message, {
           witness: witness(agreement, region),

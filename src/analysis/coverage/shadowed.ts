@@ -5,6 +5,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { analysedActivities, mergeRegion, partition, witness, type Box, type Cell } from "../space/index.js";
 import { prepared } from "../space/sweep.js";
 import { upperFirst, clauseLabel, list, finding, related, scan } from "./common.js";
+import { overrideCycles } from "./override-cycle.js";
 
 /**
  * Per assignment, the cells of an activity where it is applicable (before overrides), in the
@@ -41,6 +42,8 @@ export function shadowedDiagnostics(agreement: Agreement): Diagnostic[] {
   const s = scan(agreement);
   const p = prepared(agreement);
   const analysed = new Set(analysedActivities(agreement));
+  // Members of an override cycle are dropped by the cycle, which has its own error: no extra noise.
+  const inCycle = new Set(overrideCycles(agreement).flat());
   const out: Diagnostic[] = [];
   // Who overrides whom, reversed once: assignment id → the assignments that override it.
   const overriders = new Map<string, Assignment[]>();
@@ -77,6 +80,8 @@ export function shadowedDiagnostics(agreement: Agreement): Diagnostic[] {
         if ((Array.isArray(r) && r.length === 0) || (r instanceof Uint8Array && !r.some((x) => x === 1))) why.push(`no ${d.id} meets its condition`);
       });
       message = `${label} applies nowhere: ${list(why.length > 0 ? why : ["its condition is empty"])}.`;
+    } else if (inCycle.has(a)) {
+      return;
     } else {
       // Overridden everywhere it would apply.
       const inRel = new Set<Assignment>();

@@ -5,7 +5,7 @@
 import type { Agreement, Delegation, RuleSet } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Box, Cell } from "../space/index.js";
-import { analysedActivities, fullBox, partition, placeDependent, responsibleBy, witness } from "../space/index.js";
+import { analysedActivities, fullBox, firstActivityWitness, partition, placeDependent, responsibleBy } from "../space/index.js";
 import { delegationsUsedFrom } from "../space/parties.js";
 import { finding } from "../rules/common.js";
 import { clauseRef, list, nameActivities } from "../messages.js";
@@ -37,7 +37,7 @@ export function unusedDelegationDiagnostics(ruleSet: RuleSet, agreement: Agreeme
     if (idle.length === 0) continue;
     const what = nameActivities(agreement, idle);
     // A delegation that applies nowhere does nothing anywhere: the witness is the first point of its activities.
-    const w = witness(agreement, region.length > 0 ? region : idle.map((a) => fullBox(agreement, a)));
+    const w = firstActivityWitness(agreement, region.length > 0 ? region : idle.map((a) => fullBox(agreement, a)));
     const never = region.length === 0 ? whyNever(agreement, d) : [];
     const outside = idle.filter((a) => !analysed.has(a));
     const but =

@@ -26,7 +26,7 @@ export function modelDiagnostics(ruleSet: RuleSet, agreement: Agreement): Diagno
       const check = constraintChecks.find((c) => c.role === constraint.role);
       if (check) for (const x of check.check(ruleSet, agreement, model, constraint, scope)) out.push(x);
     }
-    for (const x of requirementDiagnostics(agreement, model)) out.push(x);
+    for (const x of requirementDiagnostics(ruleSet, agreement, model)) out.push(x);
     const source = model.cite ?? ruleSet.frameworks.find((f) => f.id === model.framework)?.source;
     if (source !== undefined) for (let i = start; i < out.length; i++) out[i]!.cite ??= source;
   }

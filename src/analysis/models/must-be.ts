@@ -4,7 +4,7 @@
 import type { Agreement, Model, ModelConstraint, RuleSet } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Holding, PartyFilter } from "../rules/holdings.js";
-import { byAssignment, describeHoldings, holdingsWitness } from "../rules/holdings.js";
+import { byAssignment, describeHoldings, describeWhoForWhat, holdingsWitness } from "../rules/holdings.js";
 import { hasAnyRole, memo } from "../rules/common.js";
 import { describeIs, describeRefs } from "../rules/roles.js";
 import { clauseRef, list, nameActivities } from "../messages.js";
@@ -31,12 +31,13 @@ export function mustBe(
   const offending = holdings.filter((h) => !hasAnyRole(agreement, h.party, constraint.roles));
   const wanted = describeRefs(ruleSet, agreement, constraint.roles);
   return byAssignment(agreement, offending).map(({ assignment, holdings: hs }) => {
-    const { parties, activities, text } = describeHoldings(agreement, hs);
-    const what = nameActivities(agreement, activities);
+    const { parties } = describeHoldings(agreement, hs);
+    // "leaves … responsible" only where a delegation hands the work on; otherwise the clause makes them so.
+    const verb = hs.some((h) => h.via !== undefined) ? "leaves" : "makes";
+    const makes = describeWhoForWhat(agreement, hs, constraint.role, (acts) => nameActivities(agreement, acts), verb);
     const who = list(parties.map((p) => describeIs(ruleSet, agreement, p, constraint.roles)));
-    const verb = constraint.role === "accountable" ? "makes" : "leaves";
     const message =
-      `${clauseRef(assignment.clause)} ${verb} ${text} ${constraint.role} for ${what}. ` +
+      `${clauseRef(assignment.clause)} ${makes}. ` +
       `Under ${modelName(model)}, the ${constraint.role} party must be ${wanted}; ${who}.`;
     return modelFinding(model, { span: assignment.span, clause: assignment.clause }, message, {
       witness: holdingsWitness(agreement, hs),

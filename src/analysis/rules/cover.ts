@@ -4,7 +4,7 @@
 // the activities a cover selects outside the scope: one finding per obligation, naming them all.
 import type { ObligationCheck } from "./registry.js";
 import { agreementHeader, ruleFinding } from "./common.js";
-import { fullBox, witness } from "../space/index.js";
+import { fullBox, firstActivityWitness } from "../space/index.js";
 import { describeFunctions, nameActivities } from "../messages.js";
 
 export const cover: ObligationCheck = {
@@ -22,7 +22,7 @@ export const cover: ObligationCheck = {
         obligation,
         at,
         `Rule ${rule.id} requires ${what} to be covered, but ${one ? "it is" : "they are"} outside the agreement's scope${agreement.scope.explicit ? "" : ` (the agreement assigns ${one ? "it" : "them"} nowhere)`}.`,
-        { witness: witness(agreement, outside.map((a) => fullBox(agreement, a))) },
+        { witness: firstActivityWitness(agreement, outside.map((a) => fullBox(agreement, a))) },
       ),
     ];
   },

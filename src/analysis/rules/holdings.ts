@@ -4,7 +4,7 @@
 import type { Agreement, Assignment, Delegation } from "../../generated/ruleset.js";
 import type { Witness } from "../../diagnostics/diagnostic.js";
 import type { Box, Cell, Responsibility } from "../space/index.js";
-import { accountableBy, analysedActivities, partition, placeDependent, placeName, responsibleBy, witness } from "../space/index.js";
+import { accountableBy, analysedActivities, firstActivityWitness, partition, placeDependent, placeName, responsibleBy } from "../space/index.js";
 import { list } from "../messages.js";
 
 export interface Holding {
@@ -120,7 +120,26 @@ export function describeHoldings(agreement: Agreement, holdings: readonly Holdin
   return { parties, activities, text: list(partsText) };
 }
 
+/**
+ * "makes b at b's place accountable for hr and c at c's place accountable for it": who, for what,
+ * where, without pairing every party with every activity; "makes b and c accountable for hr and it"
+ * when every party holds every activity named.
+ */
+export function describeWhoForWhat(
+  agreement: Agreement,
+  holdings: readonly Holding[],
+  role: string,
+  nameActivities: (acts: string[]) => string,
+  verb = "makes",
+): string {
+  const { parties, activities, text } = describeHoldings(agreement, holdings);
+  const actsOf = (p: string) => unique(holdings.filter((h) => h.party === p).map((h) => h.activity));
+  if (parties.every((p) => actsOf(p).length === activities.length)) return `${verb} ${text} ${role} for ${nameActivities(activities)}`;
+  const each = parties.map((p) => `${describeHoldings(agreement, holdings.filter((h) => h.party === p)).text} ${role} for ${nameActivities(actsOf(p))}`);
+  return `${verb} ${list(each)}`;
+}
+
 /** The first point of the holdings (witness order). */
 export function holdingsWitness(agreement: Agreement, holdings: readonly Holding[]): Witness {
-  return witness(agreement, holdings.map((h) => h.box));
+  return firstActivityWitness(agreement, holdings.map((h) => h.box));
 }

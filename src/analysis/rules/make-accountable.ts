@@ -8,7 +8,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { ObligationCheck } from "./registry.js";
 import type { CheckContext } from "./common.js";
 import { hasAnyRole, memo, ruleFinding } from "./common.js";
-import { accountableHoldings, byAssignment, describeHoldings, holdingsWitness } from "./holdings.js";
+import { accountableHoldings, byAssignment, describeHoldings, describeWhoForWhat, holdingsWitness } from "./holdings.js";
 import { describeIs, describeRefs } from "./roles.js";
 import { clauseRef, describeActivities, list, nameActivities } from "../messages.js";
 
@@ -16,23 +16,23 @@ function check(ctx: CheckContext, rule: Rule, obligation: Obligation, negated: b
   const { ruleSet, agreement } = ctx;
   const refs = obligation.roles ?? [];
   const offending = accountableHoldings(agreement, obligation.activities ?? [], memo((p) => hasAnyRole(agreement, p, refs) === negated));
-  const selected = describeActivities(ruleSet, agreement, obligation.activities ?? []);
+  const selected = obligation.selector ?? describeActivities(ruleSet, agreement, obligation.activities ?? []);
   const wanted = describeRefs(ruleSet, agreement, refs);
   return byAssignment(agreement, offending).map(({ assignment, holdings }) => {
-    const { parties, activities, text } = describeHoldings(agreement, holdings);
-    const what = nameActivities(agreement, activities);
-    const who = whoIs(ruleSet, agreement, parties, refs);
+    const { parties } = describeHoldings(agreement, holdings);
+    const makes = describeWhoForWhat(agreement, holdings, "accountable", (acts) => nameActivities(agreement, acts));
+    const who = whoIs(ruleSet, agreement, parties, refs, negated);
     const message = negated
-      ? `${clauseRef(assignment.clause)} makes ${text} accountable for ${what}, but rule ${rule.id} forbids making ${wanted} accountable for ${selected}: ${who}.`
-      : `${clauseRef(assignment.clause)} makes ${text} accountable for ${what}, but rule ${rule.id} requires the accountable party for ${selected} to be ${wanted}; ${who}.`;
+      ? `${clauseRef(assignment.clause)} ${makes}, but rule ${rule.id} forbids making ${wanted} accountable for ${selected}: ${who}.`
+      : `${clauseRef(assignment.clause)} ${makes}, but rule ${rule.id} requires the accountable party for ${selected} to be ${wanted}; ${who}.`;
     return ruleFinding(rule, obligation, { span: assignment.span, clause: assignment.clause }, message, {
       witness: holdingsWitness(agreement, holdings),
     });
   });
 }
 
-function whoIs(ruleSet: RuleSet, agreement: Agreement, parties: readonly string[], refs: Obligation["roles"]): string {
-  return list(parties.map((p) => describeIs(ruleSet, agreement, p, refs ?? [])));
+function whoIs(ruleSet: RuleSet, agreement: Agreement, parties: readonly string[], refs: Obligation["roles"], forbidden: boolean): string {
+  return list(parties.map((p) => describeIs(ruleSet, agreement, p, refs ?? [], forbidden)));
 }
 
 export const makeAccountable: ObligationCheck = {

@@ -24,10 +24,17 @@ export function describeRefs(ruleSet: RuleSet, agreement: Agreement, refs: reado
  * What a party or body is, in the terms the constraint speaks of: "medica is a supplier",
  * "medica is an independent sector provider", "committee is a committee in common whose members share no role".
  */
-export function describeIs(ruleSet: RuleSet, agreement: Agreement, id: string, refs: readonly RoleRef[]): string {
+export function describeIs(ruleSet: RuleSet, agreement: Agreement, id: string, refs: readonly RoleRef[], forbidden = false): string {
   const h = holder(agreement, id);
   if (!h) return `${id} is not a party`;
   const kindText = describeRef(ruleSet, agreement, { of: "kind", id: h.kind });
+  if (forbidden) {
+    // Only what the rule forbids: never a role or kind of the party that the rule does not speak of.
+    const kinds = refs.some((r) => r.of === "kind" && r.id === h.kind) ? [kindText] : [];
+    const roles = h.roles.filter((x) => refs.some((r) => r.of === "role" && r.id === x));
+    const parts = [...kinds, ...(roles.length > 0 ? [withArticle(list(roles, "and"))] : [])];
+    if (parts.length > 0) return h.isBody && kinds.length === 0 ? `${id} is ${kindText} whose members are all ${list(roles, "and")}` : `${id} is ${list(parts, "and")}`;
+  }
   const wantsRoles = refs.some((r) => r.of === "role");
   const wantsKinds = refs.some((r) => r.of === "kind");
   if (wantsRoles) {

@@ -189,6 +189,17 @@ export function witness(agreement: Agreement, region: Region): Witness {
 }
 
 /**
+ * The witness of a finding that names several activities (DESIGN.md §7): one activity, the first
+ * of the region's in declaration order, at that activity's own first point in the region.
+ */
+export function firstActivityWitness(agreement: Agreement, region: Region): Witness {
+  const order = new Map(agreement.functions.map((f, i) => [f.id, i]));
+  let first: string | undefined;
+  for (const b of region) if (first === undefined || (order.get(b.activity) ?? Infinity) < (order.get(first) ?? Infinity)) first = b.activity;
+  return witnessImpl(agreement, first === undefined ? region : region.filter((b) => b.activity === first));
+}
+
+/**
  * The region in words a lawyer can read, without the activity: e.g. "where value is exactly
  * £1,000,000", "from 2026-04-01 to 2031-03-31", "at westbridge's place", "where setting is inpatient
  * or outpatient"; several boxes are joined with "; and ". "everywhere" for the whole space,

@@ -102,7 +102,9 @@ export function evaluateExpectation(agreement: Agreement, e: Expectation): Expec
   if (!failure) return null;
   const point = firstPoint(agreement, failure.region);
   const actual = point ? actualAt(agreement, e, point) : [];
-  const where = point ? ` ${describePoint(agreement, point)}` : "";
+  // No members, no term, no dimensions: the point has no words, and no stray space before the stop.
+  const words = point ? describePoint(agreement, point) : "";
+  const where = words ? ` ${words}` : "";
   const is = actual.length > 1 ? "are" : "is";
   return {
     span: e.span,

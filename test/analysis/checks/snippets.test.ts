@@ -65,7 +65,7 @@ describe("checks on compiled snippets", () => {
   provision exit "Leave on notice."
   clause 1 { assign hr, it at system { accountable c responsible b } }`);
     expect(ds.map((d) => [d.code, d.severity, d.rule, d.clause])).toEqual([["rule", "warning", "R2", "1"]]);
-    expect(ds[0]!.message).toBe("Clause 1 makes c accountable for hr and it, but rule R2 requires the accountable party for every function to be a trust; c is a company.");
+    expect(ds[0]!.message).toBe("Clause 1 makes c accountable for hr and it, but rule R2 requires the accountable party for hr and it to be a trust; c is a company.");
   });
   it("delegations and tests", () => {
     const { ruleSet, ds } = check(`

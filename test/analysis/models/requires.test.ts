@@ -34,7 +34,7 @@ describe("model constraints: requires provision / role / body", () => {
   });
   it("requires body: some body of the kind", () => {
     const { ds } = run({ provisions: [{ id: "sla", span: sp(20) }] });
-    expect(ds.map((d) => d.message)).toEqual(["The federated model requires a body of kind committee_in_common, and the agreement sets up none."]);
+    expect(ds.map((d) => d.message)).toEqual(["The federated model requires a body that is a committee in common, and the agreement sets up none."]);
   });
   it("apply once per model in use, whatever the number of `model` items", () => {
     const { ds } = run({ models: [...models, { model: "federated", activities: ["hr"], span: sp(9) }], bodies: [body] });

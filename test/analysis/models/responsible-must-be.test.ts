@@ -22,7 +22,7 @@ describe("model constraint: responsible must be (after delegations)", () => {
     expect(ds).toHaveLength(1);
     expect(ds[0]).toMatchObject({ code: "model", rule: "direct_outsourcing", clause: "5", span: a1.span });
     expect(ds[0]!.message).toBe(
-      "Clause 5 leaves west responsible for hr. Under the direct outsourcing model, the responsible party must be a supplier; west is a member.",
+      "Clause 5 makes west responsible for hr. Under the direct outsourcing model, the responsible party must be a supplier; west is a member.",
     );
   });
   it("sees the result of delegations", () => {
@@ -31,7 +31,7 @@ describe("model constraint: responsible must be (after delegations)", () => {
     const a2 = assign("a2", ["hr"], { accountable: ["east"], responsible: ["medica"] }, { clause: "5" });
     const ds = run({ assignments: [a2], delegations: [delegate("d1", ["hr"], "medica", "west", { days: { from: "2026-04-01", to: "2028-03-31" } })] });
     expect(ds).toHaveLength(1);
-    expect(ds[0]!.message).toMatch(/west \(by delegation from medica\) responsible for hr/);
+    expect(ds[0]!.message).toMatch(/^Clause 5 leaves west \(by delegation from medica\) responsible for hr\./);
     expect(ds[0]!.witness).toMatchObject({ date: "2026-04-01" });
   });
 });

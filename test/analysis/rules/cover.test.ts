@@ -16,7 +16,9 @@ describe("rule obligation: cover (activities outside the scope)", () => {
     expect(ds).toHaveLength(1);
     expect(ds[0]).toMatchObject({ code: "rule", severity: "error", rule: "B1", cite: "Baseline para 1", span: sp(16) });
     expect(ds[0]!.message).toBe("Rule B1 requires procurement to be covered, but it is outside the agreement's scope.");
-    expect(ds[0]!.witness?.activities).toEqual(["procurement.strategy", "procurement.operations"]);
+    // DESIGN.md §7: one activity, the first in declaration order.
+    expect(ds[0]!.witness?.activity).toBe("procurement.strategy");
+    expect(ds[0]!.witness?.activities).toBeUndefined();
   });
   it("sits on the header when the scope is implicit", () => {
     const { ag, ds } = run(["hr"], false);

@@ -14,6 +14,6 @@ describe("rule obligation: establish body of kind K", () => {
     const ds = run(agreement({ parties }));
     expect(ds).toHaveLength(1);
     expect(ds[0]).toMatchObject({ code: "rule", severity: "error", rule: "B12" });
-    expect(ds[0]!.message).toBe("The agreement sets up no body of kind committee_in_common, which rule B12 requires.");
+    expect(ds[0]!.message).toBe("The agreement sets up no body that is a committee in common, which rule B12 requires.");
   });
 });

@@ -17,7 +17,7 @@ describe("rule obligation: have at least N parties (of kind K, …)", () => {
     expect(ds).toHaveLength(1);
     expect(ds[0]).toMatchObject({ code: "rule", severity: "error", rule: "B10" });
     expect(ds[0]!.message).toBe(
-      "The agreement has 2 parties of kind foundation_trust or nhs_trust (east and west); rule B10 requires at least 3 parties of kind foundation_trust or nhs_trust.",
+      "The agreement has 2 parties of kind NHS foundation trust or NHS trust (east and west); rule B10 requires at least 3 parties of kind NHS foundation trust or NHS trust.",
     );
     expect(run(5, [])).toHaveLength(1);
   });

@@ -19,7 +19,8 @@ describe("rule obligation: make accountable R, … for SELECTOR", () => {
     expect(ds[0]!.message).toBe(
       "Clause 3 makes board accountable for hr and paediatrics, but rule M1 requires the accountable party for hr and paediatrics to be a member; board is a group.",
     );
-    expect(ds[0]!.witness).toMatchObject({ activities: ["hr", "paediatrics"], place: "east", date: "2025-04-01", dimensions: { value: 0, setting: "inpatient" } });
+    // DESIGN.md §7: a finding naming several activities is witnessed by the first of them.
+    expect(ds[0]!.witness).toEqual({ activity: "hr", place: "east", date: "2025-04-01", dimensions: { value: 0, setting: "inpatient" } });
   });
   it("checks only where the assignment applies after overrides", () => {
     const a1 = assign("a1", ["hr"], { accountable: ["board"] }, { clause: "3" });

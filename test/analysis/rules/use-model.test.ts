@@ -20,7 +20,7 @@ describe("rule obligation: use model M, …", () => {
     ]);
     expect(ds).toHaveLength(1);
     expect(ds[0]).toMatchObject({ code: "rule", severity: "error", rule: "B13", span: sp(9) });
-    expect(ds[0]!.message).toBe("The agreement uses the outsourcing and franchise models, but rule B13 allows only federated or mutual.");
+    expect(ds[0]!.message).toBe("The agreement uses the outsourcing and franchise models, but rule B13 allows only the federated or mutual models.");
     expect(ds[0]!.related).toHaveLength(1);
   });
 });

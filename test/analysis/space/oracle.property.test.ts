@@ -105,7 +105,23 @@ describe("sweep = oracle", () => {
       fc.property(agreementArb, (ag) => {
         const applying = oracleApplying(ag);
         const shadowed = coverageDiagnostics(ag).filter((d) => d.code === "shadowed").map((d) => d.span.line);
-        const expected = ag.assignments.filter((a) => !applying.has(a.id)).map((a) => a.span.line);
+        // A member of an override cycle that would apply somewhere is dropped by the cycle, which
+        // has its own error: no `shadowed` for it (DESIGN.md §7 messages).
+        const applicable = new Set(oracle(ag).flatMap((c) => c.applicable));
+        const overrides = new Map(ag.assignments.map((a) => [a.id, a.overrides]));
+        const reaches = (from: string, to: string): boolean => {
+          const seen = new Set<string>();
+          const todo = [...(overrides.get(from) ?? [])];
+          while (todo.length > 0) {
+            const x = todo.pop()!;
+            if (x === to) return true;
+            if (seen.has(x)) continue;
+            seen.add(x);
+            todo.push(...(overrides.get(x) ?? []));
+          }
+          return false;
+        };
+        const expected = ag.assignments.filter((a) => !applying.has(a.id) && !(applicable.has(a.id) && reaches(a.id, a.id))).map((a) => a.span.line);
         expect(shadowed).toEqual(expected);
       }),
     );
