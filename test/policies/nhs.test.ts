@@ -56,9 +56,8 @@ describe("policies/agreements/nhs/vale-group-mou-draft.concord (faulty draft)", 
   });
 
   // DESIGN.md section 7: a finding naming several activities has a witness naming one, the
-  // first in declaration order. PENDING until the helper `exact` lands it (today's engine lists
-  // `activities`); `it.fails` turns red then, and this moves up into the test above.
-  it.fails("PENDING(section 7 witness): MB1 on clause 4.1 names engagement.public only", () => {
+  // first in declaration order, at that activity's own first point.
+  it("MB1 on clause 4.1 names engagement.public only", () => {
     const w = finding(c.ds, "rule", "MB1", 44).witness;
     expect(w).toMatchObject({ activity: "engagement.public", place: "avon", date: "2025-04-01" });
     expect(w?.activities).toBeUndefined();
