@@ -231,6 +231,8 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
   };
 
   const targetOf = (real: string): Target => {
+    // Standard input (`check -`) has no file: its name is its identity.
+    if (options.texts?.has(real)) return { real, identity: `text:${real}` };
     const st = fs.statSync(real);
     return { real, identity: `${st.dev}:${st.ino}` };
   };
