@@ -356,19 +356,18 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
 
   /** The next file an import leads to, or undefined (with a diagnostic, or already loaded). */
   const follow = (frame: Frame, imp: Import): { target: Target; read: Read } | undefined => {
-    const errorsBefore = program.diagnostics.length;
-    const next = followImport(frame, imp);
-    if (next === undefined && program.diagnostics.length > errorsBefore && !program.diagnostics[errorsBefore]!.message.startsWith("Import cycle")) incomplete.add(frame.identity);
-    return next;
-  };
-  const followImport = (frame: Frame, imp: Import): { target: Target; read: Read } | undefined => {
     const spec = imp?.path?.value;
     if (typeof spec !== "string" || imp.span === undefined) return undefined;
+    // The import did not load: the names its file declares are missing here (see `incomplete`).
+    const missing = (message: string): undefined => {
+      program.diagnostics.push(importError(imp, message));
+      incomplete.add(frame.identity);
+      return undefined;
+    };
     const lexical = path.resolve(path.dirname(frame.abs), spec);
     const leaves = `The import "${spec}" leaves the project root ${rel(frame.root) || "."}/: a file may only import files inside its project.`;
     if (spec === "" || !inside(frame.root, lexical)) {
-      program.diagnostics.push(importError(imp, leaves));
-      return undefined;
+      return missing(leaves);
     }
     let target: Target;
     try {
@@ -376,12 +375,10 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const why = code === "ENOENT" ? "there is no such file" : errnoWhy(e);
-      program.diagnostics.push(importError(imp, `Cannot import "${spec}": ${why} (${rel(lexical)}).`));
-      return undefined;
+      return missing(`Cannot import "${spec}": ${why} (${rel(lexical)}).`);
     }
     if (!inside(frame.root, target.real)) {
-      program.diagnostics.push(importError(imp, `The import "${spec}" leads outside the project root ${rel(frame.root) || "."}/ through a symbolic link: a file may only import files inside its project.`));
-      return undefined;
+      return missing(`The import "${spec}" leads outside the project root ${rel(frame.root) || "."}/ through a symbolic link: a file may only import files inside its project.`);
     }
     const at = onStack.get(target.identity);
     if (at !== undefined) {
@@ -395,18 +392,15 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
     }
     const st = fs.statSync(target.real);
     if (st.isDirectory()) {
-      program.diagnostics.push(importError(imp, `The import "${spec}" names a folder (${rel(target.real)}), not a file.`));
-      return undefined;
+      return missing(`The import "${spec}" names a folder (${rel(target.real)}), not a file.`);
     }
     if (!st.isFile()) {
-      program.diagnostics.push(importError(imp, `Cannot import "${spec}": it is not a regular file (${rel(target.real)}).`));
-      return undefined;
+      return missing(`Cannot import "${spec}": it is not a regular file (${rel(target.real)}).`);
     }
     try {
       return { target, read: readSource(target.real, rel(target.real)) };
     } catch (e) {
-      program.diagnostics.push(importError(imp, `Cannot import "${spec}": ${errnoWhy(e)} (${rel(target.real)}).`));
-      return undefined;
+      return missing(`Cannot import "${spec}": ${errnoWhy(e)} (${rel(target.real)}).`);
     }
   };
 
