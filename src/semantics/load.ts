@@ -14,7 +14,7 @@ import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Import, SourceFile, Span } from "../syntax/ast.js";
 import { parse } from "../syntax/index.js";
-import { bidiControls, notTextReason, spanOfByte } from "../syntax/characters.js";
+import { bidiControls, decodeText, spanOfByte } from "../syntax/characters.js";
 import { extractLiterate, isLiterate } from "./literate.js";
 import { DeepNestingError, InputError, type LoadedFile, type Program } from "./program.js";
 
@@ -282,14 +282,15 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
 
   const readSource = (abs: string, file: string): Read => {
     const bytes = fs.readFileSync(abs);
-    const bad = notTextReason(bytes);
-    if (bad) {
+    const decoded = decodeText(bytes);
+    if ("why" in decoded) {
+      const bad = decoded;
       const { span, text } = spanOfByte(file, bytes, bad.offset);
       // A binary file's "lines" are noise: the frame shows the text only for a mis-encoded text file.
       const shown = bad.why.startsWith("it is not UTF-8") ? text : "";
       return { text: shown, source: "", notText: { message: `${file} is not a text file: ${bad.why}.`, span: shown ? span : emptySpan(file) } };
     }
-    let text = new TextDecoder("utf-8").decode(bytes);
+    let text = decoded.text;
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { text, source: isLiterate(abs) ? extractLiterate(text) : text };
   };
