@@ -1,5 +1,5 @@
 // `npm run fuzz -- --runs N [--seed S]`: a long fuzz campaign (test/fuzz/pipeline.fuzz.test.ts)
-// with N inputs per generator. A failing input is saved under test/fuzz/fixtures/ (replayed by
+// with N inputs (the three generators interleaved). A failing input is saved under test/fuzz/fixtures/ (replayed by
 // `npm test` from then on); each generator's count of inputs is printed at the end.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
@@ -17,7 +17,7 @@ if (!Number.isInteger(runs) || runs < 1) {
   process.exit(2);
 }
 const seed = value("--seed", String(Date.now() % 2 ** 31));
-console.log(`fuzz campaign: ${runs} inputs per generator, seed ${seed}`);
+console.log(`fuzz campaign: ${runs} inputs, seed ${seed}`);
 const r = spawnSync(process.execPath, [path.join(root, "node_modules/vitest/vitest.mjs"), "run", "test/fuzz/"], {
   cwd: root,
   stdio: "inherit",

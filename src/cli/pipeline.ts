@@ -86,7 +86,11 @@ export function loadAndCompile(ctx: CliContext, paths: string[], verb = "checkin
     const program = loadProgram(paths, { cwd: ctx.cwd, deepStack: ctx.deepStack === true, texts });
     const files = program.files.map((f) => f.path);
     // A CI job pointed at the wrong folder must not pass green on nothing.
-    if (files.length === 0) throw new UsageError(`no .concord or .concord.md files in ${paths.join(", ")}`);
+    if (files.length === 0) {
+      // Entries that could not be read (a symlink loop) are why, when there are any.
+      const why = program.diagnostics.map((d) => `\n  ${d.message}`).join("");
+      throw new UsageError(`no .concord or .concord.md files${why ? " that can be read" : ""} in ${paths.join(", ")}${why}`);
+    }
     p.step(`${verb} ${files.length} ${files.length === 1 ? "file" : "files"}: compiling…`, files.length >= 100);
     const compiled = compileProgram(program);
     const sources = new Map(program.files.map((f) => [f.path, f.text] as [string, string]));

@@ -14,7 +14,7 @@ import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Import, SourceFile, Span } from "../syntax/ast.js";
 import { parse } from "../syntax/index.js";
-import { bidiControls, notTextReason, spanOfByte } from "../syntax/characters.js";
+import { bidiControls, decodeText, spanOfByte } from "../syntax/characters.js";
 import { extractLiterate, isLiterate } from "./literate.js";
 import { DeepNestingError, InputError, type LoadedFile, type Program } from "./program.js";
 
@@ -291,14 +291,15 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
   const readSource = (abs: string, file: string): Read => {
     const given = options.texts?.get(abs);
     const bytes = given !== undefined ? Buffer.from(given, "utf8") : fs.readFileSync(abs);
-    const bad = notTextReason(bytes);
-    if (bad) {
+    const decoded = decodeText(bytes);
+    if ("why" in decoded) {
+      const bad = decoded;
       const { span, text } = spanOfByte(file, bytes, bad.offset);
       // A binary file's "lines" are noise: the frame shows the text only for a mis-encoded text file.
       const shown = bad.why.startsWith("it is not UTF-8") ? text : "";
       return { text: shown, source: "", notText: { message: `${file} is not a text file: ${bad.why}.`, span: shown ? span : emptySpan(file) } };
     }
-    let text = new TextDecoder("utf-8").decode(bytes);
+    let text = decoded.text;
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { text, source: isLiterate(abs) ? extractLiterate(text) : text };
   };
@@ -365,19 +366,18 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
 
   /** The next file an import leads to, or undefined (with a diagnostic, or already loaded). */
   const follow = (frame: Frame, imp: Import): { target: Target; read: Read } | undefined => {
-    const errorsBefore = program.diagnostics.length;
-    const next = followImport(frame, imp);
-    if (next === undefined && program.diagnostics.length > errorsBefore && !program.diagnostics[errorsBefore]!.message.startsWith("Import cycle")) incomplete.add(frame.identity);
-    return next;
-  };
-  const followImport = (frame: Frame, imp: Import): { target: Target; read: Read } | undefined => {
     const spec = imp?.path?.value;
     if (typeof spec !== "string" || imp.span === undefined) return undefined;
+    // The import did not load: the names its file declares are missing here (see `incomplete`).
+    const missing = (message: string): undefined => {
+      program.diagnostics.push(importError(imp, message));
+      incomplete.add(frame.identity);
+      return undefined;
+    };
     const lexical = path.resolve(path.dirname(frame.abs), spec);
     const leaves = `The import "${spec}" leaves the project root ${rel(frame.root) || "."}/: a file may only import files inside its project.`;
     if (spec === "" || !inside(frame.root, lexical)) {
-      program.diagnostics.push(importError(imp, leaves));
-      return undefined;
+      return missing(leaves);
     }
     let target: Target;
     try {
@@ -385,12 +385,10 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const why = code === "ENOENT" ? "there is no such file" : errnoWhy(e);
-      program.diagnostics.push(importError(imp, `Cannot import "${spec}": ${why} (${rel(lexical)}).`));
-      return undefined;
+      return missing(`Cannot import "${spec}": ${why} (${rel(lexical)}).`);
     }
     if (!inside(frame.root, target.real)) {
-      program.diagnostics.push(importError(imp, `The import "${spec}" leads outside the project root ${rel(frame.root) || "."}/ through a symbolic link: a file may only import files inside its project.`));
-      return undefined;
+      return missing(`The import "${spec}" leads outside the project root ${rel(frame.root) || "."}/ through a symbolic link: a file may only import files inside its project.`);
     }
     const at = onStack.get(target.identity);
     if (at !== undefined) {
@@ -404,18 +402,15 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
     }
     const st = fs.statSync(target.real);
     if (st.isDirectory()) {
-      program.diagnostics.push(importError(imp, `The import "${spec}" names a folder (${rel(target.real)}), not a file.`));
-      return undefined;
+      return missing(`The import "${spec}" names a folder (${rel(target.real)}), not a file.`);
     }
     if (!st.isFile()) {
-      program.diagnostics.push(importError(imp, `Cannot import "${spec}": it is not a regular file (${rel(target.real)}).`));
-      return undefined;
+      return missing(`Cannot import "${spec}": it is not a regular file (${rel(target.real)}).`);
     }
     try {
       return { target, read: readSource(target.real, rel(target.real)) };
     } catch (e) {
-      program.diagnostics.push(importError(imp, `Cannot import "${spec}": ${errnoWhy(e)} (${rel(target.real)}).`));
-      return undefined;
+      return missing(`Cannot import "${spec}": ${errnoWhy(e)} (${rel(target.real)}).`);
     }
   };
 

@@ -132,16 +132,15 @@ export function bidiControls(text: string, file: string): Diagnostic[] {
   return out;
 }
 
-/** Why a file's bytes are not text, or undefined when they are UTF-8 text. */
-export function notTextReason(bytes: Uint8Array): { why: string; offset: number } | undefined {
+/** The file's text when its bytes are UTF-8 text; otherwise why not, and where. */
+export function decodeText(bytes: Uint8Array): { text: string } | { why: string; offset: number } {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7))
     return { why: "it is a ZIP archive (a Word .docx, perhaps): save it as plain text", offset: 0 };
   if (bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === "%PDF-") return { why: "it is a PDF document", offset: 0 };
   const nul = bytes.indexOf(0);
   if (nul >= 0) return { why: "it contains NUL bytes, as binary files do", offset: nul };
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return undefined;
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
     // Find the first byte that is not valid UTF-8, to point at it.
     const offset = firstInvalidUtf8(bytes);

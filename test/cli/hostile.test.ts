@@ -4,9 +4,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { checkDiagnosticsReport } from "../../src/diagnostics/schema.js";
-import { concordat, ensureBuilt, ESC, repo, STACK, tempDir } from "./helpers.js";
+import { bin, concordat, ensureBuilt, repo, STACK, tempDir } from "./helpers.js";
 
 beforeAll(() => ensureBuilt());
 
@@ -107,6 +107,20 @@ describe("2. -o writes only regular files", () => {
     refused(dir, "frameworks/nhs-baseline.concord", ["compile", NORTHVALE]);
     expect(fs.readFileSync(path.join(dir, "frameworks/nhs-baseline.concord"), "utf8")).toBe(before);
   });
+
+  it("SIGTERM while a deep file is checked with -o (on the large-stack thread) leaves no temporary file", async () => {
+    const dir = project();
+    fs.writeFileSync(path.join(dir, "agreements/deep.concord"), deepClauses(400));
+    for (const delay of [300, 1500, 3000]) {
+      const child = spawn(process.execPath, [bin, "check", "--format", "json", "-o", "report.json", "agreements/deep.concord"], { cwd: dir, stdio: "ignore" });
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill("SIGTERM");
+      await new Promise((r) => child.on("exit", r));
+      expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+      // Either the report was written whole, or not at all.
+      if (fs.existsSync(path.join(dir, "report.json"))) json(fs.readFileSync(path.join(dir, "report.json"), "utf8"));
+    }
+  }, 120_000);
 
   it("an error names the path the user gave, not the temporary file", () => {
     const dir = project();

@@ -1,7 +1,7 @@
 // The fuzz campaign (issue 8): every input is answered with diagnostics. Three generators —
 // random Unicode and bytes, mutations of every file in policies/ (delete, duplicate, swap,
 // insert tokens, truncate), random well-formed agreements — through the whole command line
-// and every output format. In CI: a fixed seed (FC_SEED) and FUZZ_RUNS inputs per
+// and every output format. In CI: a fixed seed (FC_SEED) and FUZZ_RUNS (else FC_RUNS) inputs per
 // generator (default 40). `npm run fuzz -- --runs N` runs a long campaign and saves each
 // failing input under test/fuzz/fixtures/, which this suite replays from then on.
 import fs from "node:fs";
@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkInput, generators, saveFixture, savedFixtures, scratchProject, type FuzzInput } from "./harness.js";
 
-const runs = Number(process.env.FUZZ_RUNS ?? 40);
+const runs = Number(process.env.FUZZ_RUNS ?? process.env.FC_RUNS ?? 40);
 const campaign = process.env.FUZZ_CAMPAIGN === "1";
 const seed = Number(process.env.FC_SEED ?? 20261201);
 let project: string;

@@ -27,7 +27,17 @@ export async function runCompile(ctx: CliContext, files: string[], opts: Compile
     ctx.exitCode = 1;
     return;
   }
-  const json = serializeRuleSet(loaded.ruleSet);
+  let json: string;
+  try {
+    json = serializeRuleSet(loaded.ruleSet);
+  } catch (e) {
+    // Every activity is written with its full dotted name: thousands of nested functions
+    // make a rule set longer than a JavaScript string can be.
+    if (!(e instanceof RangeError)) throw e;
+    ctx.stderr.write(`concordat: not compiled: the rule set is too large to write as JSON (the functions nest so deep that their dotted names alone exceed the limit)${opts.output ? ` (${opts.output} is unchanged)` : ""}\n`);
+    ctx.exitCode = 1;
+    return;
+  }
   const text = json.endsWith("\n") ? json : json + "\n";
   if (opts.output !== undefined) writeFileAtomic(path.resolve(ctx.cwd, opts.output), text, { shownAs: opts.output, inputs: loaded.inputs });
   else ctx.stdout.write(text);
