@@ -125,7 +125,7 @@ async function compareCase(model: Model, spawn = false): Promise<void> {
     return rest;
   };
   const expected = sorted(oracle.findings.filter((f) => !dropped.has(key(f))).map(comparable).map(strip));
-  const kept = diagnostics.filter((d) => !dropped.has(key(d)) && !extras.some((x) => x.line === d.line && (x.code === undefined || x.code === d.code) && (x.rule === undefined || x.rule === d.rule)));
+  const kept = diagnostics.filter((d) => !dropped.has(key(d)) && !extras.some((x) => x.line === d.line && (x.code === undefined || x.code === d.code) && (x.rule === undefined || x.rule === d.rule) && (x.says === undefined || d.message.includes(x.says))));
   expect(diagnostics.every((d) => d.file === "agreement.concord"), source).toBe(true);
   const actual = sorted(kept.map(comparable).map(strip));
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
@@ -142,13 +142,13 @@ describe("random agreements as source text: the whole pipeline equals the brute-
   it("in-process, through the CLI's own `check --format json`", async () => {
     await fc.assert(fc.asyncProperty(modelArb, (m) => compareCase(m)));
     // Most cases are compared in full; a corner another branch fixes may hold back a minority.
-    expect(stats.compared, `skipped by corner: ${JSON.stringify([...stats.skipped])}`).toBeGreaterThanOrEqual(Math.floor(stats.cases * 0.25));
-  });
+    expect(stats.compared, `skipped by corner: ${JSON.stringify([...stats.skipped])}`).toBeGreaterThanOrEqual(Math.floor(stats.cases * 0.6));
+  }, 600_000);
 
   it("by spawning the built binary (fewer cases)", async () => {
     ensureBuilt();
-    await fc.assert(fc.asyncProperty(modelArb, (m) => compareCase(m, true)), { numRuns: Math.max(10, Math.floor(runs / 10)) });
-  });
+    await fc.assert(fc.asyncProperty(modelArb, (m) => compareCase(m, true)), { numRuns: Math.max(5, Math.floor(runs / 20)) });
+  }, 600_000);
 });
 
 describe("the generator reaches the corners", () => {

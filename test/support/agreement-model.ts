@@ -170,7 +170,7 @@ const dimensionsArb: fc.Arbitrary<ModelDimension[]> = fc
       { id: "beds", type: "number" as const },
       { id: "setting", type: "enum" as const, values: ENUM_VALUES },
     ],
-    { minLength: 1 },
+    { minLength: 1, maxLength: 2 },
   )
   .chain((dims) => fc.shuffledSubarray(dims, { minLength: dims.length, maxLength: dims.length }));
 
@@ -251,8 +251,8 @@ function conditionsArb(fw: FrameworkModel, term: { from: number; to: number } | 
   return fc
     .record({
       where: fc.uniqueArray(conditionArb(fw), { maxLength: 2, selector: (c) => c.dim }),
-      from: fc.option(day, { nil: undefined, freq: 3 }),
-      until: fc.option(day, { nil: undefined, freq: 3 }),
+      from: fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: day }),
+      until: fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: day }),
     })
     .map(({ where, from, until }) => {
       const c: Conditions = { where };
@@ -274,7 +274,8 @@ const whoArb = (holders: string[], members: string[], perPlace: boolean): fc.Arb
       )
     : fc.oneof(
         { weight: 6, arbitrary: fc.constantFrom(...holders).map((p) => ({ each: false as const, parties: [p] })) },
-        { weight: 1, arbitrary: fc.uniqueArray(fc.constantFrom(...holders), { minLength: 2, maxLength: 2 }).map((parties) => ({ each: false as const, parties })) },
+        // Two parties on one line (a conflict inside one assignment), when there are two.
+        { weight: 1, arbitrary: fc.uniqueArray(fc.constantFrom(...holders), { minLength: Math.min(2, holders.length), maxLength: 2 }).map((parties) => ({ each: false as const, parties })) },
       );
 
 interface AssignDraft {
@@ -392,7 +393,13 @@ export const modelArb: fc.Arbitrary<Model> = frameworkArb.chain((fw) =>
           ),
           drafts: fc.array(fc.tuple(assignArb(fw, holders, members, term), fc.option(assignArb(fw, holders, members, term), { nil: undefined, freq: 2 })), { minLength: 1, maxLength: 4 }),
           rankSeed: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
-          delegations: fc.array(fc.record({ selectors: selectorsArb(fw, 1), chain: fc.boolean(), from: fc.nat(), to: fc.nat(), conditions: conditionsArb(fw, term) }), { maxLength: 3 }),
+          subOverridesParent: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+          delegations: fc.oneof(fc.constant(0), fc.constant(1), fc.constant(2), fc.constant(2), fc.constant(3)).chain((n) =>
+            fc.array(
+              fc.record({ selectors: selectorsArb(fw, 1), chain: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), from: fc.nat(), to: fc.nat(), conditions: conditionsArb(fw, term) }),
+              { minLength: n, maxLength: n },
+            ),
+          ),
           allows: fc.uniqueArray(fc.constantFrom(...fw.rules.map((r) => r.id)), { maxLength: 2 }).chain((rs) => fc.constant(rs)),
           allowTwice: fc.boolean(),
           tests: fc.array(fc.array(expectArb, { minLength: 1, maxLength: 2 }), { maxLength: 2 }),
@@ -410,7 +417,15 @@ export const modelArb: fc.Arbitrary<Model> = frameworkArb.chain((fw) =>
             }
           });
           const rank = flat.map((_, i) => (r.rankSeed[i % 8]! * 16 + i) % 997);
-          const overrides = resolveOverrides(flat, rank, flat.map((f) => f.draft.overrideSeeds));
+          // A sub-clause overriding its own parent: ranked above it.
+          const seeds = flat.map((f) => [...f.draft.overrideSeeds]);
+          flat.forEach((f, k) => {
+            if (!f.number.includes(".") || !r.subOverridesParent[k % 8]) return;
+            const parent = k - 1;
+            if (rank[k]! < rank[parent]!) [rank[k], rank[parent]] = [rank[parent]!, rank[k]!];
+            seeds[k]!.unshift(flat.findIndex((x) => x.index === parent));
+          });
+          const overrides = resolveOverrides(flat, rank, seeds);
           const toAssign = (k: number): ModelAssign => {
             const d = flat[k]!.draft;
             const a: ModelAssign = { selectors: d.selectors, at: d.at, conditions: d.conditions, overrides: overrides[k]!, accountable: d.accountable };

@@ -39,6 +39,8 @@ export interface EngineExtra {
   code?: string;
   line: number;
   rule?: string;
+  /** words the engine's message holds, when code, line and rule do not single it out */
+  says?: string;
 }
 
 type Piece = { kind: "enum"; v: string } | { kind: "real"; lo: number | null; hi: number | null; loOpen: boolean; hiOpen: boolean; rep: number };
@@ -486,7 +488,7 @@ export class ModelOracle {
               // DESIGN section 7: checks look only where the assignment applies (for the selected
               // activities); one that applies nowhere gets its `shadowed` warning only.
               this.features.add("deliver-on-shadowed");
-              this.engineExtras.push({ corner: "deliver-on-shadowed", code: "rule", line: a.line, rule: rule.id });
+              this.engineExtras.push({ corner: "deliver-on-shadowed", code: "rule", line: a.line, rule: rule.id, says: "to be delivered at" });
               continue;
             }
             this.push({ code: "rule", ...base, ...this.at(a), ...this.firstActivityWitness(m) });

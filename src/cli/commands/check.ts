@@ -1,7 +1,7 @@
 // `concordat check [paths…]`: load, compile, analyse, report.
 import path from "node:path";
 import { Command, Option } from "commander";
-import { severityRank, type Diagnostic, type Severity } from "../../diagnostics/diagnostic.js";
+import { compareDiagnostics, severityRank, type Diagnostic, type Severity } from "../../diagnostics/diagnostic.js";
 import { formats, type Format } from "../../diagnostics/formats.js";
 import { summarize, summaryLine } from "../../diagnostics/report.js";
 import { palette } from "../../diagnostics/ansi.js";
@@ -42,7 +42,10 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   } finally {
     p.done();
   }
-  const diagnostics = mergeDiagnostics(loaded.diagnostics, findings);
+  // The load diagnostics are deduplicated already; the analysis findings must not be: two
+  // obligations of one rule failing alike are two findings (DESIGN.md section 2), even when
+  // their words are the same.
+  const diagnostics = [...mergeDiagnostics(loaded.diagnostics), ...findings].sort(compareDiagnostics);
   const toFile = opts.output !== undefined;
   const color = opts.format === "pretty" && (toFile ? opts.color === true : useColor(opts.color, ctx.stdout, ctx.env));
   const text = renderers[opts.format](diagnostics, {
