@@ -451,6 +451,7 @@ export class ModelOracle {
     }
 
     // framework rules, in rule and obligation order
+    const deliverFindings: OracleFinding[] = [];
     for (const rule of this.fw.rules) {
       for (const ob of rule.obligations) {
         const sev = ob.strength === "must" ? "error" : "warning";
@@ -491,7 +492,9 @@ export class ModelOracle {
               this.engineExtras.push({ corner: "deliver-on-shadowed", code: "rule", line: a.line, rule: rule.id, says: "to be delivered at" });
               continue;
             }
-            this.push({ code: "rule", ...base, ...this.at(a), ...this.firstActivityWitness(m) });
+            const f: OracleFinding = { code: "rule", ...base, ...this.at(a), ...this.firstActivityWitness(m) };
+            this.push(f);
+            deliverFindings.push(f);
           }
         } else {
           const negated = ob.type === "not-make-accountable";
@@ -510,6 +513,11 @@ export class ModelOracle {
         }
       }
     }
+
+    // Today's engine words every `deliver` finding alike: where one is extra, mask every
+    // `deliver` finding of that rule on that line, on both sides.
+    for (const f of deliverFindings)
+      if (this.engineExtras.some((x) => x.corner === "deliver-on-shadowed" && x.line === f.line && x.rule === f.rule)) f.corner ??= "deliver-on-shadowed";
 
     // models
     const selectedByFor = new Set(this.ag.models.flatMap((m) => (m.for ? this.expand(m.for) : [])));
