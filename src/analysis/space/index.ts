@@ -172,7 +172,9 @@ export function pointInRegion(region: Region, point: Point): boolean {
  * The first point of a region in engine coordinates (DESIGN.md section 2 "witness"); null if empty.
  */
 export function firstPoint(agreement: Agreement, region: Region): Point | null {
-  return firstPointImpl(agreement, region);
+  // Merged first, so that an edge the region does not have (a cell boundary another clause
+  // makes) never moves the witness: unbounded below, the upper edge is the region's own.
+  return firstPointImpl(agreement, mergeRegion(region));
 }
 
 /**
@@ -185,7 +187,7 @@ export function firstPoint(agreement: Agreement, region: Region): Point | null {
  * agreement has no members / no term. An empty region gives a witness with no place or date.
  */
 export function witness(agreement: Agreement, region: Region): Witness {
-  return witnessImpl(agreement, region);
+  return witnessImpl(agreement, mergeRegion(region));
 }
 
 /**

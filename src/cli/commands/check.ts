@@ -2,7 +2,7 @@
 import { appendFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { severityRank, type Diagnostic, type Severity } from "../../diagnostics/diagnostic.js";
+import { compareDiagnostics, severityRank, type Diagnostic, type Severity } from "../../diagnostics/diagnostic.js";
 import { formats, type Format } from "../../diagnostics/formats.js";
 import { summarize, summaryLine } from "../../diagnostics/report.js";
 import { palette } from "../../diagnostics/ansi.js";
@@ -78,7 +78,10 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   } finally {
     p.done();
   }
-  let diagnostics = config.applySeverities(mergeDiagnostics(loaded.diagnostics, findings), settings);
+  // The load diagnostics are deduplicated already; the analysis findings must not be: two
+  // obligations of one rule failing alike are two findings (DESIGN.md section 2), even when
+  // their words are the same.
+  let diagnostics = config.applySeverities([...mergeDiagnostics(loaded.diagnostics), ...findings].sort(compareDiagnostics), settings);
   if (ignored.size > 0) diagnostics = diagnostics.filter((d) => !ignored.has(path.resolve(ctx.cwd, d.span.file)));
   // --max-warnings counts the warnings that --quiet does not print: quiet changes the report, not the verdict.
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;

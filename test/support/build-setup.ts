@@ -1,0 +1,25 @@
+// vitest globalSetup: rebuild dist/ when any file under src/ (or tsconfig.json) is newer than the
+// built CLI, so that a bare `npx vitest run` never tests a stale binary (the CLI tests spawn it).
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const bin = path.join(repo, "dist/src/cli/main.js");
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+export default function setup(): void {
+  const sources = Math.max(newest(path.join(repo, "src")), statSync(path.join(repo, "tsconfig.json")).mtimeMs);
+  if (existsSync(bin) && statSync(bin).mtimeMs >= sources && newest(path.join(repo, "dist/src")) >= sources) return;
+  const r = spawnSync(process.execPath, [path.join(repo, "node_modules/typescript/bin/tsc"), "-p", path.join(repo, "tsconfig.json")], { cwd: repo, encoding: "utf8" });
+  if (r.status !== 0 || !existsSync(bin)) throw new Error(`could not build concordat before the tests:\n${r.stdout}\n${r.stderr}`);
+}
