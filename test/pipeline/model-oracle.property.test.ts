@@ -153,6 +153,12 @@ describe("random agreements as source text: the whole pipeline equals the brute-
   }, 600_000);
 });
 
+// Shares of 400 cases (seed 20261123) measured while writing this test, in per cent:
+// number =/!= 28, number </<=/>/>= 38, enum =/!= 31, enum in 32, a sub-clause overriding its
+// parent 56, an override of a sub-clause 24, each member 50, place subsets 45, a conditioned
+// delegation chain just above 20, model … for 35, bodies 85, scope 51, allow 68, tests with
+// partial cells 67, no term 36, no members 27, dates outside the term 47. The test below
+// recomputes them on every run (the failure message prints them all) and keeps each above 20%.
 describe("the generator reaches the corners", () => {
   it("every corner is exercised by more than 20% of the generated cases", () => {
     const sample = fc.sample(modelArb, { numRuns: 400, seed: fc.readConfigureGlobal().seed });

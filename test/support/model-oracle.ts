@@ -7,8 +7,9 @@
 // severity, line, clause, rule, cite and witness.
 //
 // Where today's engine is known to disagree with DESIGN section 7 on a corner another branch is
-// fixing, the oracle stays right and records the corner in `features`; the property test skips
-// exactly the cases whose corners are in KNOWN_DIVERGENT (test/support/known-divergences.ts).
+// fixing, the oracle stays right, records the corner in `features` and tags the findings it
+// touches (`corner`, `engineExtras`); the property test masks exactly those findings (composed
+// delegations: the whole case) while the corner is listed in test/support/known-divergences.ts.
 import type { Condition, Conditions, Model, ModelAssign, ModelClause, RoleRef, Selector, Who } from "./agreement-model.js";
 import { dayString } from "./agreement-model.js";
 import type { PrintedModel } from "./print-model.js";
