@@ -18,10 +18,4 @@ export type DivergentFeature =
   /** With no term, from/until/on are ignored and the first dated item gets one `type` warning. */
   | "no-term-dates";
 
-export const KNOWN_DIVERGENT: ReadonlySet<DivergentFeature> = new Set<DivergentFeature>([
-  "allow",
-  "delegation-chains",
-  "multi-activity-witness",
-  "deliver-on-shadowed",
-  "no-term-dates",
-]);
+export const KNOWN_DIVERGENT: ReadonlySet<DivergentFeature> = new Set<DivergentFeature>([]);

@@ -4,7 +4,7 @@
 // (the assignment that makes someone accountable there), naming every activity.
 import type { Agreement, Assignment, Obligation, Rule } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { describeRegion, mergeRegion, witness, type Box } from "../space/index.js";
+import { describeRegion, firstActivityWitness, mergeRegion, type Box } from "../space/index.js";
 import { accountableWords, clauseLabel, list, finding, scan, withRule } from "./common.js";
 
 export function noResponsibleDiagnostics(agreement: Agreement): Diagnostic[] {
@@ -37,7 +37,8 @@ function noResponsibleFinding(agreement: Agreement, rule: Rule, ob: Obligation, 
   const whereText = where && where !== "everywhere" ? ` ${where}` : "";
   const message = `Nobody is responsible for ${list(activities)}${whereText}, though ${clauseLabel(a)} makes ${accountableWords(a)} accountable: rule ${rule.id} asks for a responsible party wherever there is an accountable one.`;
   const d = finding("no-responsible", ob.strength === "must" ? "error" : "warning", { span: a.span, clause: a.clause }, message, {
-    witness: witness(agreement, region),
+    // One finding on one assignment naming several activities: the first one's witness (DESIGN.md §7).
+    witness: firstActivityWitness(agreement, region),
   });
   d.rule = rule.id;
   return withRule(d, rule);

@@ -2,7 +2,7 @@
 // the term, an empty condition, or only activities outside an explicit scope.
 import type { Agreement, Assignment } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { analysedActivities, mergeRegion, partition, witness, type Box, type Cell } from "../space/index.js";
+import { analysedActivities, firstActivityWitness, mergeRegion, partition, type Box, type Cell } from "../space/index.js";
 import { prepared } from "../space/sweep.js";
 import { upperFirst, clauseLabel, list, finding, related, scan } from "./common.js";
 import { overrideCycles } from "./override-cycle.js";
@@ -102,7 +102,8 @@ export function shadowedDiagnostics(agreement: Agreement): Diagnostic[] {
       rel = rel.sort((x, y) => p.asgIndex.get(x.id)! - p.asgIndex.get(y.id)!);
       message = `${label} applies nowhere: ${rel.length > 0 ? `${list(rel.map(clauseLabel))} ${rel.length > 1 ? "override" : "overrides"} it everywhere it would apply` : "it is overridden everywhere"}.`;
     }
-    const w = boxes.length > 0 ? witness(agreement, mergeRegion(boxes)) : { activity: acts[0], dimensions: {} };
+    // One finding on one assignment naming several activities: the first one's witness (DESIGN.md §7).
+    const w = boxes.length > 0 ? firstActivityWitness(agreement, boxes) : { activity: acts[0], dimensions: {} };
     if (w.activity === undefined) delete w.activity;
     const d = finding("shadowed", "warning", { span: a.span, clause: a.clause }, message, {
       witness: w,

@@ -198,7 +198,15 @@ export function firstActivityWitness(agreement: Agreement, region: Region): Witn
   const order = new Map(agreement.functions.map((f, i) => [f.id, i]));
   let first: string | undefined;
   for (const b of region) if (first === undefined || (order.get(b.activity) ?? Infinity) < (order.get(first) ?? Infinity)) first = b.activity;
-  return witnessImpl(agreement, first === undefined ? region : region.filter((b) => b.activity === first));
+  const boxes = first === undefined ? region : region.filter((b) => b.activity === first);
+  // Several parties can hold one cell: the same box twice would keep the merge from joining its
+  // neighbours, and a cell edge the region does not have would move the witness.
+  const seen = new Set<string>();
+  const distinct = boxes.filter((b) => {
+    const key = JSON.stringify(b);
+    return !seen.has(key) && (seen.add(key), true);
+  });
+  return witnessImpl(agreement, mergeRegion(distinct));
 }
 
 /**
