@@ -14,7 +14,7 @@ import type { AnalysisTask } from "./analysis-worker.js";
 export const maxDefaultJobs = 8;
 
 /** Below this many agreements the default is one thread: starting workers costs more than it saves. */
-export const minAgreementsForWorkers = 32;
+export const minAgreementsForWorkers = 256;
 
 /** Shares per thread: several, so that one slow agreement does not leave the other threads idle. */
 const sharesPerThread = 4;
