@@ -3,6 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { split } from "../../src/cli/parallel-analysis.js";
 import { concordat, ensureBuilt, repo, STACK, tempDir } from "./helpers.js";
 
 beforeAll(() => ensureBuilt());
@@ -82,4 +84,33 @@ describe("concordat check --jobs", () => {
       expect(r.stderr).not.toMatch(STACK);
     });
   }
+});
+
+describe("the analysis on threads (the built modules: the worker is dist's)", () => {
+  it("gives analyze()'s findings, in its order, and --jobs chooses the threads", async () => {
+    const dist = (p: string) => pathToFileURL(path.join(repo, "dist/src", p)).href;
+    const [{ loadAndCompile }, { analyze }, parallel] = await Promise.all([
+      import(dist("cli/pipeline.js")) as Promise<typeof import("../../src/cli/pipeline.js")>,
+      import(dist("analysis/index.js")) as Promise<typeof import("../../src/analysis/index.js")>,
+      import(dist("cli/parallel-analysis.js")) as Promise<typeof import("../../src/cli/parallel-analysis.js")>,
+    ]);
+    const { dir, agreements } = manyAgreements();
+    const sink = { write: () => true } as unknown as NodeJS.WritableStream;
+    const loaded = loadAndCompile({ cwd: dir, stdout: sink, stderr: sink, env: {} } as never, ["."]);
+    expect(loaded.ruleSet.agreements.length).toBe(agreements);
+    expect(parallel.threadsFor(loaded.ruleSet, 3)).toBe(3);
+    expect(parallel.threadsFor(loaded.ruleSet, undefined)).toBe(1); // fewer than 256 agreements
+    expect(parallel.threadsFor({ ...loaded.ruleSet, agreements: loaded.ruleSet.agreements.slice(0, 2) }, 8)).toBe(2);
+    const single = analyze(loaded.ruleSet);
+    expect(single.length).toBeGreaterThan(100);
+    expect(await parallel.analyzeOnThreads(loaded.ruleSet, 2)).toEqual(single);
+  });
+
+  it("splits the agreements into consecutive shares of nearly equal length", () => {
+    const items = Array.from({ length: 10 }, (_, i) => i);
+    expect(split(items, 4)).toEqual([[0, 1], [2, 3, 4], [5, 6], [7, 8, 9]]);
+    expect(split(items, 20)).toHaveLength(10);
+    expect(split([1], 4)).toEqual([[1]]);
+    expect(split(items, 3).flat()).toEqual(items);
+  });
 });
