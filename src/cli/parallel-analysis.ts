@@ -8,6 +8,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { RuleSet } from "../generated/ruleset.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { TestOutcome } from "../analysis/index.js";
 import type { AnalysisTask } from "./analysis-worker.js";
 
 /** More threads than this rarely pay: a worker costs its start-up and a copy of the frameworks. */
@@ -27,6 +28,16 @@ export function threadsFor(ruleSet: RuleSet, requested: number | undefined): num
 
 /** What `analyze(ruleSet)` gives, computed on `threads` worker threads (threads > 1). */
 export async function analyzeOnThreads(ruleSet: RuleSet, threads: number): Promise<Diagnostic[]> {
+  return (await onThreads<Diagnostic>(ruleSet, threads, "default")).sort(compareDiagnostics);
+}
+
+/** What `runTests(ruleSet)` gives, computed on `threads` worker threads (threads > 1). */
+export async function runTestsOnThreads(ruleSet: RuleSet, threads: number): Promise<TestOutcome[]> {
+  return onThreads<TestOutcome>(ruleSet, threads, "testShare");
+}
+
+/** The worker's export `name` run on consecutive shares of the agreements; the results in rule-set order. */
+async function onThreads<T>(ruleSet: RuleSet, threads: number, name: "default" | "testShare"): Promise<T[]> {
   const { default: Tinypool } = await import("tinypool");
   const pool = new Tinypool({
     filename: fileURLToPath(new URL("./analysis-worker.js", import.meta.url)),
@@ -36,8 +47,8 @@ export async function analyzeOnThreads(ruleSet: RuleSet, threads: number): Promi
   try {
     const context: RuleSet = { ...ruleSet, agreements: [] };
     const shares = split(ruleSet.agreements, threads * sharesPerThread);
-    const results = await Promise.all(shares.map((agreements) => pool.run({ context, agreements } satisfies AnalysisTask) as Promise<Diagnostic[]>));
-    return results.flat().sort(compareDiagnostics);
+    const results = await Promise.all(shares.map((agreements) => pool.run({ context, agreements } satisfies AnalysisTask, { name }) as Promise<T[]>));
+    return results.flat();
   } finally {
     await pool.destroy();
   }

@@ -86,6 +86,25 @@ describe("concordat check --jobs", () => {
   }
 });
 
+describe("concordat test --jobs", () => {
+  for (const format of ["pretty", "json", "junit"]) {
+    it(`--jobs 2 prints the --jobs 1 results byte for byte (${format}, the generated project)`, () => {
+      const { dir } = manyAgreements();
+      const one = concordat(["test", "--jobs", "1", "--format", format, "."], { cwd: dir });
+      const two = concordat(["test", "--jobs", "2", "--format", format, "."], { cwd: dir });
+      expect(one.code).toBe(1); // policies/ has failing tests on purpose
+      expect(one.stdout.length).toBeGreaterThan(1000);
+      expect(two).toEqual(one);
+    });
+  }
+
+  it("--jobs 0 is a usage error (exit 2)", () => {
+    const r = concordat(["test", "--jobs", "0", "policies"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/whole number, 1 or more/);
+  });
+});
+
 describe("the analysis on threads (the built modules: the worker is dist's)", () => {
   it("gives analyze()'s findings, in its order, and --jobs chooses the threads", async () => {
     const dist = (p: string) => pathToFileURL(path.join(repo, "dist/src", p)).href;

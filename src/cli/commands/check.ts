@@ -125,7 +125,7 @@ function nonNegativeInteger(value: string): number {
   return Number(value);
 }
 
-function positiveInteger(value: string): number {
+export function positiveInteger(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("it must be a whole number, 1 or more.");
   return Number(value);
 }
