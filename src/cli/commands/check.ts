@@ -27,6 +27,8 @@ export interface CheckOptions {
   stdinFilename?: string;
   /** A concordat.json to use instead of the nearest one; `false` for none. */
   config?: string | false;
+  /** Threads for the analysis (default: every core, at most 8, for 256 agreements or more; else 1). */
+  jobs?: number;
 }
 
 /** Whether any finding is at or above the fail-on level. */
@@ -42,13 +44,14 @@ function readStdin(): string {
 
 export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOptions, readInput: () => string = readStdin): Promise<void> {
   // The stages are loaded only when a check runs, so that `--help` and `--version` start fast.
-  const [{ analyze }, { renderers, ruleHelpIndex, renderGithubSummary }, { loadAndCompile, mergeDiagnostics }, { projectRoot }, config, expand] = await Promise.all([
+  const [{ analyze }, { renderers, ruleHelpIndex, renderGithubSummary }, { loadAndCompile, mergeDiagnostics }, { projectRoot }, config, expand, parallel] = await Promise.all([
     import("../../analysis/index.js"),
     import("../../diagnostics/index.js"),
     import("../pipeline.js"),
     import("../../semantics/index.js"),
     import("../config.js"),
     import("../expand-paths.js"),
+    import("../parallel-analysis.js"),
   ]);
   // The project's concordat.json (the nearest at or above the working folder), unless told otherwise.
   const configFile = opts.config === false ? undefined : opts.config !== undefined ? path.resolve(ctx.cwd, opts.config) : config.findConfig(ctx.cwd);
@@ -74,7 +77,8 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   let findings: Diagnostic[];
   try {
     p.step(`checking ${loaded.files.length} ${loaded.files.length === 1 ? "file" : "files"}: analysing…`, loaded.files.length >= 100);
-    findings = analyze(loaded.ruleSet);
+    const threads = parallel.threadsFor(loaded.ruleSet, opts.jobs);
+    findings = threads > 1 ? await parallel.analyzeOnThreads(loaded.ruleSet, threads) : analyze(loaded.ruleSet);
   } finally {
     p.done();
   }
@@ -124,6 +128,11 @@ function nonNegativeInteger(value: string): number {
   return Number(value);
 }
 
+export function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("it must be a whole number, 1 or more.");
+  return Number(value);
+}
+
 export function checkCommand(ctx: CliContext): Command {
   return new Command("check")
     .summary("check agreements and frameworks: gaps, conflicts, framework rules, models, tests")
@@ -147,6 +156,7 @@ export function checkCommand(ctx: CliContext): Command {
     .option("--stdin-filename <file>", "the name to check standard input (-) as: for messages, imports and the project root")
     .option("-c, --config <file>", "use this concordat.json instead of the nearest one")
     .option("--no-config", "ignore concordat.json")
+    .addOption(new Option("-j, --jobs <n>", "analyse on n threads (default: every core, at most 8, for 256 agreements or more; else 1)").argParser(positiveInteger))
     .option("-o, --output <file>", "write the report to this file instead of the screen")
     .option("--color", "colour the report (default: when printing to a terminal)")
     .option("--no-color", "never colour the report (the NO_COLOR variable does the same)")
@@ -180,6 +190,7 @@ Examples:
   $ concordat check policies/agreements/eastmoor-mou.concord
   $ concordat check --fail-on warning policies/      warnings fail too (before a board signs)
   $ concordat check --format json policies/ > report.json
+  $ concordat check --jobs 4 policies/              analyse on 4 threads (same report)
   $ concordat check --format sarif -o concordat.sarif policies/
   $ concordat check --format github policies/        in a GitHub Actions workflow`,
     )

@@ -1,6 +1,7 @@
 // `concordat test [paths…]`: run the agreements' own `test` blocks.
 import path from "node:path";
 import { Command, Option } from "commander";
+import { positiveInteger } from "./check.js";
 import { palette } from "../../diagnostics/ansi.js";
 import { codeFrame } from "../../diagnostics/frame.js";
 import { escapeControls as safe, escapeControlsOneLine as safeLine } from "../../diagnostics/escape.js";
@@ -18,6 +19,8 @@ export interface TestOptions {
   format: TestFormat;
   output?: string;
   color?: boolean;
+  /** Threads for the tests (default as `check --jobs`). */
+  jobs?: number;
 }
 
 function counts(results: readonly TestResult[]): { tests: number; passed: number; failed: number } {
@@ -85,13 +88,18 @@ export function renderTestsJson(results: readonly TestResult[], options: RenderO
 }
 
 export async function runTestCommand(ctx: CliContext, paths: string[], opts: TestOptions): Promise<void> {
-  const [{ runTests }, { loadAndCompile }] = await Promise.all([import("../../analysis/index.js"), import("../pipeline.js")]);
+  const [{ runTests }, { loadAndCompile }, parallel] = await Promise.all([
+    import("../../analysis/index.js"),
+    import("../pipeline.js"),
+    import("../parallel-analysis.js"),
+  ]);
   const loaded = loadAndCompile(ctx, paths.length > 0 ? paths : ["."], "testing");
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
     ctx.stderr.write(renderPretty(errors, { sources: loaded.sources, files: loaded.files, cwd: ctx.cwd, color: useColor(opts.color, ctx.stderr, ctx.env) }));
   }
-  const results: TestResult[] = runTests(loaded.ruleSet);
+  const threads = parallel.threadsFor(loaded.ruleSet, opts.jobs);
+  const results: TestResult[] = threads > 1 ? await parallel.runTestsOnThreads(loaded.ruleSet, threads) : runTests(loaded.ruleSet);
   // Like `check` on a folder without files: a CI job must not pass green on no tests at all.
   if (results.length === 0 && errors.length === 0) {
     ctx.stderr.write(`concordat: no tests in ${loaded.files.length === 1 ? loaded.files[0] : `the ${loaded.files.length} files read`}: an agreement's tests are its \`test "…" { expect … }\` blocks\n`);
@@ -126,6 +134,7 @@ export function testCommand(ctx: CliContext): Command {
     )
     .argument("[paths...]", "files or folders", ["."])
     .addOption(new Option("-f, --format <format>", "how to print the results").choices([...testFormats]).default("pretty"))
+    .addOption(new Option("-j, --jobs <n>", "run the tests on n threads (default: every core, at most 8, for 256 agreements or more; else 1)").argParser(positiveInteger))
     .option("-o, --output <file>", "write the results to this file instead of the screen")
     .option("--color", "colour the results (default: when printing to a terminal)")
     .option("--no-color", "never colour the results")

@@ -1,0 +1,25 @@
+// One worker thread of `check --jobs N`: the findings of a share of a rule set's agreements.
+// It imports the analysis only (no parser, no renderers), so that a worker starts fast.
+import type { Agreement, RuleSet } from "../generated/ruleset.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { analyzeAgreement, runTests, type TestOutcome } from "../analysis/index.js";
+
+export interface AnalysisTask {
+  /** The rule set without its agreements: frameworks and models, which every agreement's checks read. */
+  context: RuleSet;
+  /** The agreements of this task, in rule-set order. */
+  agreements: Agreement[];
+}
+
+/** Each agreement's findings (suppression applied), concatenated in the order given. */
+export default function analyzeShare(task: AnalysisTask): Diagnostic[] {
+  const ruleSet: RuleSet = { ...task.context, agreements: task.agreements };
+  const out: Diagnostic[] = [];
+  for (const agreement of task.agreements) for (const d of analyzeAgreement(ruleSet, agreement)) out.push(d);
+  return out;
+}
+
+/** `concordat test --jobs N`: the outcomes of these agreements' own tests, in the order given. */
+export function testShare(task: AnalysisTask): TestOutcome[] {
+  return runTests({ ...task.context, agreements: task.agreements });
+}

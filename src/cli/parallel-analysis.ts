@@ -1,0 +1,63 @@
+// `check --jobs N`: the analysis spread over worker threads, one share of the agreements each.
+// Loading and compiling stay on this thread (files share their imports); each agreement's
+// analysis reads only the agreement and the frameworks, so agreements are the unit of work.
+// The findings come back as plain data and are put in the single-threaded order: each
+// share's in rule-set order, the shares in rule-set order, then the same stable sort as
+// `analyze`, so the report is byte for byte the one `--jobs 1` gives.
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import type { RuleSet } from "../generated/ruleset.js";
+import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { TestOutcome } from "../analysis/index.js";
+import type { AnalysisTask } from "./analysis-worker.js";
+
+/** More threads than this rarely pay: a worker costs its start-up and a copy of the frameworks. */
+export const maxDefaultJobs = 8;
+
+/** Below this many agreements the default is one thread: starting workers costs more than it saves. */
+export const minAgreementsForWorkers = 256;
+
+/** Shares per thread: several, so that one slow agreement does not leave the other threads idle. */
+const sharesPerThread = 4;
+
+/** The threads to use: `--jobs` when given, else every core (at most 8) for a large rule set, else 1. */
+export function threadsFor(ruleSet: RuleSet, requested: number | undefined): number {
+  const jobs = requested ?? (ruleSet.agreements.length >= minAgreementsForWorkers ? Math.min(availableParallelism(), maxDefaultJobs) : 1);
+  return Math.max(1, Math.min(jobs, ruleSet.agreements.length));
+}
+
+/** What `analyze(ruleSet)` gives, computed on `threads` worker threads (threads > 1). */
+export async function analyzeOnThreads(ruleSet: RuleSet, threads: number): Promise<Diagnostic[]> {
+  return (await onThreads<Diagnostic>(ruleSet, threads, "default")).sort(compareDiagnostics);
+}
+
+/** What `runTests(ruleSet)` gives, computed on `threads` worker threads (threads > 1). */
+export async function runTestsOnThreads(ruleSet: RuleSet, threads: number): Promise<TestOutcome[]> {
+  return onThreads<TestOutcome>(ruleSet, threads, "testShare");
+}
+
+/** The worker's export `name` run on consecutive shares of the agreements; the results in rule-set order. */
+async function onThreads<T>(ruleSet: RuleSet, threads: number, name: "default" | "testShare"): Promise<T[]> {
+  const { default: Tinypool } = await import("tinypool");
+  const pool = new Tinypool({
+    filename: fileURLToPath(new URL("./analysis-worker.js", import.meta.url)),
+    minThreads: threads,
+    maxThreads: threads,
+  });
+  try {
+    const context: RuleSet = { ...ruleSet, agreements: [] };
+    const shares = split(ruleSet.agreements, threads * sharesPerThread);
+    const results = await Promise.all(shares.map((agreements) => pool.run({ context, agreements } satisfies AnalysisTask, { name }) as Promise<T[]>));
+    return results.flat();
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** `items` in at most `parts` consecutive runs of nearly equal length, in order. */
+export function split<T>(items: readonly T[], parts: number): T[][] {
+  const n = Math.max(1, Math.min(parts, items.length));
+  const out: T[][] = [];
+  for (let i = 0; i < n; i++) out.push(items.slice(Math.floor((i * items.length) / n), Math.floor(((i + 1) * items.length) / n)));
+  return out;
+}

@@ -1,0 +1,135 @@
+// `check --jobs N`: the analysis on worker threads gives the report of a single-threaded run,
+// byte for byte, and a wrong N is a usage error.
+import { beforeAll, describe, expect, it } from "vitest";
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { split } from "../../src/cli/parallel-analysis.js";
+import { concordat, ensureBuilt, repo, STACK, tempDir } from "./helpers.js";
+
+beforeAll(() => ensureBuilt());
+
+/**
+ * A project of about 50 agreements: the frameworks of policies/, and five renamed copies of
+ * each of its agreements (each in its own folder, so that relative imports still resolve).
+ */
+function manyAgreements(): { dir: string; agreements: number } {
+  const dir = tempDir();
+  writeFileSync(path.join(dir, "concordat.json"), "{}\n");
+  cpSync(path.join(repo, "policies/frameworks"), path.join(dir, "frameworks"), { recursive: true });
+  let agreements = 0;
+  const source = path.join(repo, "policies/agreements");
+  for (const entry of readdirSync(source, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.concord(\.md)?$/.test(entry.name)) continue;
+    const relative = path.relative(source, path.join(entry.parentPath, entry.name));
+    const text = readFileSync(path.join(source, relative), "utf8");
+    for (let k = 1; k <= 5; k++) {
+      const target = path.join(dir, "agreements", path.dirname(relative), k === 1 ? "" : `copy${k}`, path.basename(relative));
+      mkdirSync(path.dirname(target), { recursive: true });
+      // One level deeper for the copies: their imports go one more folder up.
+      const moved = k === 1 ? text : text.replace(/import "\.\.\//g, 'import "../../');
+      writeFileSync(target, moved.replace(/^(\s*)agreement (\w+)/gm, (_, indent: string, id: string) => `${indent}agreement ${id}_${k}`));
+      agreements++;
+    }
+  }
+  return { dir, agreements };
+}
+
+describe("concordat check --jobs", () => {
+  let project: { dir: string; agreements: number };
+  beforeAll(() => {
+    project = manyAgreements();
+  });
+
+  it("the generated project has about 50 agreements and findings in most of them", () => {
+    expect(project.agreements).toBeGreaterThanOrEqual(45);
+    const r = concordat(["check", "--jobs", "1", "--format", "json", "."], { cwd: project.dir });
+    expect(r.stderr).toBe("");
+    const files = new Set((JSON.parse(r.stdout) as { diagnostics: { file: string }[] }).diagnostics.map((d) => d.file));
+    expect(files.size).toBeGreaterThanOrEqual(20);
+    // The copies are renamed: no finding says an agreement is declared twice.
+    expect(r.stdout).not.toMatch(/duplicate-declaration/);
+  });
+
+  for (const format of ["json", "pretty"]) {
+    it(`--jobs 2 prints the --jobs 1 report byte for byte (${format}, the generated project)`, () => {
+      const one = concordat(["check", "--jobs", "1", "--format", format, "."], { cwd: project.dir });
+      const two = concordat(["check", "--jobs", "2", "--format", format, "."], { cwd: project.dir });
+      expect(one.code).toBe(1);
+      expect(one.stdout.length).toBeGreaterThan(1000);
+      expect(two).toEqual(one);
+    });
+
+    it(`--jobs 2 prints the --jobs 1 report byte for byte (${format}, policies/)`, () => {
+      const one = concordat(["check", "--jobs", "1", "--format", format, "policies"]);
+      const two = concordat(["check", "--jobs", "2", "--format", format, "policies"]);
+      expect(one.code).toBe(1);
+      expect(two).toEqual(one);
+    });
+  }
+
+  it("-j 3 and the default (no --jobs) give the same report too", () => {
+    const one = concordat(["check", "--jobs", "1", "--format", "json", "."], { cwd: project.dir });
+    expect(concordat(["check", "-j", "3", "--format", "json", "."], { cwd: project.dir })).toEqual(one);
+    expect(concordat(["check", "--format", "json", "."], { cwd: project.dir })).toEqual(one);
+  });
+
+  for (const bad of ["0", "x", "-1", "1.5", ""]) {
+    it(`--jobs ${JSON.stringify(bad)} is a usage error (exit 2)`, () => {
+      const r = concordat(["check", "--jobs", bad, "policies"]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/--jobs/);
+      expect(r.stderr).toMatch(/whole number, 1 or more/);
+      expect(r.stderr).not.toMatch(STACK);
+    });
+  }
+});
+
+describe("concordat test --jobs", () => {
+  for (const format of ["pretty", "json", "junit"]) {
+    it(`--jobs 2 prints the --jobs 1 results byte for byte (${format}, the generated project)`, () => {
+      const { dir } = manyAgreements();
+      const one = concordat(["test", "--jobs", "1", "--format", format, "."], { cwd: dir });
+      const two = concordat(["test", "--jobs", "2", "--format", format, "."], { cwd: dir });
+      expect(one.code).toBe(1); // policies/ has failing tests on purpose
+      expect(one.stdout.length).toBeGreaterThan(1000);
+      expect(two).toEqual(one);
+    });
+  }
+
+  it("--jobs 0 is a usage error (exit 2)", () => {
+    const r = concordat(["test", "--jobs", "0", "policies"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/whole number, 1 or more/);
+  });
+});
+
+describe("the analysis on threads (the built modules: the worker is dist's)", () => {
+  it("gives analyze()'s findings, in its order, and --jobs chooses the threads", async () => {
+    const dist = (p: string) => pathToFileURL(path.join(repo, "dist/src", p)).href;
+    const [{ loadAndCompile }, { analyze }, parallel] = await Promise.all([
+      import(dist("cli/pipeline.js")) as Promise<typeof import("../../src/cli/pipeline.js")>,
+      import(dist("analysis/index.js")) as Promise<typeof import("../../src/analysis/index.js")>,
+      import(dist("cli/parallel-analysis.js")) as Promise<typeof import("../../src/cli/parallel-analysis.js")>,
+    ]);
+    const { dir, agreements } = manyAgreements();
+    const sink = { write: () => true } as unknown as NodeJS.WritableStream;
+    const loaded = loadAndCompile({ cwd: dir, stdout: sink, stderr: sink, env: {} } as never, ["."]);
+    expect(loaded.ruleSet.agreements.length).toBe(agreements);
+    expect(parallel.threadsFor(loaded.ruleSet, 3)).toBe(3);
+    expect(parallel.threadsFor(loaded.ruleSet, undefined)).toBe(1); // fewer than 256 agreements
+    expect(parallel.threadsFor({ ...loaded.ruleSet, agreements: loaded.ruleSet.agreements.slice(0, 2) }, 8)).toBe(2);
+    const single = analyze(loaded.ruleSet);
+    expect(single.length).toBeGreaterThan(100);
+    expect(await parallel.analyzeOnThreads(loaded.ruleSet, 2)).toEqual(single);
+  });
+
+  it("splits the agreements into consecutive shares of nearly equal length", () => {
+    const items = Array.from({ length: 10 }, (_, i) => i);
+    expect(split(items, 4)).toEqual([[0, 1], [2, 3, 4], [5, 6], [7, 8, 9]]);
+    expect(split(items, 20)).toHaveLength(10);
+    expect(split([1], 4)).toEqual([[1]]);
+    expect(split(items, 3).flat()).toEqual(items);
+  });
+});
