@@ -109,7 +109,7 @@ export function agreementSkeleton(input: SkeletonInput): Skeleton {
         }));
       else
         add(`body ${r.id}`, tag, () => ({
-          text: `a body of kind ${r.id}, which the ${m.id} model requires`,
+          text: `a body of kind ${r.id}${kinds.get(r.id) ? ` (${kinds.get(r.id)})` : ""}, which the ${m.id} model requires`,
           example: [`body ${r.id} "…" kind ${r.id} members PARTY, PARTY`],
         }));
     }

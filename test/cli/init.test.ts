@@ -90,9 +90,10 @@ async function checkInit(dir: string, rel: string, model: string | undefined, li
       expect(f.line, `${f.message} sits on the agreement's header`).toBe(header);
       candidates = list.filter((t) => t.tags.includes(tag) && t.line > header && !list.some((u) => u.line > header && u.line < t.line && /assign/.test(u.text)));
       if (candidates.length > 1) {
-        const words = [...f.message.matchAll(/`([^`]+)`|(role \w+)|(kind \w+)|(review|term)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!);
+        // Kinds of body are named by their titles ("a body that is a comité stratégique").
+        const words = [...f.message.matchAll(/`([^`]+)`|(role \w+)|(kind \w+)|(review|term)|body that is an? (.+?)(?:, which| which|, and|\.$)/g)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]!).toLowerCase());
         // The decision itself, not the rule's title quoted after it ("Duration and review").
-        candidates = candidates.filter((t) => words.some((w) => t.text.replace(/ \((?:rule|model) [^)]*\)$/, "").includes(w)));
+        candidates = candidates.filter((t) => words.some((w) => t.text.replace(/ \((?:rule|model) [^)]*\)$/, "").toLowerCase().includes(w)));
       }
     }
     expect(candidates.map((t) => t.text), `one TODO for: ${f.message}`).toHaveLength(1);
