@@ -84,7 +84,7 @@ describe("matrix of eastmoor-mou (gaps and conflicts marked)", () => {
     // The conflict, rule B3 (clause 4 assigns hr at place) and the delegation cycle of clause 10, in report order; commas, so quoted.
     const b3 = m.findings.find((f) => f.rule === "B3")!;
     const cycle = m.findings.find((f) => f.code === "delegation-cycle")!;
-    const conflictText = `"${conflict.id} error[conflict] clause 4: More than one party is accountable for hr everywhere: clause 3 makes alliance accountable and clause 4 makes each member accountable (at eastmoor's place: alliance and eastmoor). | ${b3.id} error[rule] clause 4: Clause 4 assigns hr at place, but rule B3 requires support services to be delivered at system. | ${cycle.id} error[delegation-cycle] clause 10: The delegations of hr go round in a circle (hr: eastmoor → westbridge → eastmoor): each party hands the work to the next, so who does it is never settled."`;
+    const conflictText = `"${conflict.id} error[conflict] clause 4: More than one party is accountable for hr everywhere: clause 3 makes alliance accountable and clause 4 makes each member accountable (at eastmoor's place: alliance and eastmoor). | ${b3.id} error[rule] clause 4: Clause 4 assigns hr at place, but rule B3 requires category support to be delivered at system. | ${cycle.id} error[delegation-cycle] clause 10: The delegations of hr go round in a circle (hr: eastmoor → westbridge → eastmoor): each party hands the work to the next, so who does it is never settled."`;
     expect(hr).toEqual([
       `Support services,,hr,at eastmoor's place,A/R,R,A,,3 4,${conflictText}`,
       `Support services,,hr,at westbridge's place,R,A,A,,3 4,${conflictText}`,
