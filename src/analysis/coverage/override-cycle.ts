@@ -3,7 +3,7 @@
 // its first assignment in source order, naming the chain.
 import type { Agreement, Assignment } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { assignmentRegion, witness } from "../space/index.js";
+import { assignmentRegion, firstActivityWitness, fullBox } from "../space/index.js";
 import { upperFirst, clauseLabel, finding, related } from "./common.js";
 
 export function overrideCycles(agreement: Agreement): Assignment[][] {
@@ -87,7 +87,15 @@ export function overrideCycleDiagnostics(agreement: Agreement): Diagnostic[] {
         ? `${upperFirst(clauseLabel(first))} overrides itself.`
         : `Overrides form a cycle: ${chain(cycle).join(" overrides ")}; none of them can take precedence.`;
     const region = assignmentRegion(agreement, first);
-    const w = region.length > 0 ? witness(agreement, region) : { activity: first.activities[0], dimensions: {} };
+    // A witness gives a value for every dimension (DESIGN.md section 2): where the clause applies,
+    // else (its own condition is empty) the first point of its first activity; one activity (section 7).
+    const a0 = first.activities[0];
+    const w =
+      region.length > 0
+        ? firstActivityWitness(agreement, region)
+        : a0 !== undefined
+          ? firstActivityWitness(agreement, [fullBox(agreement, a0)])
+          : { dimensions: {} };
     if (w.activity === undefined && !w.activities) delete w.activity;
     const d = finding("override-cycle", "error", { span: first.span, clause: first.clause }, message, {
       witness: w,

@@ -61,6 +61,14 @@ describe("false messages, fixed", () => {
     expect(diagnostics[1]!.related?.map((r) => r.message)).toEqual(["clause 1 is cancelled by the cycle of overrides it is part of"]);
   });
 
+  it("an override cycle's witness gives a value for every dimension, even where its first clause's condition is empty", () => {
+    const text = agreement("", `  clause 1 { assign surgery at system where value < £0 overrides clause 2 { accountable a responsible a } }
+  clause 2 { assign surgery at system overrides clause 1 { accountable b responsible b } }`);
+    const cycle = checkSource(text).diagnostics.find((d) => d.code === "override-cycle")!;
+    // The first point of surgery: the first member's place, the term's first day, each dimension's lowest value.
+    expect(cycle.witness).toEqual({ activity: "surgery", place: "a", date: "2025-01-01", dimensions: { value: 0, beds: 0, setting: "inpatient" } });
+  });
+
   it("make accountable on an `each member` clause says which party, for what, where", () => {
     const text = agreement(
       `  rule R2 "Trusts hold" {\n    should make accountable kind trust for hr, it\n  }\n`,
