@@ -3,7 +3,7 @@
 // its first assignment in source order, naming the chain.
 import type { Agreement, Assignment } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { assignmentRegion, firstActivityWitness, fullBox } from "../space/index.js";
+import { analysedActivities, assignmentRegion, firstActivityWitness, fullBox, partition, type Box } from "../space/index.js";
 import { upperFirst, clauseLabel, finding, related } from "./common.js";
 
 export function overrideCycles(agreement: Agreement): Assignment[][] {
@@ -86,16 +86,19 @@ export function overrideCycleDiagnostics(agreement: Agreement): Diagnostic[] {
       cycle.length === 1
         ? `${upperFirst(clauseLabel(first))} overrides itself.`
         : `Overrides form a cycle: ${chain(cycle).join(" overrides ")}; none of them can take precedence.`;
+    // A witness gives a value for every dimension (DESIGN.md section 2): where the clause applies
+    // after overrides, else (a clause that overrides itself, or is overridden everywhere) where its
+    // own box lies; one activity (section 7).
     const region = assignmentRegion(agreement, first);
-    // A witness gives a value for every dimension (DESIGN.md section 2): where the clause applies,
-    // else (its own condition is empty) the first point of its first activity; one activity (section 7).
-    const a0 = first.activities[0];
+    // A clause whose own condition is empty (`value < £0`) lies nowhere: the first point of its first activity.
+    const own = region.length > 0 ? region : ownRegion(agreement, first);
+    const a0 = first.activities.find((a) => analysedActivities(agreement).includes(a));
     const w =
-      region.length > 0
-        ? firstActivityWitness(agreement, region)
+      own.length > 0
+        ? firstActivityWitness(agreement, own)
         : a0 !== undefined
           ? firstActivityWitness(agreement, [fullBox(agreement, a0)])
-          : { dimensions: {} };
+          : { activity: first.activities[0], dimensions: {} };
     if (w.activity === undefined && !w.activities) delete w.activity;
     const d = finding("override-cycle", "error", { span: first.span, clause: first.clause }, message, {
       witness: w,
@@ -104,4 +107,15 @@ export function overrideCycleDiagnostics(agreement: Agreement): Diagnostic[] {
     if (d.related && d.related.length === 0) delete d.related;
     return d;
   });
+}
+
+/** Where an assignment's own box lies (before overrides), as cells' boxes. */
+function ownRegion(agreement: Agreement, a: Assignment): Box[] {
+  const analysed = new Set(analysedActivities(agreement));
+  const out: Box[] = [];
+  for (const act of new Set(a.activities)) {
+    if (!analysed.has(act)) continue;
+    for (const cell of partition(agreement, act).cells) if (cell.applicable.some((x) => x.id === a.id)) out.push({ activity: cell.activity, places: cell.places, days: cell.days, dims: cell.dims });
+  }
+  return out;
 }

@@ -21,6 +21,11 @@ function byLine<T extends { span: { line: number } }>(items: readonly T[], line:
 }
 
 /** Whether the oracle's classification of the witness point is what the finding says holds there. */
+/** Whether an assignment applies after overrides at some point of the oracle's space. */
+function remainsAnywhere(ag: Agreement, id: string, list: "remaining" | "applicable"): boolean {
+  return analysedActivities(ag).some((act) => elementaryPoints(ag, act).some((p) => classify(ag, p)[list].includes(id)));
+}
+
 function holdsAt(ag: Agreement, d: Diagnostic, c: OracleCell, activity: string): boolean {
   const asg = byLine(ag.assignments, d.span.line);
   const del = byLine(ag.delegations, d.span.line);
@@ -37,7 +42,12 @@ function holdsAt(ag: Agreement, d: Diagnostic, c: OracleCell, activity: string):
       // Overridden where it would apply.
       return asg !== undefined && c.applicable.includes(asg.id) && !c.remaining.includes(asg.id);
     case "override-cycle":
-      return asg !== undefined && c.remaining.includes(asg.id);
+      // Where it applies after overrides; one that applies nowhere (it overrides itself), where its box lies.
+      // One whose own box is empty lies nowhere: any point of its activity.
+      if (asg === undefined) return false;
+      if (c.remaining.includes(asg.id)) return true;
+      if (remainsAnywhere(ag, asg.id, "remaining")) return false;
+      return c.applicable.includes(asg.id) || !remainsAnywhere(ag, asg.id, "applicable");
     case "delegation":
       // Live there, and its `from` party is not responsible there (or the activity is outside the
       // space); or, for a delegation live nowhere, any point of the activity.
