@@ -113,9 +113,11 @@ describe("2. -o writes only regular files", () => {
     fs.writeFileSync(path.join(dir, "agreements/deep.concord"), deepClauses(400));
     for (const delay of [300, 1500, 3000]) {
       const child = spawn(process.execPath, [bin, "check", "--format", "json", "-o", "report.json", "agreements/deep.concord"], { cwd: dir, stdio: "ignore" });
+      // Listen before waiting: a run that ends before the signal must not leave the test waiting forever.
+      const exited = new Promise((r) => child.on("exit", r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill("SIGTERM");
-      await new Promise((r) => child.on("exit", r));
+      await exited;
       expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
       // Either the report was written whole, or not at all.
       if (fs.existsSync(path.join(dir, "report.json"))) json(fs.readFileSync(path.join(dir, "report.json"), "utf8"));
