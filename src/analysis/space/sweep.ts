@@ -281,13 +281,11 @@ const SWEEP_BUDGET_BASE = 4_000;
 const SWEEP_BUDGET_PER_BOX = 8;
 const overBudget = new Error("the sweep in declaration order is over its budget");
 
-export function partitionOf(agreement: Agreement, activity: string): ActivityPartition {
-  const p = prepared(agreement);
-  const hit = p.partitions.get(activity);
-  if (hit) return hit;
+/** The sweep's state for one activity: its non-empty assignment boxes, then its delegation boxes. */
+function sweepContext(p: Prepared, activity: string, budget: number): SweepCtx {
   const asg = (p.asgByActivity.get(activity) ?? []).filter((i) => !p.asgBoxes[i]!.empty);
   const del = (p.delByActivity.get(activity) ?? []).filter((i) => !p.delBoxes[i]!.empty);
-  const ctx: SweepCtx = {
+  return {
     p,
     activity,
     boxes: [...asg.map((i) => p.asgBoxes[i]!), ...del.map((i) => p.delBoxes[i]!)],
@@ -298,8 +296,15 @@ export function partitionOf(agreement: Agreement, activity: string): ActivityPar
     days: { lo: 0, hi: 0 },
     dims: new Array(p.dims.length),
     memo: new Map(),
-    budget: Number.POSITIVE_INFINITY,
+    budget,
   };
+}
+
+export function partitionOf(agreement: Agreement, activity: string): ActivityPartition {
+  const p = prepared(agreement);
+  const hit = p.partitions.get(activity);
+  if (hit) return hit;
+  const ctx = sweepContext(p, activity, Number.POSITIVE_INFINITY);
   const live = ctx.boxes.map((_, i) => i);
   // The sweep in declaration order gives cells that follow the order of the axes, which makes
   // regions read in that order; but where boxes constrain different axes in no common order
@@ -570,21 +575,7 @@ function emit(ctx: SweepCtx, live: number[]): void {
 /** The k-d partition of an activity, whatever its size (uncached; for tests that compare it with the oracle). */
 export function kdPartitionOf(agreement: Agreement, activity: string): ActivityPartition {
   const p = prepared(agreement);
-  const asg = (p.asgByActivity.get(activity) ?? []).filter((i) => !p.asgBoxes[i]!.empty);
-  const del = (p.delByActivity.get(activity) ?? []).filter((i) => !p.delBoxes[i]!.empty);
-  const ctx: SweepCtx = {
-    p,
-    activity,
-    boxes: [...asg.map((i) => p.asgBoxes[i]!), ...del.map((i) => p.delBoxes[i]!)],
-    refs: [...asg, ...del],
-    nAsg: asg.length,
-    cells: [],
-    places: [],
-    days: { lo: 0, hi: 0 },
-    dims: new Array(p.dims.length),
-    memo: new Map(),
-    budget: 0,
-  };
+  const ctx = sweepContext(p, activity, 0);
   kdPartition(ctx);
   return { activity, cells: ctx.cells };
 }
