@@ -1,7 +1,7 @@
 // Regenerates src/generated/*.ts from schemas/*.schema.json (json-schema-to-typescript).
 // `node scripts/generate-types.mjs --check` fails when the checked-in types have drifted.
 import { compileFromFile } from "json-schema-to-typescript";
-import { readFile, writeFile } from "node:fs/promises";
+import { writeOrCheck } from "./generated-files.mjs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
@@ -20,19 +20,4 @@ export async function generate(schema) {
   });
 }
 
-const check = process.argv.includes("--check");
-let drift = false;
-for (const { schema, out } of targets) {
-  const text = await generate(schema);
-  const file = path.join(root, out);
-  if (check) {
-    const current = await readFile(file, "utf8").catch(() => "");
-    if (current !== text) {
-      console.error(`${out} differs from what ${schema} generates: run npm run generate:types`);
-      drift = true;
-    }
-  } else {
-    await writeFile(file, text);
-  }
-}
-process.exit(drift ? 1 : 0);
+process.exit(await writeOrCheck(root, targets, generate, "generate:types"));

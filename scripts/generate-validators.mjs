@@ -5,7 +5,8 @@
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 import standaloneModule from "ajv/dist/standalone/index.js";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { writeOrCheck } from "./generated-files.mjs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
@@ -36,20 +37,5 @@ export async function generate(schemaPath) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const check = process.argv.includes("--check");
-  let drift = false;
-  for (const { schema, out } of targets) {
-    const text = await generate(schema);
-    const file = path.join(root, out);
-    if (check) {
-      const current = await readFile(file, "utf8").catch(() => "");
-      if (current !== text) {
-        console.error(`${out} differs from what ${schema} generates: run npm run generate:validators`);
-        drift = true;
-      }
-    } else {
-      await writeFile(file, text);
-    }
-  }
-  process.exit(drift ? 1 : 0);
+  process.exit(await writeOrCheck(root, targets, generate, "generate:validators"));
 }

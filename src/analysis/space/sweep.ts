@@ -558,6 +558,11 @@ function liveSets(ctx: SweepCtx, live: number[]): LiveSets {
 
 function emit(ctx: SweepCtx, live: number[]): void {
   if (ctx.cells.length >= ctx.budget) throw overBudget;
+  pushCell(ctx, live);
+}
+
+/** The cell at the sweep's current place, days and dimensions, with its live sets (no budget: the k-d split has its own). */
+function pushCell(ctx: SweepCtx, live: number[]): void {
   const e = liveSets(ctx, live);
   ctx.cells.push({
     activity: ctx.activity,
@@ -663,16 +668,7 @@ function kdPartition(ctx: SweepCtx): void {
       const last = pieces[hi[r + 1]!]!;
       ctx.dims[k] = { kind: "real", lo: first.lo, loOpen: first.loOpen, hi: last.hi, hiOpen: last.hiOpen };
     });
-    const e = liveSets(ctx, ids);
-    ctx.cells.push({
-      activity: ctx.activity,
-      places: ctx.places,
-      days: ctx.days,
-      dims: ctx.dims.slice(),
-      applicable: e.applicable,
-      assignments: e.assignments,
-      delegations: e.delegations,
-    });
+    pushCell(ctx, ids);
   };
 
   const split = (entries: number[]): void => {
