@@ -38,13 +38,8 @@ export interface Overridden {
 
 export type Status = "settled" | "gap" | "conflict";
 
-/** The answer in one region of an activity's space: the same holders, overrides and delegations throughout. */
-export interface Answer {
-  activity: string;
-  region: Region;
-  /** The region in words, without the activity ("where value is exactly £1,000,000"; "everywhere"). */
-  where: string;
-  witness: Witness;
+/** Who holds what at one point (a cell at a place): the same throughout an answer's region. */
+interface Raw {
   status: Status;
   accountable: Holder[];
   responsible: Holder[];
@@ -52,6 +47,15 @@ export interface Answer {
   informed: Holder[];
   overridden: Overridden[];
   delegations: Delegation[];
+}
+
+/** The answer in one region of an activity's space: the same holders, overrides and delegations throughout. */
+export interface Answer extends Raw {
+  activity: string;
+  region: Region;
+  /** The region in words, without the activity ("where value is exactly £1,000,000"; "everywhere"). */
+  where: string;
+  witness: Witness;
   /** The analysis findings about this region: gap, conflict, redundant, no-responsible. */
   findings: Diagnostic[];
 }
@@ -67,15 +71,6 @@ function linesAt(cell: Cell, place: string | null, line: "consulted" | "informed
   return out;
 }
 
-interface Raw {
-  status: Status;
-  accountable: Holder[];
-  responsible: Holder[];
-  consulted: Holder[];
-  informed: Holder[];
-  overridden: Overridden[];
-  delegations: Delegation[];
-}
 
 function answerAt(cell: Cell, place: number, agreement: Agreement): Raw {
   const name = placeName(agreement, place);
