@@ -16,6 +16,9 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const targets = [
   { schema: "schemas/ruleset.schema.json", out: "src/generated/validate-ruleset.ts" },
   { schema: "schemas/diagnostics.schema.json", out: "src/generated/validate-diagnostics.ts" },
+  { schema: "schemas/config.schema.json", out: "src/generated/validate-config.ts" },
+  // The diff report embeds diagnostics: their schema is added for its $ref.
+  { schema: "schemas/diff.schema.json", out: "src/generated/validate-diff.ts", refs: ["schemas/diagnostics.schema.json"] },
 ];
 
 const banner = [
@@ -27,11 +30,13 @@ const banner = [
 ].join("\n");
 
 /** The TypeScript module text of one schema's validator. */
-export async function generate(schemaPath) {
-  const schema = JSON.parse(await readFile(path.join(root, schemaPath), "utf8"));
+export async function generate(schemaPath, target) {
+  const read = async (p) => JSON.parse(await readFile(path.join(root, p), "utf8"));
+  const schema = await read(schemaPath);
   // The same options as the validators used at run time before: strict, every error reported.
   const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, code: { source: true, esm: true } });
   addFormats(ajv);
+  for (const ref of target?.refs ?? []) ajv.addSchema(await read(ref));
   const source = standaloneCode(ajv, ajv.compile(schema)).replace(/^"use strict";/, "");
   return `${banner}\n${source}\n`;
 }

@@ -3,12 +3,13 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-/** `targets`: { schema, out } relative to `root`; `generate(schema)` gives the text; `command` is the npm script to suggest. */
+/** `targets`: { schema, out } relative to `root`; `generate(schema, target)` gives the text; `command` is the npm script to suggest. */
 export async function writeOrCheck(root, targets, generate, command) {
   const check = process.argv.includes("--check");
   let drift = false;
-  for (const { schema, out } of targets) {
-    const text = await generate(schema);
+  for (const target of targets) {
+    const { schema, out } = target;
+    const text = await generate(schema, target);
     const file = path.join(root, out);
     if (check) {
       const current = await readFile(file, "utf8").catch(() => "");

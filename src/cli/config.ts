@@ -1,10 +1,10 @@
 // concordat.json: a project's defaults for `check` (schemas/config.schema.json). Found in the
-// working folder or the nearest folder above it; validated with ajv, every error naming the
+// working folder or the nearest folder above it; validated with ajv (standalone code), every error naming the
 // key at fault. Command-line flags win over it.
 import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostic, DiagnosticCode, Severity } from "../diagnostics/diagnostic.js";
-import { readPackageFile } from "../diagnostics/package-root.js";
+import type { ValidateFunction } from "ajv";
 import { UsageError } from "./context.js";
 
 export type Level = "off" | Severity;
@@ -79,9 +79,8 @@ export async function readConfig(file: string, shownAs = file): Promise<LoadedCo
     if (e instanceof SyntaxError) throw new UsageError(`${shownAs} is not valid JSON: ${e.message}`);
     throw e;
   }
-  const [{ Ajv }] = await Promise.all([import("ajv")]);
-  const ajv = new Ajv({ allErrors: true, strict: true });
-  const validate = ajv.compile(JSON.parse(readPackageFile("schemas/config.schema.json")) as object);
+  // Compiled at build time (scripts/generate-validators.mjs): compiling it here cost every run with a concordat.json.
+  const { validate } = (await import("../generated/validate-config.js")) as unknown as { validate: ValidateFunction };
   if (!validate(value)) {
     const errors = [...new Set((validate.errors as AjvError[]).map(describe).filter((m): m is string => m !== undefined))];
     throw new UsageError(`${shownAs} is not a valid concordat configuration:\n  ${errors.join("\n  ")}`);

@@ -1,13 +1,13 @@
 // `diff --format json`: one object, described by schemas/diff.schema.json.
-import { Ajv, type ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
+import type { ValidateFunction } from "ajv";
 import { jsonDiagnostic, type JsonDiagnostic } from "../../diagnostics/json.js";
-import { readPackageFile } from "../../diagnostics/package-root.js";
+import { validate as generatedValidate } from "../../generated/validate-diff.js";
 import { shownFile, type RenderOptions } from "../../diagnostics/report.js";
 import type { Witness } from "../../diagnostics/diagnostic.js";
 import type { DiffReport } from "./index.js";
 
-const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+// Compiled at build time with ajv's standalone code (scripts/generate-validators.mjs).
+const validator = generatedValidate as unknown as ValidateFunction;
 
 export interface DiffJson {
   format: "concordat-diff/1";
@@ -64,19 +64,11 @@ export function diffJson(report: DiffReport, options: RenderOptions = {}): DiffJ
   };
 }
 
-/** Checks a JSON diff against schemas/diff.schema.json (compiled on first use: only `diff --format json` needs it). */
+/** Checks a JSON diff against schemas/diff.schema.json. */
 export function checkDiffJson(value: unknown): { valid: boolean; errors: string[] } {
-  if (!validator) {
-    const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true });
-    (addFormats as unknown as (a: Ajv) => void)(ajv);
-    ajv.addSchema(JSON.parse(readPackageFile("schemas/diagnostics.schema.json")) as object);
-    validator = ajv.compile(JSON.parse(readPackageFile("schemas/diff.schema.json")) as object);
-  }
   const valid = validator(value) as boolean;
   return { valid, errors: valid ? [] : (validator.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`) };
 }
-
-let validator: ValidateFunction | undefined;
 
 /** The JSON diff as text, validated first: a diff that does not match its schema is a bug in concordat, never printed. */
 export function renderDiffJson(report: DiffReport, options: RenderOptions = {}): string {
