@@ -44,8 +44,8 @@ export function dmnTable(rules: number, columns: number, frameworkFile: string, 
     const leaf = table[at]!;
     const column = Math.floor(r() * columns);
     const own = leaf.find((c) => c.column === column);
-    const lo = own?.lo ?? -50;
-    const hi = own?.hi ?? 150;
+    const lo = own?.lo ?? 0;
+    const hi = own?.hi ?? 200;
     const cuts: number[] = [];
     for (let x = Math.ceil((lo + 1) / step) * step; x < hi; x += step) cuts.push(x);
     if (cuts.length === 0) continue;

@@ -41,7 +41,7 @@ export function prettyDiagnostic(d: Diagnostic, options: RenderOptions = {}): st
   const code = codeLabel(d);
   out.push(`${p.bold(location(file, d.span.line, d.span.column) + ":")} ${sev(`${severityWord(d.severity)}[${code}]`)} ${p.bold(safe(d.message))}`);
 
-  const allLines = [d.span.endLine, ...(d.related ?? []).map((r) => r.span.line)].filter((n) => Number.isInteger(n));
+  const allLines = [d.span.line, ...(d.related ?? []).map((r) => r.span.line)].filter((n) => Number.isInteger(n));
   const gutterWidth = Math.max(1, ...allLines.map((n) => String(n).length));
   const indent = " ".repeat(gutterWidth + 1);
   const note = (label: string, text: string) => out.push(`${indent}${p.blue("=")} ${p.bold(label + ":")} ${safe(text)}`);
@@ -56,7 +56,9 @@ export function prettyDiagnostic(d: Diagnostic, options: RenderOptions = {}): st
 
   const style = { gutter: (s: string) => p.blue(s), marker: (s: string) => sev(s) };
   const source = sourceOf(options.sources, d.span.file, options.cwd);
-  if (source !== undefined) out.push(...codeFrame(source, d.span, { gutterWidth, style }));
+  // The first line of the span only: a whole assignment block or clause adds lines, not meaning,
+  // and a report should fit on a screen per agreement (the JSON and SARIF keep the whole span).
+  if (source !== undefined) out.push(...codeFrame(source, d.span, { gutterWidth, firstLineOnly: true, style }));
 
   for (const r of d.related ?? []) {
     const rfile = shownFile(r.span.file, options);
