@@ -39,7 +39,11 @@ function civilFromDays(n: number): { y: number; m: number; d: number } {
 }
 
 function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  if (digits.length <= 3) return digits;
+  // A loop rather than a lookahead regex: witnesses and descriptions format thousands of numbers.
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += "," + digits.slice(i, i + 3);
+  return out;
 }
 
 /**

@@ -182,6 +182,7 @@ function mergeAlong(group: Box[], axis: number): Box[] {
  * along it), so grouping costs integer hashing rather than building strings of every axis.
  */
 export function mergeRegion(region: Region): Region {
+  if (maximal.has(region)) return region;
   if (region.length < 2) return region.slice();
   let boxes = region.slice();
   const nAxes = 2 + boxes[0]!.dims.length;
@@ -255,10 +256,20 @@ export function mergeRegion(region: Region): Region {
       boxes = nextBoxes;
       ids = nextIds;
     }
-    if (boxes.length === before) break;
+    if (boxes.length === before) {
+      // Stable: merging it again gives the same boxes, so it is kept frozen and returned as it
+      // is when merged again (a finding merges its region for the message, the witness and the
+      // description; each merged it anew).
+      Object.freeze(boxes);
+      maximal.add(boxes);
+      break;
+    }
   }
   return boxes;
 }
+
+/** Results of mergeRegion that no further round changes (frozen). */
+const maximal = new WeakSet<Region>();
 
 // ------------------------------------------------------------------ regions of the space
 
