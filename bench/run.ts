@@ -4,7 +4,7 @@
 // series and the peak RSS. Prints one Markdown table on stdout (progress on stderr).
 //
 // Environment: BENCH_RUNS (runs per figure, default 3), BENCH_QUICK=1 (smaller series),
-// BENCH_ONLY=start-up,spread,… (some cases only), BENCH_ORACLE=1 (also time the brute-force
+// BENCH_ONLY=start-up,spread,one-activity,members,enum,dmn,pretty,many-files,smt (some cases only), BENCH_ORACLE=1 (also time the brute-force
 // oracle in-process on the small spread sizes; it never runs otherwise).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { agreementText, frameworkText, type BenchSize } from "./generate.js";
 import { dmnTable } from "./dmn.js";
-import { enumCase, manyFiles, membersCase } from "./series.js";
+import { enumCase, manyFiles, manyFindingsCase, membersCase } from "./series.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, "../src/cli/main.js");
@@ -22,6 +22,9 @@ const rusageHook = path.join(here, "rusage.js");
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const QUICK = process.env.BENCH_QUICK === "1";
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",")) : null;
+
+/** Codes that mean the generated input itself is wrong. */
+const INVALID_INPUT = new Set(["syntax", "type", "unresolved", "import", "duplicate-declaration"]);
 
 interface Measure {
   cpuMs: number;
@@ -58,11 +61,16 @@ function measure(args: string[], cwd: string, runs = RUNS): Measure {
     cpu.push(u.cpuMicros / 1000);
     rss.push(u.maxRssKb / 1024);
     if (i === 0 && args.includes("json")) {
+      let diagnostics: { code: string; message: string; line?: number }[] | undefined;
       try {
-        findings = (JSON.parse(r.stdout) as { diagnostics: unknown[] }).diagnostics.length;
+        diagnostics = (JSON.parse(r.stdout) as { diagnostics: { code: string; message: string; line?: number }[] }).diagnostics;
+        findings = diagnostics.length;
       } catch {
         process.stderr.write(`bench: no JSON report from ${args.join(" ")} (exit ${r.status}): ${r.stderr.slice(0, 300)}\n`);
       }
+      // A generated input that does not compile measures the error path, not the analysis.
+      const invalid = diagnostics?.find((d) => INVALID_INPUT.has(d.code));
+      if (invalid) throw new Error(`bench: the generated input in ${cwd} is not a valid agreement (${invalid.code} at line ${invalid.line}: ${invalid.message})`);
     }
   }
   return { cpuMs: median(cpu), wallMs: median(wall), rssMb: median(rss), findings, exit };
@@ -152,7 +160,19 @@ async function main(): Promise<void> {
         write(at, { "package.json": "{}\n", "framework.concord": t.framework, "agreement.concord": t.agreement });
         say(`DMN 1,500 × ${columns}`);
         rows.push({ series: `DMN-shaped table, ${columns} number columns`, size: `${t.rules.toLocaleString("en-GB")} rules`, m: check(["agreement.concord"], at), growth: "" });
+        rows.push({ series: `DMN-shaped table, ${columns} columns: analysis only (in-process, warm)`, size: `${t.rules.toLocaleString("en-GB")} rules`, m: await analysisOnly(path.join(at, "agreement.concord")), growth: "" });
       }
+    if (want("pretty")) {
+      // The same 40,000 findings rendered as JSON and as pretty text (code frames): the renderer's cost.
+      const at = path.join(dir, "pretty");
+      const c = manyFindingsCase(40_000);
+      write(at, { "package.json": "{}\n", "framework.concord": c.framework, "agreement.concord": c.agreement });
+      say("40,000 findings, json and pretty");
+      const json = check(["agreement.concord"], at);
+      rows.push({ series: "40,000 findings: --format json", size: "40,000", m: json, growth: "" });
+      const pretty = measure([cli, "check", "--format", "pretty", "--fail-on", "none", "agreement.concord"], at);
+      rows.push({ series: "40,000 findings: --format pretty", size: "40,000", m: { ...pretty, findings: json.findings }, growth: `${(pretty.cpuMs / json.cpuMs).toFixed(2)}× json` });
+    }
     if (want("many-files")) {
       const n = QUICK ? 200 : 2_000;
       const at = path.join(dir, "many");
@@ -188,6 +208,31 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Node ${process.version}, ${cpus.length} CPUs (${cpus[0]?.model ?? "?"}), load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}; medians of ${RUNS} runs\n\n${lines.join("\n")}\n`,
   );
+}
+
+/**
+ * The analysis alone, in-process, as the published DMN verifiers report it: the rule set compiled
+ * once, then `analyze` on fresh copies (its caches are per rule-set object), two warm-up runs,
+ * the median of RUNS + 2 after them.
+ */
+async function analysisOnly(file: string): Promise<Measure> {
+  const { loadProgram, compileProgram } = await import("../src/semantics/index.js");
+  const { analyze } = await import("../src/analysis/index.js");
+  const text = JSON.stringify(compileProgram(loadProgram([file], { cwd: path.dirname(file) })).ruleSet);
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < RUNS + 4; i++) {
+    const ruleSet = JSON.parse(text) as Parameters<typeof analyze>[0];
+    const t0 = performance.now();
+    const u0 = process.cpuUsage();
+    findings = analyze(ruleSet).length;
+    const u = process.cpuUsage(u0);
+    if (i < 2) continue;
+    cpu.push((u.user + u.system) / 1000);
+    wall.push(performance.now() - t0);
+  }
+  return { cpuMs: median(cpu), wallMs: median(wall), rssMb: process.memoryUsage().rss / 2 ** 20, findings, exit: 0 };
 }
 
 /** The brute-force oracle, in-process, on small spread agreements (only with BENCH_ORACLE=1). */

@@ -103,3 +103,20 @@ export function manyFiles(files: number): Map<string, string> {
   }
   return out;
 }
+
+/** A framework of `findings` top-level functions and an agreement in scope of all of them that assigns none: one gap each. */
+export function manyFindingsCase(findings: number): { framework: string; agreement: string } {
+  const framework = [`framework findings_fw "Many findings benchmark" {`, `  levels system, place`, `  kind trust "Trust"`, `  role member "Member"`, `  category care "Care"`];
+  for (let i = 0; i < findings; i++) framework.push(`  function f${i} "Function ${i}" in care`);
+  framework.push(`  rule R1 "Cover" {`, `    must cover all functions`, `  }`, `}`);
+  const agreement = [
+    `import "framework.concord"`,
+    ``,
+    `agreement findings "Many findings" {`,
+    `  conforms to findings_fw`,
+    `  party a "Party A" kind trust role member`,
+    `  scope all functions`,
+    `}`,
+  ];
+  return { framework: framework.join("\n") + "\n", agreement: agreement.join("\n") + "\n" };
+}

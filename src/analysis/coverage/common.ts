@@ -161,8 +161,18 @@ export function describeAssignmentConditions(agreement: Agreement, a: Assignment
 
 /** The first rule (source order) with a `cover` obligation selecting the activity. */
 export function coveringRule(agreement: Agreement, activity: string): Rule | undefined {
-  return agreement.rules.find((r) => r.obligations.some((o) => o.type === "cover" && (o.activities ?? []).includes(activity)));
+  let byActivity = coveringRules.get(agreement);
+  if (!byActivity) {
+    // Once per agreement: looking each activity up in every rule's list was quadratic (40,000 gaps).
+    byActivity = new Map();
+    for (const r of agreement.rules)
+      for (const o of r.obligations) if (o.type === "cover") for (const a of o.activities ?? []) if (!byActivity.has(a)) byActivity.set(a, r);
+    coveringRules.set(agreement, byActivity);
+  }
+  return byActivity.get(activity);
 }
+
+const coveringRules = new WeakMap<Agreement, Map<string, Rule>>();
 
 export function withRule(d: Diagnostic, rule: Rule | undefined): Diagnostic {
   if (rule) {

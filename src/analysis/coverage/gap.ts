@@ -84,14 +84,22 @@ export function gapDiagnostics(agreement: Agreement): Diagnostic[] {
   // Group by function: the activities of one parent function, all in scope, with the same gap,
   // the same anchor and the same covering rule.
   const byActivity = new Map(gaps.map((g) => [g.activity, g]));
+  const parentOf = new Map(agreement.functions.map((f) => [f.id, f.parent]));
+  const activitiesOf = new Map<string, string[]>();
+  for (const f of agreement.functions) {
+    if (!f.activity || !f.parent) continue;
+    const list = activitiesOf.get(f.parent);
+    if (list) list.push(f.id);
+    else activitiesOf.set(f.parent, [f.id]);
+  }
   const analysed = new Set(s.activities.map((a) => a.activity));
   const done = new Set<string>();
   const findings: { label: string; activities: string[]; gaps: ActivityGap[] }[] = [];
   for (const g of gaps) {
     if (done.has(g.activity)) continue;
-    const parent = agreement.functions.find((f) => f.id === g.activity)?.parent;
+    const parent = parentOf.get(g.activity);
     if (parent) {
-      const siblings = agreement.functions.filter((f) => f.activity && f.parent === parent).map((f) => f.id);
+      const siblings = activitiesOf.get(parent) ?? [];
       const sg = siblings.map((x) => byActivity.get(x));
       const anchor = (x: ActivityGap) => x.assignments[x.assignments.length - 1]?.id ?? "";
       if (
