@@ -275,6 +275,9 @@ interface SweepCtx {
   memo: Map<number, LiveSets[]>;
   /** Cells the sweep in declaration order may emit before kdPartition takes over. */
   budget: number;
+  /** Per assignment index: the stamp of the last live set that overrides it (see liveSets). */
+  dropped: Int32Array;
+  stamp: number;
 }
 
 const SWEEP_BUDGET_BASE = 4_000;
@@ -298,6 +301,8 @@ function sweepContext(p: Prepared, activity: string, budget: number): SweepCtx {
     dims: new Array(p.dims.length),
     memo: new Map(),
     budget,
+    dropped: new Int32Array(p.agreement.assignments.length),
+    stamp: 0,
   };
 }
 
@@ -428,6 +433,14 @@ function sweepDays(ctx: SweepCtx, live: number[]): void {
   );
 }
 
+/** Sorts numbers ascending and drops repeats, in place (a typed-array sort: no comparator calls). */
+function sortDistinct(xs: number[]): void {
+  const sorted = Float64Array.from(xs).sort();
+  let w = 0;
+  for (let i = 0; i < sorted.length; i++) if (w === 0 || sorted[i] !== xs[w - 1]) xs[w++] = sorted[i]!;
+  xs.length = w;
+}
+
 /** Index of the first element >= x in a sorted array. */
 function lowerBound(xs: number[], x: number): number {
   let lo = 0;
@@ -472,10 +485,7 @@ function sweepDim(ctx: SweepCtx, k: number, live: number[]): void {
     sweepDim(ctx, k + 1, live);
     return;
   }
-  bounds.sort((a, b) => a - b);
-  let w = 0;
-  for (let i = 0; i < bounds.length; i++) if (i === 0 || bounds[i] !== bounds[w - 1]) bounds[w++] = bounds[i]!;
-  bounds.length = w;
+  sortDistinct(bounds);
   // Pieces (see realPieces): bound j is the point piece 2j+off; number only: (-∞,b0) is piece 0.
   const pieces = realPieces(bounds, kind);
   const off = money ? 0 : 1;
@@ -550,10 +560,12 @@ function liveSets(ctx: SweepCtx, live: number[]): LiveSets {
   }
   let assignments = applicable;
   if (anyOverrides) {
-    const dropped = new Set<number>();
-    for (const id of live) if (id < ctx.nAsg) for (const j of p.overrides[ctx.refs[id]!]!) dropped.add(j);
+    // Marks in a per-sweep array with a fresh stamp per live set, rather than a Set per live set.
+    const stamp = ++ctx.stamp;
+    const dropped = ctx.dropped;
+    for (const id of live) if (id < ctx.nAsg) for (const j of p.overrides[ctx.refs[id]!]!) dropped[j] = stamp;
     assignments = [];
-    for (const id of live) if (id < ctx.nAsg && !dropped.has(ctx.refs[id]!)) assignments.push(A[ctx.refs[id]!]!);
+    for (const id of live) if (id < ctx.nAsg && dropped[ctx.refs[id]!] !== stamp) assignments.push(A[ctx.refs[id]!]!);
   }
   const e = { live, applicable, assignments, delegations };
   if (bucket) bucket.push(e);
@@ -619,10 +631,7 @@ function kdPartition(ctx: SweepCtx): void {
         if (iv.hi !== null && (!money || iv.hi >= 0)) bounds.push(iv.hi);
       }
     }
-    bounds.sort((a, b) => a - b);
-    let w = 0;
-    for (let i = 0; i < bounds.length; i++) if (i === 0 || bounds[i] !== bounds[w - 1]) bounds[w++] = bounds[i]!;
-    bounds.length = w;
+    sortDistinct(bounds);
     const pieces = realPieces(bounds, money ? "money" : "number");
     pieceSets.push(pieces);
     boundSets.push(bounds);
