@@ -4,8 +4,9 @@
 // series and the peak RSS. Prints one Markdown table on stdout (progress on stderr).
 //
 // Environment: BENCH_RUNS (runs per figure, default 3), BENCH_QUICK=1 (smaller series),
-// BENCH_ONLY=start-up,spread,one-activity,members,enum,dmn,pretty,many-files,smt (some cases only), BENCH_ORACLE=1 (also time the brute-force
-// oracle in-process on the small spread sizes; it never runs otherwise).
+// BENCH_ONLY=start-up,spread,one-activity,members,enum,dmn,pretty,many-files,smt (some cases
+// only), BENCH_ORACLE=1 (also time the brute-force oracle in-process on the small spread sizes;
+// it never runs otherwise), BENCH_TIMEOUT_S (a process running longer is stopped and reported).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -32,7 +33,12 @@ interface Measure {
   rssMb: number;
   findings: number | null;
   exit: number | null;
+  /** Set when the process did not finish: timed out, or died (out of memory…). */
+  failed?: string;
 }
+
+/** A process that runs longer than this is stopped and reported as such (BENCH_TIMEOUT_S, default 600). */
+const TIMEOUT_MS = Math.max(1, Number(process.env.BENCH_TIMEOUT_S ?? 600)) * 1000;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -48,15 +54,22 @@ function measure(args: string[], cwd: string, runs = RUNS): Measure {
   let findings: number | null = null;
   let exit: number | null = null;
   for (let i = 0; i < runs; i++) {
+    fs.rmSync(usage, { force: true });
     const t0 = performance.now();
     const r = spawnSync(process.execPath, ["--import", rusageHook, ...args], {
       cwd,
       env: { ...process.env, BENCH_RUSAGE: usage, NO_COLOR: "1" },
       maxBuffer: 1 << 30,
       encoding: "utf8",
+      timeout: TIMEOUT_MS,
     });
     wall.push(performance.now() - t0);
     exit = r.status;
+    if (r.error !== undefined || r.signal !== null || !fs.existsSync(usage)) {
+      // One failed run is the answer for this size: do not repeat it.
+      const why = r.error && (r.error as NodeJS.ErrnoException).code === "ETIMEDOUT" ? `timed out after ${TIMEOUT_MS / 1000} s` : `died (${r.signal ?? `exit ${r.status}`}${/heap out of memory/i.test(r.stderr ?? "") ? ", out of memory" : ""})`;
+      return { cpuMs: Number.NaN, wallMs: wall[wall.length - 1]!, rssMb: Number.NaN, findings: null, exit, failed: why };
+    }
     const u = JSON.parse(fs.readFileSync(usage, "utf8")) as { cpuMicros: number; maxRssKb: number };
     cpu.push(u.cpuMicros / 1000);
     rss.push(u.maxRssKb / 1024);
@@ -119,13 +132,17 @@ async function main(): Promise<void> {
     const series = (name: string, sizes: number[], make: (n: number, at: string) => string[]) => {
       let prev: { n: number; cpu: number } | null = null;
       for (const n of sizes) {
+        if (rows.some((r) => r.series === name && r.m.failed !== undefined)) {
+          rows.push({ series: name, size: n.toLocaleString("en-GB"), m: { cpuMs: Number.NaN, wallMs: Number.NaN, rssMb: Number.NaN, findings: null, exit: null, failed: "skipped: a smaller size did not finish" }, growth: "" });
+          continue;
+        }
         const at = path.join(dir, `${name}-${n}`);
         fs.mkdirSync(at, { recursive: true });
         fs.writeFileSync(path.join(at, "package.json"), "{}\n");
         const args = make(n, at);
         say(`${name} ${n}`);
         const m = check(args, at);
-        const growth = prev ? Math.pow(m.cpuMs / prev.cpu, 1 / Math.log2(n / prev.n)).toFixed(2) + "×" : "";
+        const growth = prev && m.failed === undefined ? Math.pow(m.cpuMs / prev.cpu, 1 / Math.log2(n / prev.n)).toFixed(2) + "×" : "";
         rows.push({ series: name, size: n.toLocaleString("en-GB"), m, growth });
         prev = { n, cpu: m.cpuMs };
         fs.rmSync(at, { recursive: true, force: true });
@@ -174,12 +191,13 @@ async function main(): Promise<void> {
       rows.push({ series: "40,000 findings: --format pretty", size: "40,000", m: { ...pretty, findings: json.findings }, growth: `${(pretty.cpuMs / json.cpuMs).toFixed(2)}× json` });
     }
     if (want("many-files")) {
-      const n = QUICK ? 200 : 2_000;
+      const n = QUICK ? 200 : 10_000;
       const at = path.join(dir, "many");
       write(at, { "package.json": "{}\n" });
       write(at, manyFiles(n));
       say(`many files ${n}`);
-      rows.push({ series: "many files (a folder)", size: `${n.toLocaleString("en-GB")} files`, m: check(["."], at), growth: "" });
+      rows.push({ series: "many files (a folder), every core", size: `${n.toLocaleString("en-GB")} files`, m: check(["."], at), growth: "" });
+      rows.push({ series: "many files (a folder), --jobs 1", size: `${n.toLocaleString("en-GB")} files`, m: check(["--jobs", "1", "."], at), growth: "" });
     }
     if (process.env.BENCH_ORACLE === "1") await oracleRows(dir, rows);
     if (want("smt")) {
@@ -192,7 +210,7 @@ async function main(): Promise<void> {
   }
   const base = rows[0]!.m;
   const header = ["case", "size", "CPU ms", "wall ms", "CPU × node -e 0", "wall × node -e 0", "growth per doubling (CPU)", "peak RSS MB", "findings"];
-  const body = rows.map((r) => [
+  const body = rows.map((r) => r.m.failed !== undefined ? [r.series, r.size, r.m.failed, "", "", "", "", "", ""] : [
     r.series,
     r.size,
     fmt(r.m.cpuMs),
