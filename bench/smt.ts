@@ -394,6 +394,8 @@ export async function smtRows(dir: string, rows: SmtRow[], say: (s: string) => v
     const ctx = new api.Context("concordat");
     let agreed = 0;
     let witnesses = 0;
+    let gaps = 0;
+    let conflicts = 0;
     for (const n of sizes) {
       const ruleSet = spreadRuleSet(dir, n);
       const agreements = ruleSet.agreements;
@@ -408,6 +410,8 @@ export async function smtRows(dir: string, rows: SmtRow[], say: (s: string) => v
       const run = await runPeer(ctx, agreements, limitMs);
       assertAgreement(agreements, run, concordatFindings(agreements, diagnostics), n);
       agreed += run.answers.length;
+      gaps += run.answers.filter((a) => a.gap).length;
+      conflicts += run.answers.filter((a) => a.conflict).length;
       witnesses += run.answers.reduce((s, a) => s + (a.gapPoint ? 1 : 0) + (a.conflictPoint ? 1 : 0), 0);
       if (!timed.has(n)) continue;
       const label = n.toLocaleString("en-GB");
@@ -422,7 +426,10 @@ export async function smtRows(dir: string, rows: SmtRow[], say: (s: string) => v
       });
       if (!run.complete) break;
     }
-    say(`SMT peer agrees with concordat on ${agreed.toLocaleString("en-GB")} activities (gap and conflict each); the oracle confirms all ${witnesses.toLocaleString("en-GB")} points Z3 gave`);
+    const count = (n: number) => n.toLocaleString("en-GB");
+    say(
+      `SMT peer agrees with concordat on ${count(agreed)} activities (${count(gaps)} with a gap, ${count(conflicts)} with a conflict, at ${sizes.map(count).join(", ")} assignments); the oracle confirms all ${count(witnesses)} points Z3 gave`,
+    );
   } finally {
     await z3.killThreads(api.em);
   }
