@@ -27,9 +27,10 @@ import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import type { Agreement, Assignment, DimensionRange, PartyAt, RuleSet } from "../src/generated/ruleset.js";
 import { loadProgram, compileProgram } from "../src/semantics/index.js";
-import { analyze } from "../src/analysis/index.js";
+import { analyze, analyzeAgreement } from "../src/analysis/index.js";
 import { conflictDiagnostics, gapDiagnostics } from "../src/analysis/coverage/index.js";
 import { analysedActivities } from "../src/analysis/space/index.js";
 import { dayNumber } from "../src/analysis/space/format.js";
@@ -337,23 +338,22 @@ async function runPeer(ctx: Z3Context, agreements: Agreement[], limitMs: number)
 
 // ------------------------------------------------------------------ agreeing with concordat
 
-/** The activities (agreement/activity) for which `analyze` reports a gap, and a conflict. */
-function concordatFindings(agreements: Agreement[], diagnostics: ReturnType<typeof analyze>): { gap: Set<string>; conflict: Set<string> } {
+/** The activities (agreement/activity) for which concordat reports a gap, and a conflict (each agreement's findings, as `analyze` gives them). */
+function concordatFindings(ruleSet: RuleSet): { gap: Set<string>; conflict: Set<string> } {
   const gap = new Set<string>();
   const conflict = new Set<string>();
-  const fileOf = new Map(agreements.map((a) => [a.file, a.id]));
-  for (const d of diagnostics) {
-    if (d.code !== "gap" && d.code !== "conflict") continue;
-    const ag = fileOf.size === 1 ? agreements[0]!.id : fileOf.get(d.span.file);
-    const acts = d.witness?.activities ?? (d.witness?.activity !== undefined ? [d.witness.activity] : []);
-    if (ag === undefined || acts.length === 0) throw new Error(`SMT peer: a ${d.code} finding without its activity in the witness: ${d.message}`);
-    for (const act of acts) (d.code === "gap" ? gap : conflict).add(`${ag}/${act}`);
-  }
+  for (const ag of ruleSet.agreements)
+    for (const d of analyzeAgreement(ruleSet, ag)) {
+      if (d.code !== "gap" && d.code !== "conflict") continue;
+      const acts = d.witness?.activities ?? (d.witness?.activity !== undefined ? [d.witness.activity] : []);
+      if (acts.length === 0) throw new Error(`SMT peer: a ${d.code} finding without its activity in the witness: ${d.message}`);
+      for (const act of acts) (d.code === "gap" ? gap : conflict).add(`${ag.id}/${act}`);
+    }
   return { gap, conflict };
 }
 
 /** Throws, saying where, when Z3's answers differ from concordat's findings or a Z3 model is not what it answers. */
-function assertAgreement(agreements: Agreement[], run: PeerRun, found: { gap: Set<string>; conflict: Set<string> }, size: number): void {
+function assertAgreement(agreements: Agreement[], run: PeerRun, found: { gap: Set<string>; conflict: Set<string> }, where: string): void {
   const byId = new Map(agreements.map((a) => [a.id, a]));
   const problems: string[] = [];
   const answered = new Set(run.answers.map((a) => a.activity));
@@ -375,7 +375,7 @@ function assertAgreement(agreements: Agreement[], run: PeerRun, found: { gap: Se
     for (const act of found[kind]) if (!answered.has(act) && run.complete) problems.push(`${act}: concordat reports a ${kind} for an activity the SMT peer did not analyse`);
   if (problems.length > 0)
     throw new Error(
-      `SMT peer disagrees with concordat at ${size.toLocaleString("en-GB")} assignments (${problems.length} difference${problems.length > 1 ? "s" : ""}); the timings would compare different questions:\n  ${problems.slice(0, 20).join("\n  ")}`,
+      `SMT peer disagrees with concordat ${where} (${problems.length} difference${problems.length > 1 ? "s" : ""}); the timings would compare different questions:\n  ${problems.slice(0, 20).join("\n  ")}`,
     );
 }
 
@@ -391,6 +391,14 @@ function spreadRuleSet(dir: string, n: number): RuleSet {
   const compiled = compileProgram(loadProgram([path.join(at, "agreement.concord")], { cwd: at }));
   fs.rmSync(at, { recursive: true, force: true });
   return compiled.ruleSet;
+}
+
+/** The rule set of every .concord file under policies/ (the normative examples), or null when there is none. */
+function exampleRuleSet(): RuleSet | null {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../policies");
+  if (!fs.existsSync(root)) return null;
+  const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith(".concord")).map((f) => path.join(root, f));
+  return files.length === 0 ? null : compileProgram(loadProgram(files, { cwd: root })).ruleSet;
 }
 
 /** The median CPU and wall time of `work` over BENCH_RUNS runs (default 3), each on a fresh `prepare()` (not timed); its findings from the first. */
@@ -433,11 +441,24 @@ export async function smtRows(dir: string, rows: SmtRow[], say: (s: string) => v
     let witnesses = 0;
     let gaps = 0;
     let conflicts = 0;
+    const tally = (run: PeerRun) => {
+      agreed += run.answers.length;
+      gaps += run.answers.filter((a) => a.gap).length;
+      conflicts += run.answers.filter((a) => a.conflict).length;
+      witnesses += run.answers.reduce((s, a) => s + (a.gapPoint ? 1 : 0) + (a.conflictPoint ? 1 : 0), 0);
+    };
+    // First the normative examples (each member, delegations, cycles, several agreements), then the bench's own.
+    const examples = exampleRuleSet();
+    if (examples) {
+      say(`SMT peer: the ${examples.agreements.length} agreements of policies/`);
+      const run = await runPeer(ctx, examples.agreements, limitMs);
+      assertAgreement(examples.agreements, run, concordatFindings(examples), "on the examples in policies/");
+      tally(run);
+    }
     for (const n of sizes) {
       const ruleSet = spreadRuleSet(dir, n);
       const agreements = ruleSet.agreements;
       say(`SMT peer ${n.toLocaleString("en-GB")}: concordat analyze, and its gap and conflict checks alone`);
-      const diagnostics = analyze(ruleSet);
       // Each timing on a rule set of its own: the analysis caches its partition per agreement.
       const fresh = () => spreadRuleSet(dir, n);
       const ours = inProcess(fresh, (rs) => analyze(rs).length);
@@ -445,11 +466,8 @@ export async function smtRows(dir: string, rows: SmtRow[], say: (s: string) => v
       const activities = agreements.reduce((s, a) => s + analysedActivities(a).length, 0);
       say(`SMT peer ${n.toLocaleString("en-GB")}: Z3, ${activities.toLocaleString("en-GB")} activities × (gap + conflict)`);
       const run = await runPeer(ctx, agreements, limitMs);
-      assertAgreement(agreements, run, concordatFindings(agreements, diagnostics), n);
-      agreed += run.answers.length;
-      gaps += run.answers.filter((a) => a.gap).length;
-      conflicts += run.answers.filter((a) => a.conflict).length;
-      witnesses += run.answers.reduce((s, a) => s + (a.gapPoint ? 1 : 0) + (a.conflictPoint ? 1 : 0), 0);
+      assertAgreement(agreements, run, concordatFindings(ruleSet), `at ${n.toLocaleString("en-GB")} assignments`);
+      tally(run);
       if (!timed.has(n)) continue;
       const label = n.toLocaleString("en-GB");
       rows.push({ series: "concordat analyze (in-process), same rule set", size: label, m: ours, growth: "" });
@@ -485,7 +503,7 @@ export async function smtRows(dir: string, rows: SmtRow[], say: (s: string) => v
     say(`SMT peer: a trivial query costs Z3 ${(floor.cpuMicros / 1000 / 250).toFixed(1)} ms CPU, ${(floor.wallMs / 250).toFixed(1)} ms wall (the mean of 250)`);
     const count = (n: number) => n.toLocaleString("en-GB");
     say(
-      `SMT peer agrees with concordat on ${count(agreed)} activities (${count(gaps)} with a gap, ${count(conflicts)} with a conflict, at ${sizes.map(count).join(", ")} assignments); the oracle confirms all ${count(witnesses)} points Z3 gave`,
+      `SMT peer agrees with concordat on ${count(agreed)} activities (${count(gaps)} with a gap, ${count(conflicts)} with a conflict; ${examples ? "the examples in policies/ and " : ""}the bench agreement at ${sizes.map(count).join(", ")} assignments); the oracle confirms all ${count(witnesses)} points Z3 gave`,
     );
   } finally {
     await z3.killThreads(api.em);
