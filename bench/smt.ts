@@ -8,12 +8,15 @@
 // (BENCH_Z3: a folder from which `require("z3-solver")` resolves, e.g. an `npm install --prefix`
 // folder). z3-solver is never a dependency of concordat: when it is absent the bench says so and
 // goes on. BENCH_SMT_LIMIT_S caps the Z3 time per size (default 600 s); BENCH_QUICK=1 stops at
-// 1,000 assignments; BENCH_SMT_DUMP=<folder> writes every query there as an .smt2 file.
+// 1,000 assignments; BENCH_SMT_DUMP=<folder> writes every query there as an .smt2 file;
+// BENCH_SMT_RANDOM (default 100) random agreements checked first, from FC_SEED (default 9).
 //
 // Before any figure counts, the peer must agree with concordat: per activity, Z3's sat/unsat
-// for the gap and the conflict query against whether `analyze` reports a gap / a conflict for
+// for the gap and the conflict query against whether concordat reports a gap / a conflict for
 // it, and every point Z3 gives as a model is checked by the brute-force oracle
-// (test/support/oracle.ts) to be a gap / a conflict. The bench stops when they differ.
+// (test/support/oracle.ts) to be a gap / a conflict; on random agreements (the analysis tests'
+// arbitrary), on the examples in policies/ and on the bench agreement at every size. The bench
+// stops when they differ.
 //
 // The encoding mirrors the oracle: variables place (index into agreement.places; 0 when there
 // are none), day (day number within the term; none without a term), one Real per money or
@@ -28,13 +31,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import type { Agreement, Assignment, DimensionRange, PartyAt, RuleSet } from "../src/generated/ruleset.js";
+import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { loadProgram, compileProgram } from "../src/semantics/index.js";
 import { analyze, analyzeAgreement } from "../src/analysis/index.js";
 import { conflictDiagnostics, gapDiagnostics } from "../src/analysis/coverage/index.js";
 import { analysedActivities } from "../src/analysis/space/index.js";
 import { dayNumber } from "../src/analysis/space/format.js";
 import { classify } from "../test/support/oracle.js";
+import { agreementArb } from "../test/support/arbitrary-ruleset.js";
 import { agreementText, frameworkText, type BenchSize } from "./generate.js";
 
 /** The same shape as bench/run.ts's rows. */
@@ -338,12 +344,12 @@ async function runPeer(ctx: Z3Context, agreements: Agreement[], limitMs: number)
 
 // ------------------------------------------------------------------ agreeing with concordat
 
-/** The activities (agreement/activity) for which concordat reports a gap, and a conflict (each agreement's findings, as `analyze` gives them). */
-function concordatFindings(ruleSet: RuleSet): { gap: Set<string>; conflict: Set<string> } {
+/** The activities (agreement/activity) for which concordat reports a gap, and a conflict, from each agreement's findings. */
+function concordatFindings(agreements: Agreement[], findingsOf: (agreement: Agreement) => Diagnostic[]): { gap: Set<string>; conflict: Set<string> } {
   const gap = new Set<string>();
   const conflict = new Set<string>();
-  for (const ag of ruleSet.agreements)
-    for (const d of analyzeAgreement(ruleSet, ag)) {
+  for (const ag of agreements)
+    for (const d of findingsOf(ag)) {
       if (d.code !== "gap" && d.code !== "conflict") continue;
       const acts = d.witness?.activities ?? (d.witness?.activity !== undefined ? [d.witness.activity] : []);
       if (acts.length === 0) throw new Error(`SMT peer: a ${d.code} finding without its activity in the witness: ${d.message}`);
@@ -447,12 +453,23 @@ export async function smtRows(dir: string, rows: SmtRow[], say: (s: string) => v
       conflicts += run.answers.filter((a) => a.conflict).length;
       witnesses += run.answers.reduce((s, a) => s + (a.gapPoint ? 1 : 0) + (a.conflictPoint ? 1 : 0), 0);
     };
-    // First the normative examples (each member, delegations, cycles, several agreements), then the bench's own.
+    // First random agreements (the analysis tests' arbitrary: no term, `number` bands, cycles,
+    // each member, reversed days), whose gap and conflict findings are coverage's alone.
+    const randomRuns = Math.max(0, Number(process.env.BENCH_SMT_RANDOM ?? 100));
+    if (randomRuns > 0) {
+      const seed = Number(process.env.FC_SEED ?? 9);
+      const random = fc.sample(agreementArb, { seed, numRuns: randomRuns }).map((ag, i) => ({ ...ag, id: `random${i}` }));
+      say(`SMT peer: ${randomRuns} random agreements (seed ${seed})`);
+      const run = await runPeer(ctx, random, limitMs);
+      assertAgreement(random, run, concordatFindings(random, (ag) => [...gapDiagnostics(ag), ...conflictDiagnostics(ag)]), `on random agreements (seed ${seed})`);
+      tally(run);
+    }
+    // Then the normative examples (each member, delegations, cycles, several agreements), then the bench's own.
     const examples = exampleRuleSet();
     if (examples) {
       say(`SMT peer: the ${examples.agreements.length} agreements of policies/`);
       const run = await runPeer(ctx, examples.agreements, limitMs);
-      assertAgreement(examples.agreements, run, concordatFindings(examples), "on the examples in policies/");
+      assertAgreement(examples.agreements, run, concordatFindings(examples.agreements, (ag) => analyzeAgreement(examples, ag)), "on the examples in policies/");
       tally(run);
     }
     for (const n of sizes) {
@@ -466,7 +483,7 @@ export async function smtRows(dir: string, rows: SmtRow[], say: (s: string) => v
       const activities = agreements.reduce((s, a) => s + analysedActivities(a).length, 0);
       say(`SMT peer ${n.toLocaleString("en-GB")}: Z3, ${activities.toLocaleString("en-GB")} activities × (gap + conflict)`);
       const run = await runPeer(ctx, agreements, limitMs);
-      assertAgreement(agreements, run, concordatFindings(ruleSet), `at ${n.toLocaleString("en-GB")} assignments`);
+      assertAgreement(agreements, run, concordatFindings(agreements, (ag) => analyzeAgreement(ruleSet, ag)), `at ${n.toLocaleString("en-GB")} assignments`);
       tally(run);
       if (!timed.has(n)) continue;
       const label = n.toLocaleString("en-GB");
@@ -503,7 +520,7 @@ export async function smtRows(dir: string, rows: SmtRow[], say: (s: string) => v
     say(`SMT peer: a trivial query costs Z3 ${(floor.cpuMicros / 1000 / 250).toFixed(1)} ms CPU, ${(floor.wallMs / 250).toFixed(1)} ms wall (the mean of 250)`);
     const count = (n: number) => n.toLocaleString("en-GB");
     say(
-      `SMT peer agrees with concordat on ${count(agreed)} activities (${count(gaps)} with a gap, ${count(conflicts)} with a conflict; ${examples ? "the examples in policies/ and " : ""}the bench agreement at ${sizes.map(count).join(", ")} assignments); the oracle confirms all ${count(witnesses)} points Z3 gave`,
+      `SMT peer agrees with concordat on ${count(agreed)} activities (${count(gaps)} with a gap, ${count(conflicts)} with a conflict; ${randomRuns > 0 ? `${randomRuns} random agreements, ` : ""}${examples ? "the examples in policies/ and " : ""}the bench agreement at ${sizes.map(count).join(", ")} assignments); the oracle confirms all ${count(witnesses)} points Z3 gave`,
     );
   } finally {
     await z3.killThreads(api.em);
