@@ -459,7 +459,7 @@ export async function smtRows(dir: string, rows: SmtRow[], say: (s: string) => v
     if (randomRuns > 0) {
       const seed = Number(process.env.FC_SEED ?? 9);
       const random = fc.sample(agreementArb, { seed, numRuns: randomRuns }).map((ag, i) => ({ ...ag, id: `random${i}` }));
-      say(`SMT peer: ${randomRuns} random agreements (seed ${seed})`);
+      say(`SMT peer: ${randomRuns.toLocaleString("en-GB")} random agreements (seed ${seed})`);
       const run = await runPeer(ctx, random, limitMs);
       assertAgreement(random, run, concordatFindings(random, (ag) => [...gapDiagnostics(ag), ...conflictDiagnostics(ag)]), `on random agreements (seed ${seed})`);
       tally(run);
@@ -520,7 +520,7 @@ export async function smtRows(dir: string, rows: SmtRow[], say: (s: string) => v
     say(`SMT peer: a trivial query costs Z3 ${(floor.cpuMicros / 1000 / 250).toFixed(1)} ms CPU, ${(floor.wallMs / 250).toFixed(1)} ms wall (the mean of 250)`);
     const count = (n: number) => n.toLocaleString("en-GB");
     say(
-      `SMT peer agrees with concordat on ${count(agreed)} activities (${count(gaps)} with a gap, ${count(conflicts)} with a conflict; ${randomRuns > 0 ? `${randomRuns} random agreements, ` : ""}${examples ? "the examples in policies/ and " : ""}the bench agreement at ${sizes.map(count).join(", ")} assignments); the oracle confirms all ${count(witnesses)} points Z3 gave`,
+      `SMT peer agrees with concordat on ${count(agreed)} activities (${count(gaps)} with a gap, ${count(conflicts)} with a conflict; ${randomRuns > 0 ? `${count(randomRuns)} random agreements, ` : ""}${examples ? "the examples in policies/ and " : ""}the bench agreement at ${sizes.map(count).join(", ")} assignments); the oracle confirms all ${count(witnesses)} points Z3 gave`,
     );
   } finally {
     await z3.killThreads(api.em);
