@@ -12,10 +12,10 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
+import { smtRows } from "./smt.js";
 import { agreementText, frameworkText, type BenchSize } from "./generate.js";
 import { dmnTable } from "./dmn.js";
 import { enumCase, manyFiles, membersCase } from "./series.js";
-import { smtRows } from "./smt.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, "../src/cli/main.js");
