@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
+import { smtRows } from "./smt.js";
 import { agreementText, frameworkText, type BenchSize } from "./generate.js";
 import { dmnTable } from "./dmn.js";
 import { enumCase, manyFiles, manyFindingsCase, membersCase } from "./series.js";
@@ -200,11 +201,8 @@ async function main(): Promise<void> {
       rows.push({ series: "many files (a folder), --jobs 1", size: `${n.toLocaleString("en-GB")} files`, m: check(["--jobs", "1", "."], at), growth: "" });
     }
     if (process.env.BENCH_ORACLE === "1") await oracleRows(dir, rows);
-    if (want("smt")) {
-      const z3 = await import("z3-solver" as string).catch(() => null);
-      if (z3 === null) say("SMT peer skipped: z3-solver is not installed");
-      else say("SMT peer: z3-solver is installed, but the SMT encoding is not written yet");
-    }
+    // The SMT peer (bench/smt.ts), only when z3-solver is installed: never a dependency.
+    if (want("smt")) await smtRows(dir, rows, say);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
