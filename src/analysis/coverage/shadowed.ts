@@ -2,7 +2,7 @@
 // the term, an empty condition, or only activities outside an explicit scope.
 import type { Agreement, Assignment } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
-import { analysedActivities, firstActivityWitness, mergeRegion, partition, type Box, type Cell } from "../space/index.js";
+import { analysedActivities, assignmentBox, firstActivityWitness, partition, type Box, type Cell } from "../space/index.js";
 import { prepared } from "../space/sweep.js";
 import { upperFirst, clauseLabel, list, finding, related, scan } from "./common.js";
 import { overrideCycles } from "./override-cycle.js";
@@ -87,8 +87,9 @@ export function shadowedDiagnostics(agreement: Agreement): Diagnostic[] {
       const inRel = new Set<Assignment>();
       for (const act of acts) {
         if (!analysed.has(act)) continue;
+        // Where it would apply is its own box: the witness comes from that, not from the cells.
+        boxes.push(...assignmentBox(agreement, i, act));
         for (const cell of cellsApplicable(agreement, act).get(a) ?? []) {
-          boxes.push({ activity: cell.activity, places: cell.places, days: cell.days, dims: cell.dims });
           // The assignments that override it and apply here: from whichever list is shorter.
           const mine = overriders.get(a.id) ?? [];
           if (mine.length <= cell.applicable.length) {

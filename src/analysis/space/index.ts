@@ -22,6 +22,7 @@ import {
   type Responsibility,
 } from "./parties.js";
 import {
+  assignmentBoxRegion as assignmentBoxRegionImpl,
   assignmentRegionImpl,
   expectationRegionImpl,
   findFailureImpl,
@@ -103,6 +104,14 @@ export function responsibleAt(cell: Cell, place: number, agreement: Agreement): 
  */
 export function placeDependent(cell: Cell): boolean {
   return placeDependentImpl(cell);
+}
+
+/**
+ * An assignment's own box in one activity, before overrides, as a region (one box per
+ * combination of its intervals). By its index in `agreement.assignments`.
+ */
+export function assignmentBox(agreement: Agreement, index: number, activity: string): Region {
+  return assignmentBoxRegionImpl(agreement, index, activity);
 }
 
 /**

@@ -24,6 +24,28 @@ export function fullBox(agreement: Agreement, activity: string): Box {
   };
 }
 
+/**
+ * An assignment's own box in one activity (before overrides), as a region: one box per
+ * combination of its intervals (a `!=` gives two). Empty for an empty box.
+ */
+export function assignmentBoxRegion(agreement: Agreement, index: number, activity: string): Region {
+  const p = prepared(agreement);
+  const box = p.asgBoxes[index];
+  if (!box || box.empty) return [];
+  const whole = fullBox(agreement, activity);
+  const places = box.places === null ? whole.places : whole.places.filter((k) => box.places![k] === 1);
+  let combos: DimSet[][] = [[]];
+  p.dims.forEach((d, k) => {
+    const own = box.dims[k];
+    let options: DimSet[];
+    if (own === null || own === undefined) options = [whole.dims[k]!];
+    else if (own instanceof Uint8Array) options = [{ kind: "enum", values: whole.dims[k]!.kind === "enum" ? (whole.dims[k] as { values: number[] }).values.filter((v) => own[v] === 1) : [] }];
+    else options = own.map((iv): DimSet => ({ kind: "real", lo: iv.lo, loOpen: iv.loOpen, hi: iv.hi, hiOpen: iv.hiOpen }));
+    combos = combos.flatMap((pre) => options.map((o) => [...pre, o]));
+  });
+  return combos.map((dims) => ({ activity, places, days: { ...box.days }, dims }));
+}
+
 function intersectSorted(a: number[], b: number[]): number[] {
   const out: number[] = [];
   let i = 0;
