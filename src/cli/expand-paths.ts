@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
-import { listSourceFiles } from "../semantics/index.js";
+import { listSourceFiles } from "../semantics/load.js";
 import { UsageError } from "./context.js";
 
 const SOURCE = /\.concord(\.md)?$/;

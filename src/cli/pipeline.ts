@@ -3,7 +3,8 @@
 // not exist or cannot be read does (exit code 2).
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../diagnostics/diagnostic.js";
-import { loadProgram, compileProgram } from "../semantics/index.js";
+import { loadProgram } from "../semantics/load.js";
+import { compileProgram } from "../semantics/compile.js";
 import { UsageError, type CliContext } from "./context.js";
 import { progress } from "./progress.js";
 

@@ -88,6 +88,18 @@ export async function run(argv: readonly string[], ctx: CliContext): Promise<num
     await program.parseAsync([...argv], { from: "user" });
     return ctx.exitCode;
   } catch (e) {
+    // A literate file is read: load the Markdown parser and run the command again (nothing is
+    // written before the files are read). Loaded only then, since it is a fifth of the start-up.
+    if (e instanceof Error && e.name === "MarkdownParserNeeded") {
+      try {
+        const { loadMarkdownParser } = await import("../semantics/literate.js");
+        await loadMarkdownParser();
+      } catch (loadError) {
+        return exitCodeFor(loadError, ctx);
+      }
+      ctx.exitCode = 0;
+      return run(argv, ctx);
+    }
     return exitCodeFor(e, ctx);
   }
 }

@@ -4,8 +4,31 @@
 // does not. Every other character (fences, prose, a quote's `>` and a list item's indentation)
 // is replaced by a space, line breaks kept, so lines, columns and offsets of the extracted
 // source are those of the Markdown file.
-import { fromMarkdown } from "mdast-util-from-markdown";
+//
+// The parser is some 80 modules (a fifth of a check's start-up): it is loaded only when a
+// literate file is read. `loadMarkdownParser()` loads it; reading a literate file before that
+// throws MarkdownParserNeeded, on which the command line loads it and runs the command again.
+import type { fromMarkdown as FromMarkdown } from "mdast-util-from-markdown";
 import type { Code, Root, RootContent } from "mdast";
+
+let fromMarkdown: typeof FromMarkdown | undefined;
+
+/** Loads the Markdown parser (once). */
+export async function loadMarkdownParser(): Promise<void> {
+  fromMarkdown ??= (await import("mdast-util-from-markdown")).fromMarkdown;
+}
+
+export function markdownParserLoaded(): boolean {
+  return fromMarkdown !== undefined;
+}
+
+/** A literate file was to be read before the Markdown parser was loaded (see loadMarkdownParser). */
+export class MarkdownParserNeeded extends Error {
+  constructor() {
+    super("a .concord.md file is read before the Markdown parser is loaded");
+    this.name = "MarkdownParserNeeded";
+  }
+}
 
 export interface LiterateBlock {
   node: Code;
@@ -47,6 +70,7 @@ function splitLines(text: string): { body: string; eol: string }[] {
 }
 
 export function parseLiterate(text: string): LiterateFile {
+  if (!fromMarkdown) throw new MarkdownParserNeeded();
   const root = fromMarkdown(text);
   const codes: Code[] = [];
   walk(root.children, codes);

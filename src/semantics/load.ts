@@ -15,7 +15,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Import, SourceFile, Span } from "../syntax/ast.js";
 import { parse } from "../syntax/index.js";
 import { bidiControls, decodeText, spanOfByte } from "../syntax/characters.js";
-import { extractLiterate, isLiterate } from "./literate.js";
+import { extractLiterate, isLiterate, MarkdownParserNeeded, markdownParserLoaded } from "./literate.js";
 import { DeepNestingError, InputError, type LoadedFile, type Program } from "./program.js";
 
 export interface LoadOptions {
@@ -287,6 +287,8 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
     }
   }
   roots.sort((a, b) => byCodeUnits(a.file, b.file));
+  // Before any file is read: a literate file among them needs the Markdown parser (the caller loads it and calls again).
+  if (!markdownParserLoaded() && roots.some((r) => isLiterate(r.file))) throw new MarkdownParserNeeded();
 
   const readSource = (abs: string, file: string): Read => {
     const given = options.texts?.get(abs);
@@ -410,6 +412,7 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
     try {
       return { target, read: readSource(target.real, rel(target.real)) };
     } catch (e) {
+      if (e instanceof MarkdownParserNeeded) throw e;
       return missing(`Cannot import "${spec}": ${errnoWhy(e)} (${rel(target.real)}).`);
     }
   };
@@ -422,6 +425,7 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
       if (loaded.has(target.identity)) continue;
       read = readSource(file, rel(file));
     } catch (e) {
+      if (e instanceof MarkdownParserNeeded) throw e;
       throw new InputError(`Cannot read ${rel(file)}: ${errnoWhy(e)}`, rel(file));
     }
     enter(target, root, read);

@@ -48,7 +48,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     import("../../analysis/index.js"),
     import("../../diagnostics/index.js"),
     import("../pipeline.js"),
-    import("../../semantics/index.js"),
+    import("../../semantics/load.js"),
     import("../config.js"),
     import("../expand-paths.js"),
     import("../parallel-analysis.js"),

@@ -19,13 +19,14 @@ export interface FmtOptions {
 type Layout = { printWidth?: number; tabWidth?: number; useTabs?: boolean };
 
 export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions): Promise<void> {
-  const [{ formatText, sameMeaning }, { parse }, { extractLiterate, isLiterate }, { listSourceFiles }, prettier] = await Promise.all([
+  const [{ formatText, sameMeaning }, { parse }, { extractLiterate, isLiterate, loadMarkdownParser }, { listSourceFiles }, prettier] = await Promise.all([
     import("../../format/index.js"),
     import("../../syntax/index.js"),
     import("../../semantics/literate.js"),
     import("../../semantics/load.js"),
     import("prettier"),
   ]);
+  await loadMarkdownParser();
 
   const parsed = (text: string, shown: string) => parse(isLiterate(shown) ? extractLiterate(text) : text, shown);
   /** Syntax errors of a text, spans naming `shown`. */

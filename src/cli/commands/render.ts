@@ -42,6 +42,7 @@ export async function runRender(ctx: CliContext, file: string, opts: RenderOptio
     import("../../report/document/index.js"),
     import("../../semantics/literate.js"),
   ]);
+  await literate.loadMarkdownParser();
   const analysed = loadAgreement(ctx, [file], opts.agreement, opts.color);
   if (!analysed) return;
   const { loaded, agreement, findings } = analysed;
