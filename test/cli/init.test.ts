@@ -10,7 +10,7 @@ import { run } from "../../src/cli/program.js";
 import type { CliContext, Stream } from "../../src/cli/context.js";
 import { listSourceFiles } from "../../src/semantics/load.js";
 import { parse } from "../../src/syntax/index.js";
-import { extractLiterate } from "../../src/semantics/literate.js";
+import { extractLiterate, loadMarkdownParser } from "../../src/semantics/literate.js";
 import { repo } from "./helpers.js";
 
 function capture(): Stream & { text: string } {
@@ -22,6 +22,10 @@ async function concordat(cwd: string, args: string[]) {
   const code = await run(args, ctx);
   return { code, stdout: ctx.stdout.text, stderr: ctx.stderr.text };
 }
+
+
+// extractLiterate is called directly, outside `run`: the Markdown parser is loaded first.
+await loadMarkdownParser();
 
 /** A copy of policies/ in its own project, so imports stay inside the project root. */
 function project(): string {

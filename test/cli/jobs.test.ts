@@ -108,11 +108,14 @@ describe("concordat test --jobs", () => {
 describe("the analysis on threads (the built modules: the worker is dist's)", () => {
   it("gives analyze()'s findings, in its order, and --jobs chooses the threads", async () => {
     const dist = (p: string) => pathToFileURL(path.join(repo, "dist/src", p)).href;
-    const [{ loadAndCompile }, { analyze }, parallel] = await Promise.all([
+    const [{ loadAndCompile }, { analyze }, parallel, literate] = await Promise.all([
       import(dist("cli/pipeline.js")) as Promise<typeof import("../../src/cli/pipeline.js")>,
       import(dist("analysis/index.js")) as Promise<typeof import("../../src/analysis/index.js")>,
       import(dist("cli/parallel-analysis.js")) as Promise<typeof import("../../src/cli/parallel-analysis.js")>,
+      import(dist("semantics/literate.js")) as Promise<typeof import("../../src/semantics/literate.js")>,
     ]);
+    // The folder holds a .concord.md file: outside `run`, the caller loads the Markdown parser.
+    await literate.loadMarkdownParser();
     const { dir, agreements } = manyAgreements();
     const sink = { write: () => true } as unknown as NodeJS.WritableStream;
     const loaded = loadAndCompile({ cwd: dir, stdout: sink, stderr: sink, env: {} } as never, ["."]);
