@@ -6,7 +6,16 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { analysedActivities, assignmentRegion, firstActivityWitness, fullBox, partition, type Box } from "../space/index.js";
 import { upperFirst, clauseLabel, finding, related } from "./common.js";
 
-export function overrideCycles(agreement: Agreement): Assignment[][] {
+/** The cycles of overrides (each in source order; in order of their first assignment). Computed once per agreement. */
+export function overrideCycles(agreement: Agreement): readonly (readonly Assignment[])[] {
+  let cycles = cyclesOf.get(agreement);
+  if (!cycles) cyclesOf.set(agreement, (cycles = computeOverrideCycles(agreement)));
+  return cycles;
+}
+
+const cyclesOf = new WeakMap<Agreement, readonly (readonly Assignment[])[]>();
+
+function computeOverrideCycles(agreement: Agreement): Assignment[][] {
   const A = agreement.assignments;
   const idx = new Map(A.map((a, i) => [a.id, i]));
   const succ = A.map((a) => [...new Set(a.overrides)].map((id) => idx.get(id)).filter((x): x is number => x !== undefined));
@@ -58,7 +67,7 @@ export function overrideCycles(agreement: Agreement): Assignment[][] {
 }
 
 /** A cycle through the component starting at its first assignment, as labels. */
-function chain(cycle: Assignment[]): string[] {
+function chain(cycle: readonly Assignment[]): string[] {
   const ids = new Set(cycle.map((a) => a.id));
   const byId = new Map(cycle.map((a) => [a.id, a]));
   const start = cycle[0]!;

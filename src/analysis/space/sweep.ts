@@ -51,6 +51,8 @@ export interface Prepared {
   delByActivity: Map<string, number[]>;
   partitions: Map<string, ActivityPartition>;
   analysed: string[] | null;
+  /** Per assignment index, the stamp of the last live set that overrides it (liveSets); made on first use. */
+  dropped?: { marks: Int32Array; stamp: number };
 }
 
 const cache = new WeakMap<Agreement, Prepared>();
@@ -275,9 +277,6 @@ interface SweepCtx {
   memo: Map<number, LiveSets[]>;
   /** Cells the sweep in declaration order may emit before kdPartition takes over. */
   budget: number;
-  /** Per assignment index: the stamp of the last live set that overrides it (see liveSets). */
-  dropped: Int32Array;
-  stamp: number;
 }
 
 const SWEEP_BUDGET_BASE = 4_000;
@@ -301,8 +300,6 @@ function sweepContext(p: Prepared, activity: string, budget: number): SweepCtx {
     dims: new Array(p.dims.length),
     memo: new Map(),
     budget,
-    dropped: new Int32Array(p.agreement.assignments.length),
-    stamp: 0,
   };
 }
 
@@ -560,9 +557,10 @@ function liveSets(ctx: SweepCtx, live: number[]): LiveSets {
   }
   let assignments = applicable;
   if (anyOverrides) {
-    // Marks in a per-sweep array with a fresh stamp per live set, rather than a Set per live set.
-    const stamp = ++ctx.stamp;
-    const dropped = ctx.dropped;
+    // Marks in one array per agreement with a fresh stamp per live set, rather than a Set per live set.
+    p.dropped ??= { marks: new Int32Array(A.length), stamp: 0 };
+    const stamp = ++p.dropped.stamp;
+    const dropped = p.dropped.marks;
     for (const id of live) if (id < ctx.nAsg) for (const j of p.overrides[ctx.refs[id]!]!) dropped[j] = stamp;
     assignments = [];
     for (const id of live) if (id < ctx.nAsg && dropped[ctx.refs[id]!] !== stamp) assignments.push(A[ctx.refs[id]!]!);
