@@ -4,18 +4,7 @@
 //
 // The clean table is the leaves of a random decision tree (complete, no overlap); the noise then
 // moves one bound of 10% of the rules by half a step, up or down (gaps and overlaps).
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "./rng.js";
 
 export interface DmnTable {
   framework: string;

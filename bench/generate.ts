@@ -2,6 +2,8 @@
 // `assignments` assignments over up to 300 activities and 50 places, 2 dimensions (money, enum),
 // dated clauses, per-place overrides, and a few gaps, conflicts and redundancies.
 
+import { rng } from "./rng.js";
+
 export interface BenchSize {
   assignments: number;
   activities: number;
@@ -13,18 +15,6 @@ export function sizeFor(assignments: number): BenchSize {
     assignments,
     activities: Math.max(1, Math.min(300, Math.ceil(assignments / 8))),
     places: Math.max(1, Math.min(50, Math.ceil(assignments / 400))),
-  };
-}
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -16,6 +16,7 @@ import { performance } from "node:perf_hooks";
 import { smtRows } from "./smt.js";
 import { agreementText, frameworkText, type BenchSize } from "./generate.js";
 import { dmnTable } from "./dmn.js";
+import { median, spreadRuleSet, timeInProcess } from "./in-process.js";
 import { enumCase, manyFiles, manyFindingsCase, membersCase } from "./series.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -40,11 +41,6 @@ interface Measure {
 
 /** A process that runs longer than this is stopped and reported as such (BENCH_TIMEOUT_S, default 600). */
 const TIMEOUT_MS = Math.max(1, Number(process.env.BENCH_TIMEOUT_S ?? 600)) * 1000;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-}
 
 /** Runs `node args…` RUNS times; the median CPU, wall and peak RSS, and the findings of `--format json`. */
 function measure(args: string[], cwd: string, runs = RUNS): Measure {
@@ -235,40 +231,16 @@ async function analysisOnly(file: string): Promise<Measure> {
   const { loadProgram, compileProgram } = await import("../src/semantics/index.js");
   const { analyze } = await import("../src/analysis/index.js");
   const text = JSON.stringify(compileProgram(loadProgram([file], { cwd: path.dirname(file) })).ruleSet);
-  const cpu: number[] = [];
-  const wall: number[] = [];
-  let findings = 0;
-  for (let i = 0; i < RUNS + 4; i++) {
-    const ruleSet = JSON.parse(text) as Parameters<typeof analyze>[0];
-    const t0 = performance.now();
-    const u0 = process.cpuUsage();
-    findings = analyze(ruleSet).length;
-    const u = process.cpuUsage(u0);
-    if (i < 2) continue;
-    cpu.push((u.user + u.system) / 1000);
-    wall.push(performance.now() - t0);
-  }
-  return { cpuMs: median(cpu), wallMs: median(wall), rssMb: process.memoryUsage().rss / 2 ** 20, findings, exit: 0 };
+  return timeInProcess(() => JSON.parse(text) as Parameters<typeof analyze>[0], (ruleSet) => analyze(ruleSet).length, RUNS + 2, 2);
 }
 
 /** The brute-force oracle, in-process, on small spread agreements (only with BENCH_ORACLE=1). */
 async function oracleRows(dir: string, rows: Row[]): Promise<void> {
   const { oracle } = await import("../test/support/oracle.js");
-  const { loadProgram, compileProgram } = await import("../src/semantics/index.js");
   for (const n of [100, 1_000]) {
-    const size: BenchSize = { assignments: n, activities: Math.ceil(n / 8), places: 20 };
-    write(dir, { "framework.concord": frameworkText(size), "agreement.concord": agreementText(size, "./framework.concord") });
-    const compiled = compileProgram(loadProgram([path.join(dir, "agreement.concord")], { cwd: dir }));
-    const t0 = performance.now();
-    const u0 = process.cpuUsage();
-    for (const a of compiled.ruleSet.agreements) oracle(a);
-    const u = process.cpuUsage(u0);
-    rows.push({
-      series: "oracle (in-process, brute force)",
-      size: n.toLocaleString("en-GB"),
-      m: { cpuMs: (u.user + u.system) / 1000, wallMs: performance.now() - t0, rssMb: process.memoryUsage().rss / 2 ** 20, findings: null, exit: 0 },
-      growth: "",
-    });
+    const ruleSet = spreadRuleSet(dir, n);
+    const m = timeInProcess(() => ruleSet, (rs) => (rs.agreements.forEach((a) => oracle(a)), null), 1);
+    rows.push({ series: "oracle (in-process, brute force)", size: n.toLocaleString("en-GB"), m, growth: "" });
   }
 }
 

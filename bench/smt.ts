@@ -41,7 +41,7 @@ import { analysedActivities } from "../src/analysis/space/index.js";
 import { dayNumber } from "../src/analysis/space/format.js";
 import { classify } from "../test/support/oracle.js";
 import { agreementArb } from "../test/support/arbitrary-ruleset.js";
-import { agreementText, frameworkText, type BenchSize } from "./generate.js";
+import { spreadRuleSet, timeInProcess } from "./in-process.js";
 
 /** The same shape as bench/run.ts's rows. */
 export interface SmtRow {
@@ -387,18 +387,6 @@ function assertAgreement(agreements: Agreement[], run: PeerRun, found: { gap: Se
 
 // ------------------------------------------------------------------ the bench rows
 
-function spreadRuleSet(dir: string, n: number): RuleSet {
-  const size: BenchSize = { assignments: n, activities: Math.ceil(n / 8), places: 20 };
-  const at = path.join(dir, `smt-${n}`);
-  fs.mkdirSync(at, { recursive: true });
-  fs.writeFileSync(path.join(at, "package.json"), "{}\n");
-  fs.writeFileSync(path.join(at, "framework.concord"), frameworkText(size));
-  fs.writeFileSync(path.join(at, "agreement.concord"), agreementText(size, "./framework.concord"));
-  const compiled = compileProgram(loadProgram([path.join(at, "agreement.concord")], { cwd: at }));
-  fs.rmSync(at, { recursive: true, force: true });
-  return compiled.ruleSet;
-}
-
 /** The rule set of every .concord file under policies/ (the normative examples), or null when there is none. */
 function exampleRuleSet(): RuleSet | null {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../policies");
@@ -407,24 +395,9 @@ function exampleRuleSet(): RuleSet | null {
   return files.length === 0 ? null : compileProgram(loadProgram(files, { cwd: root })).ruleSet;
 }
 
-/** The median CPU and wall time of `work` over BENCH_RUNS runs (default 3), each on a fresh `prepare()` (not timed); its findings from the first. */
+/** The median CPU and wall time of `work` over BENCH_RUNS runs (default 3), each on a fresh `prepare()` (not timed). */
 function inProcess<T>(prepare: () => T, work: (input: T) => number): SmtRow["m"] {
-  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
-  const cpu: number[] = [];
-  const wall: number[] = [];
-  let findings = 0;
-  for (let i = 0; i < runs; i++) {
-    const input = prepare();
-    const t0 = performance.now();
-    const u0 = process.cpuUsage();
-    const k = work(input);
-    const u = process.cpuUsage(u0);
-    cpu.push((u.user + u.system) / 1000);
-    wall.push(performance.now() - t0);
-    if (i === 0) findings = k;
-  }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1]!;
-  return { cpuMs: median(cpu), wallMs: median(wall), rssMb: process.memoryUsage().rss / 2 ** 20, findings, exit: 0 };
+  return timeInProcess(prepare, work, Math.max(1, Number(process.env.BENCH_RUNS ?? 3)));
 }
 
 /**
