@@ -34,9 +34,9 @@ export function upperFirst(s: string): string {
   return s.length > 0 ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
 
-/** "a supplier", "an independent sector provider", "an NHS trust". */
+/** "a supplier", "an independent sector provider", "an NHS trust", "an établissement de santé privé". */
 export function withArticle(s: string): string {
-  return /^[aeiou]/i.test(s) || /^(NHS|M[A-Z]|F[A-Z]|S[A-Z]|L[A-Z]|R[A-Z]|X|H[A-Z])/.test(s) ? `an ${s}` : `a ${s}`;
+  return /^[aeiouàâäéèêëîïôöùûü]/i.test(s) || /^(NHS|M[A-Z]|F[A-Z]|S[A-Z]|L[A-Z]|R[A-Z]|X|H[A-Z])/.test(s) ? `an ${s}` : `a ${s}`;
 }
 
 /** The title of a kind, role or category declared by the agreement's frameworks, if any. */

@@ -55,6 +55,12 @@ export interface Diagnostic {
   related?: RelatedLocation[];
   /** For `suppressed`: the reason given in `allow`. */
   reason?: string;
+  /**
+   * The fix, when there is one to suggest: "Did you mean `hr`?". The message stays a whole
+   * sentence for the one-line formats, so it may end with the help; `pretty` then shows it once,
+   * on its own `help:` line.
+   */
+  help?: string;
 }
 
 export const severityRank: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

@@ -244,3 +244,81 @@ export function codeFrame(source: string, pos: FramePosition, options: FrameOpti
   }
   return out;
 }
+
+/** One span of a labelled frame: the primary is underlined `^`, the others `-`. */
+export interface FrameMark extends FramePosition {
+  primary: boolean;
+  /** Said after the underline, as rustc does. */
+  label?: string;
+}
+
+export interface LabelledFrameStyle extends FrameStyle {
+  /** The underline of a secondary span (default: `marker`). */
+  secondary?(s: string): string;
+}
+
+/**
+ * The first line of every span of one source in one frame, in line order: rustc's labelled
+ * spans, a `...` row where lines are skipped, one underline row per span (a line holding
+ * two spans shows both). No leading blank gutter row: the frame follows the header at once.
+ */
+export function labelledFrame(
+  source: string,
+  marks: readonly FrameMark[],
+  options: { maxWidth?: number; gutterWidth?: number; style?: LabelledFrameStyle } = {},
+): string[] {
+  const lines = linesOf(source);
+  const maxWidth = options.maxWidth ?? 100;
+  const style = options.style ?? plain;
+  const secondary = options.style?.secondary ?? style.marker;
+  const shown = marks
+    .filter((m) => Number.isInteger(m.line) && m.line >= 1 && m.line <= lines.length)
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => a.m.line - b.m.line || (a.m.primary === b.m.primary ? a.i - b.i : a.m.primary ? -1 : 1))
+    .map((x) => x.m);
+  if (shown.length === 0) return [];
+  const gw = Math.max(options.gutterWidth ?? 0, String(shown[shown.length - 1]!.line).length);
+  const blank = " ".repeat(gw);
+  const out: string[] = [];
+  let previous = 0;
+  for (let k = 0; k < shown.length; ) {
+    const lineNo = shown[k]!.line;
+    const onLine: FrameMark[] = [];
+    while (k < shown.length && shown[k]!.line === lineNo) onLine.push(shown[k++]!);
+    if (previous > 0 && lineNo > previous + 1) out.push(style.gutter(`${" ".repeat(Math.max(0, gw - 3))}...`));
+    previous = lineNo;
+    const l = layout(lines[lineNo - 1]!);
+    const cells = onLine.map((m) => markOnLine(l, m));
+    // The window follows the first span on the line; the others move with it.
+    const first = windowed(l, cells[0], maxWidth);
+    const shift = (c: Mark): Mark => {
+      if (first.mark === undefined || cells[0] === undefined) return c;
+      const delta = first.mark.from - cells[0].from;
+      const width = [...first.text].length;
+      const from = Math.max(0, Math.min(c.from + delta, width - 1));
+      return { from, to: Math.max(from + 1, Math.min(c.to + delta, width)) };
+    };
+    const num = String(lineNo).padStart(gw, " ");
+    out.push(first.text.length > 0 ? `${style.gutter(`${num} |`)} ${first.text}` : style.gutter(`${num} |`));
+    onLine.forEach((m, j) => {
+      const c = j === 0 ? first.mark! : shift(cells[j]!);
+      const underline = (m.primary ? style.marker : secondary)((m.primary ? "^" : "-").repeat(c.to - c.from));
+      const label = m.label ? ` ${(m.primary ? style.marker : secondary)(m.label)}` : "";
+      out.push(`${style.gutter(`${blank} |`)} ${" ".repeat(c.from)}${underline}${label}`);
+    });
+  }
+  return out;
+}
+
+/** The cells a span covers on its first line (to the end of the line's text when it goes on). */
+function markOnLine(l: Layout, m: FramePosition): Mark {
+  const column = Number.isInteger(m.column) && m.column >= 1 ? m.column : 1;
+  const from = cellOf(l, column);
+  const oneLine = !Number.isInteger(m.endLine) || m.endLine <= m.line || (m.endLine === m.line + 1 && m.endColumn <= 1);
+  let to: number;
+  if (oneLine && Number.isInteger(m.endColumn) && m.endLine === m.line) {
+    to = cellOf(l, m.endColumn);
+    if (m.endColumn > l.startCell.length) to = Math.max(to, l.cells.length);
+  } else to = Math.max(lastNonSpaceEnd(l), from + 1);
+  return { from, to: Math.max(to, from + 1) };
+}

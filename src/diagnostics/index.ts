@@ -7,6 +7,7 @@ import { renderSarif } from "./sarif.js";
 import { renderGithub } from "./github.js";
 import { renderJunit } from "./junit.js";
 import { renderPlain } from "./plain.js";
+import { renderBrief } from "./brief.js";
 import type { Format } from "./formats.js";
 
 export * from "./diagnostic.js";
@@ -20,6 +21,7 @@ export { checkDiagnosticsReport, diagnosticsSchema, diagnosticsSchemaText } from
 export { renderSarif, sarifLog, sarifRuleId } from "./sarif.js";
 export { renderGithub, renderGithubSummary, escapeData, escapeProperty } from "./github.js";
 export { renderPlain, plainLine } from "./plain.js";
+export { renderBrief, citeReference } from "./brief.js";
 export { ruleHelpIndex } from "./rule-help.js";
 export { renderJunit, renderTestsJunit, type TestResult } from "./junit.js";
 export { codeInfo } from "./codes.js";
@@ -31,6 +33,7 @@ export type Renderer = (diagnostics: readonly Diagnostic[], options?: RenderOpti
 /** `check --format`: one renderer per format. */
 export const renderers: Record<Format, Renderer> = {
   pretty: renderPretty,
+  brief: renderBrief,
   json: renderJson,
   sarif: renderSarif,
   github: renderGithub,

@@ -26,6 +26,7 @@ export interface JsonDiagnostic {
   witness?: Witness;
   related?: JsonRelated[];
   reason?: string;
+  help?: string;
 }
 
 export interface JsonReport {
@@ -87,6 +88,7 @@ export function jsonDiagnostic(d: Diagnostic, options: RenderOptions = {}): Json
       message: String(r.message ?? ""),
     }));
   if (typeof d.reason === "string") out.reason = d.reason;
+  if (typeof d.help === "string" && d.help !== "") out.help = d.help;
   return out;
 }
 

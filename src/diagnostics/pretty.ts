@@ -1,21 +1,28 @@
-// The human format: like a compiler.
+// The human format: like a compiler (rustc's layout, gcc's header so editors can jump to it).
 //
 //   policies/agreements/eastmoor-mou.concord:30:7: error[gap] Nobody is accountable for …
-//      = clause 2.2
-//      = rule B1: Baseline para 1: …
-//      = witness: procurement.operations at eastmoor on 2025-04-01 where value = 1,000,000
-//      |
+//   24 |       assign procurement at system where value > £1_000_000 {
+//      |       ------------------------------------------------------- clause 2.1 covers value > £1,000,000
+//   ...
 //   30 |       assign procurement at system where value < £1_000_000 {
-//      |       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
-//   …
-//   related: policies/agreements/eastmoor-mou.concord:24:7: clause 2.1 covers value > £1,000,000
+//      |       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ clause 2.2
+//      = rule: B1: Baseline para 1: …
+//      = witness: procurement.operations at eastmoor on 2025-04-01 where value = £1,000,000
 //
 //   16 errors, 3 warnings in 3 files
-import type { Diagnostic, Severity } from "./diagnostic.js";
+//
+// The frame shows the first line of each span (a whole assignment block adds lines, not
+// meaning) and the related spans of the same file in the same frame; a rule's cite is written
+// out the first time the report names the rule in a file, so that a report fits on a screen
+// per agreement (JSON and SARIF keep every span and cite whole).
+import type { Diagnostic, RelatedLocation, Severity } from "./diagnostic.js";
 import { palette, type Palette } from "./ansi.js";
-import { codeFrame } from "./frame.js";
+import { labelledFrame, type FrameMark } from "./frame.js";
 import { escapeControls as safe, escapeControlsOneLine as safeLine } from "./escape.js";
 import { codeLabel, shownFile, sourceOf, sorted, summarize, summaryLine, witnessInWords, type RenderOptions } from "./report.js";
+
+/** At most this many related locations are framed; the rest are counted (JSON lists them all). */
+export const MAX_RELATED_SHOWN = 5;
 
 function severityStyle(p: Palette, s: Severity): (x: string) => string {
   if (s === "error") return (x) => p.bold(p.red(x));
@@ -32,50 +39,97 @@ function location(file: string, line: number, column: number): string {
   return `${safeLine(file)}:${line}:${column}`;
 }
 
+/** What the report has already said, so that a rule's cite is written out once per file. */
+export interface PrettyState {
+  cited: Set<string>;
+}
+
+function citeKey(d: Diagnostic): string {
+  return `${d.span.file}\u0000${d.code === "model" ? "model" : "rule"}\u0000${d.rule}\u0000${d.cite}`;
+}
+
+function markOf(span: Diagnostic["span"], primary: boolean, label: string | undefined): FrameMark {
+  const m: FrameMark = { line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn, primary };
+  if (label !== undefined && label !== "") m.label = safeLine(label);
+  return m;
+}
+
 /** One diagnostic, as lines (no trailing newline). */
-export function prettyDiagnostic(d: Diagnostic, options: RenderOptions = {}): string[] {
+export function prettyDiagnostic(d: Diagnostic, options: RenderOptions = {}, state?: PrettyState): string[] {
   const p = palette(options.color);
   const sev = severityStyle(p, d.severity);
   const file = shownFile(d.span.file, options);
   const out: string[] = [];
-  const code = codeLabel(d);
-  out.push(`${p.bold(location(file, d.span.line, d.span.column) + ":")} ${sev(`${severityWord(d.severity)}[${code}]`)} ${p.bold(safe(d.message))}`);
+  const message = d.help && d.message.endsWith(` ${d.help}`) ? d.message.slice(0, -d.help.length - 1) : d.message;
+  out.push(`${p.bold(location(file, d.span.line, d.span.column) + ":")} ${sev(`${severityWord(d.severity)}[${codeLabel(d)}]`)} ${p.bold(safe(message))}`);
 
-  const allLines = [d.span.line, ...(d.related ?? []).map((r) => r.span.line)].filter((n) => Number.isInteger(n));
-  const gutterWidth = Math.max(1, ...allLines.map((n) => String(n).length));
+  const related = d.related ?? [];
+  const framed = related.slice(0, MAX_RELATED_SHOWN);
+  const lineNumbers = [d.span.line, ...framed.map((r) => r.span.line)].filter((n) => Number.isInteger(n));
+  const gutterWidth = Math.max(1, ...lineNumbers.map((n) => String(n).length));
   const indent = " ".repeat(gutterWidth + 1);
-  const note = (label: string, text: string) => out.push(`${indent}${p.blue("=")} ${p.bold(label + ":")} ${safe(text)}`);
+  const notes: string[] = [];
+  const note = (label: string, text: string) => notes.push(`${indent}${p.blue("=")} ${p.bold(label + ":")} ${safe(text)}`);
+  const style = { gutter: (s: string) => p.blue(s), marker: (s: string) => sev(s), secondary: (s: string) => p.blue(s) };
 
-  if (d.clause) note("clause", d.clause);
+  // The primary frame, with the related spans of the same file; other files get a frame each.
+  const source = sourceOf(options.sources, d.span.file, options.cwd);
+  const clauseLabel = d.clause ? `clause ${d.clause}` : undefined;
+  const sameFile = framed.filter((r) => r.span.file === d.span.file && source !== undefined);
+  const elsewhere = framed.filter((r) => !sameFile.includes(r));
+  let labelled = false;
+  if (source !== undefined) {
+    const frame = labelledFrame(source, [markOf(d.span, true, clauseLabel), ...sameFile.map((r) => markOf(r.span, false, r.message))], { gutterWidth, style });
+    out.push(...frame);
+    labelled = frame.length > 0;
+  }
+  const unframed: RelatedLocation[] = source === undefined ? [...sameFile] : [];
+  for (const [rfile, group] of byFile(elsewhere)) {
+    const rsource = sourceOf(options.sources, rfile, options.cwd);
+    const frame = rsource === undefined ? [] : labelledFrame(rsource, group.map((r) => markOf(r.span, false, r.message)), { gutterWidth, style });
+    if (frame.length === 0) {
+      unframed.push(...group);
+      continue;
+    }
+    out.push(`${indent}${p.blue(":::")} ${location(shownFile(rfile, options), group[0]!.span.line, group[0]!.span.column)}`);
+    out.push(...frame);
+  }
+
+  if (d.clause && !labelled) note("clause", d.clause);
   if (d.rule) {
     const what = d.code === "model" ? "model" : "rule";
-    note(what, d.cite ? `${d.rule}: ${d.cite}` : d.rule);
+    const key = citeKey(d);
+    if (!d.cite) note(what, d.rule);
+    else if (state?.cited.has(key)) note(what, `${d.rule} (cited above)`);
+    else {
+      note(what, `${d.rule}: ${d.cite}`);
+      state?.cited.add(key);
+    }
   } else if (d.cite) note("cite", d.cite);
   if (d.witness) note("witness", witnessInWords(d.witness, options.currencies));
   if (d.reason) note("reason", d.reason);
-
-  const style = { gutter: (s: string) => p.blue(s), marker: (s: string) => sev(s) };
-  const source = sourceOf(options.sources, d.span.file, options.cwd);
-  // The first line of the span only: a whole assignment block or clause adds lines, not meaning,
-  // and a report should fit on a screen per agreement (the JSON and SARIF keep the whole span).
-  if (source !== undefined) out.push(...codeFrame(source, d.span, { gutterWidth, firstLineOnly: true, style }));
-
-  for (const r of d.related ?? []) {
-    const rfile = shownFile(r.span.file, options);
-    out.push(`${indent}${p.blue("=")} ${p.bold("related:")} ${location(rfile, r.span.line, r.span.column)}: ${safe(r.message)}`);
-    const rsource = sourceOf(options.sources, r.span.file, options.cwd);
-    if (rsource !== undefined) {
-      const related = codeFrame(rsource, r.span, { gutterWidth, firstLineOnly: true, style: { gutter: style.gutter, marker: (s) => p.blue(s.replace(/\^/g, "-")) } });
-      out.push(...related.slice(1)); // without the leading blank gutter line
-    }
-  }
+  for (const r of unframed) note("related", `${location(shownFile(r.span.file, options), r.span.line, r.span.column)}: ${r.message}`);
+  if (related.length > framed.length) note("related", `${related.length - framed.length} more places (every one is in --format json)`);
+  if (d.help) notes.push(`${indent}${p.blue("=")} ${p.bold(p.cyan("help:"))} ${safe(d.help)}`);
+  out.push(...notes);
   return out;
+}
+
+function byFile(related: readonly RelatedLocation[]): Map<string, RelatedLocation[]> {
+  const groups = new Map<string, RelatedLocation[]>();
+  for (const r of related) {
+    const g = groups.get(r.span.file);
+    if (g) g.push(r);
+    else groups.set(r.span.file, [r]);
+  }
+  return groups;
 }
 
 /** The report: every diagnostic, a blank line between them, then the summary line. */
 export function renderPretty(diagnostics: readonly Diagnostic[], options: RenderOptions = {}): string {
   const p = palette(options.color);
-  const blocks = sorted(diagnostics).map((d) => prettyDiagnostic(d, options).join("\n"));
+  const state: PrettyState = { cited: new Set() };
+  const blocks = sorted(diagnostics).map((d) => prettyDiagnostic(d, options, state).join("\n"));
   const summary = summarize(diagnostics, options.files);
   const line = summaryLine(summary);
   const styled = summary.errors > 0 ? p.bold(p.red(line)) : summary.warnings > 0 ? p.bold(p.yellow(line)) : p.bold(p.green(line));

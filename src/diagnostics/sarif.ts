@@ -178,6 +178,7 @@ export function sarifLog(diagnostics: readonly Diagnostic[], options: SarifOptio
       props.witnessText = witnessInWords(d.witness, options.currencies);
     }
     if (d.reason !== undefined) props.reason = d.reason;
+    if (d.help !== undefined) props.help = d.help;
     const key = identity(d, file);
     const occurrence = (occurrences.get(key) ?? 0) + 1;
     occurrences.set(key, occurrence);

@@ -51,12 +51,13 @@ export class Namespace<T> {
   resolve(ref: Name, r: Reporter, clause?: string): T | undefined {
     const e = this.entries.get(ref.text);
     if (e) return e.value;
-    r.error("unresolved", this.unresolvedMessage(ref.text), ref.span, { clause });
+    const s = suggest(ref.text, this.entries.keys());
+    const help = s === undefined ? undefined : `Did you mean ${this.q(s)}?`;
+    r.error("unresolved", this.unresolvedMessage(ref.text, s), ref.span, help === undefined ? { clause } : { clause, help });
     return undefined;
   }
 
-  unresolvedMessage(name: string): string {
-    const s = suggest(name, this.entries.keys());
+  unresolvedMessage(name: string, s: string | undefined = suggest(name, this.entries.keys())): string {
     if (this.wording.unresolved) return this.wording.unresolved(name, s);
     return `There is no ${this.wording.what} named ${this.q(name)}.` + (s === undefined ? "" : ` Did you mean ${this.q(s)}?`);
   }

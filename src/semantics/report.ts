@@ -7,6 +7,7 @@ import type { Span } from "../syntax/ast.js";
 export interface ReportExtra {
   clause?: string;
   related?: RelatedLocation[];
+  help?: string;
 }
 
 export class Reporter {
@@ -31,6 +32,7 @@ export class Reporter {
     const d: Diagnostic = { code, severity, message, span };
     if (extra.clause !== undefined) d.clause = extra.clause;
     if (extra.related && extra.related.length > 0) d.related = extra.related;
+    if (extra.help !== undefined) d.help = extra.help;
     this.diagnostics.push(d);
   }
 

@@ -142,7 +142,7 @@ function enumValue(d: DimensionInfo, name: string, span: Span, ctx: ConditionCon
     "unresolved",
     `\`${d.id}\` has no value \`${name}\`.` + (s === undefined ? "" : ` Did you mean \`${s}\`?`),
     span,
-    { clause: ctx.clause },
+    s === undefined ? { clause: ctx.clause } : { clause: ctx.clause, help: `Did you mean \`${s}\`?` },
   );
   return undefined;
 }

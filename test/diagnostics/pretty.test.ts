@@ -1,32 +1,83 @@
 import { describe, expect, it } from "vitest";
-import { renderPretty, prettyDiagnostic } from "../../src/diagnostics/pretty.js";
+import { MAX_RELATED_SHOWN, renderPretty, prettyDiagnostic } from "../../src/diagnostics/pretty.js";
 import { summaryLine, summarize, witnessInWords, formatValue } from "../../src/diagnostics/report.js";
 import { stripAnsi } from "../../src/diagnostics/ansi.js";
-import { all, FILE, gap, sources, suppressed, unresolved } from "./fixtures.js";
+import { all, FILE, gap, sources, span, suppressed, unresolved } from "./fixtures.js";
 
 describe("pretty", () => {
-  // The frame shows the first line of a multi-line span (the assignment's head, not its block).
-  it("renders a finding like a compiler: location, notes, frame, related", () => {
+  // The frame shows the first line of a multi-line span (the assignment's head, not its block),
+  // and the related span of the same file in the same frame, labelled, in line order.
+  it("renders a finding like rustc: location, one labelled frame with its related span, notes", () => {
     expect(prettyDiagnostic(gap, { sources }).join("\n")).toBe(
       [
         `${FILE}:4:5: error[gap] Nobody is accountable for procurement where value is exactly £1,000,000.`,
-        "  = clause: 2",
+        '2 |   party a "A" kind trust role member',
+        "  |   ---------------------------------- party a is the only member",
+        "...",
+        "4 |     assign procurement at system where value < £1_000_000 {",
+        "  |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ clause 2",
         "  = rule: B1: Baseline para 1: clarifying lines of accountability",
         "  = witness: procurement.operations at a on 2025-04-01 where value = 1,000,000 and setting = inpatient",
-        "  |",
-        "4 |     assign procurement at system where value < £1_000_000 {",
-        "  |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^",
-        `  = related: ${FILE}:2:3: party a is the only member`,
-        '2 |   party a "A" kind trust role member',
-        "  |   ----------------------------------",
       ].join("\n"),
     );
+  });
+
+  it("writes a rule's cite out once per file; later findings of that rule refer to it", () => {
+    const again = { ...gap, span: span(8, 2, 8, 11), clause: undefined, related: undefined };
+    const out = renderPretty([gap, again], { sources });
+    expect(out.match(/= rule: B1: Baseline para 1/g)).toHaveLength(1);
+    expect(out).toContain("  = rule: B1 (cited above)");
+    const other = { ...again, span: span(8, 2, 8, 11, "other.concord") };
+    expect(renderPretty([gap, other], { sources }).match(/= rule: B1: Baseline para 1/g)).toHaveLength(2);
+  });
+
+  it("shows the fix on a help line, once even when the message ends with it", () => {
+    const d = { ...unresolved, message: "There is no function named `hr`. Did you mean `hrm`?", help: "Did you mean `hrm`?" };
+    const lines = prettyDiagnostic(d, { sources });
+    expect(lines[0]).toBe(`${FILE}:8:9: error[unresolved] There is no function named \`hr\`.`);
+    expect(lines.at(-1)).toBe("  = help: Did you mean `hrm`?");
+    const separate = prettyDiagnostic({ ...unresolved, help: "Add `provision exit \"…\"`." }, { sources });
+    expect(separate[0]).toContain("There is no function named `hr`.");
+    expect(separate.at(-1)).toBe('  = help: Add `provision exit "…"`.');
+  });
+
+  it("frames a related span of another file under `:::`, and one without source as a note", () => {
+    const otherSource = "framework base {\n  rule B1 must cover all functions\n}";
+    const d = {
+      ...unresolved,
+      related: [
+        { span: span(2, 3, 2, 35, "frameworks/base.concord", otherSource), message: "the rule" },
+        { span: span(1, 1, 1, 2, "missing.concord"), message: "not read" },
+      ],
+    };
+    const lines = prettyDiagnostic(d, { sources: new Map([...sources, ["frameworks/base.concord", otherSource]]) });
+    expect(lines.slice(3)).toEqual([
+      "  ::: frameworks/base.concord:2:3",
+      "2 |   rule B1 must cover all functions",
+      "  |   -------------------------------- the rule",
+      "  = related: missing.concord:1:1: not read",
+    ]);
+  });
+
+  it("frames at most a few related spans and counts the others", () => {
+    const related = Array.from({ length: MAX_RELATED_SHOWN + 3 }, () => ({ span: span(2, 3, 2, 8), message: "here" }));
+    const lines = prettyDiagnostic({ ...unresolved, related }, { sources });
+    expect(lines.filter((l) => l.endsWith(" here"))).toHaveLength(MAX_RELATED_SHOWN);
+    expect(lines.at(-1)).toBe("  = related: 3 more places (every one is in --format json)");
+  });
+
+  it("puts two spans of one line on two underline rows", () => {
+    const d = { ...unresolved, span: span(2, 11, 2, 16), related: [{ span: span(2, 3, 2, 10), message: "the party" }] };
+    expect(prettyDiagnostic(d, { sources }).slice(1)).toEqual([
+      '2 |   party a "A" kind trust role member',
+      "  |           ^^^^^",
+      "  |   ------- the party",
+    ]);
   });
 
   it("puts the caret under the right character on a line with a tab", () => {
     expect(prettyDiagnostic(unresolved, { sources })).toEqual([
       `${FILE}:8:9: error[unresolved] There is no function named \`hr\`.`,
-      "  |",
       "8 |     assign hr {",
       "  |            ^^",
     ]);

@@ -3,9 +3,11 @@ import type { RequirementCheck } from "./requires.js";
 import { modelName } from "./common.js";
 import { upperFirst } from "../messages.js";
 import { describeRef } from "../rules/roles.js";
+import { addBody } from "../fixes.js";
 
 export const requiresBody: RequirementCheck = {
   what: "body",
+  help: addBody,
   holds: (agreement, id) => agreement.bodies.some((b) => b.kind === id),
   // The kind by its title, as elsewhere ("a body that is a committee in common"), not `kind cic`.
   message: (model, id, ruleSet, agreement) =>

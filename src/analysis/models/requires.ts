@@ -12,6 +12,8 @@ export interface RequirementCheck {
   what: Model["requires"][number]["what"];
   holds(agreement: Agreement, id: string): boolean;
   message(model: Model, id: string, ruleSet: RuleSet, agreement: Agreement): string;
+  /** The item to add (see `fixes.ts`). */
+  help(id: string): string;
 }
 
 export const requirementChecks: readonly RequirementCheck[] = [requiresProvision, requiresRole, requiresBody];
@@ -22,7 +24,7 @@ export function requirementDiagnostics(ruleSet: RuleSet, agreement: Agreement, m
   for (const r of model.requires) {
     const check = requirementChecks.find((c) => c.what === r.what);
     if (!check || check.holds(agreement, r.id)) continue;
-    out.push(modelFinding(model, agreementHeader(agreement), check.message(model, r.id, ruleSet, agreement)));
+    out.push(modelFinding(model, agreementHeader(agreement), check.message(model, r.id, ruleSet, agreement), { help: check.help(r.id) }));
   }
   return out;
 }

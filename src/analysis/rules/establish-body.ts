@@ -2,6 +2,7 @@
 import type { ObligationCheck } from "./registry.js";
 import { agreementHeader, ruleFinding } from "./common.js";
 import { describeRef } from "./roles.js";
+import { addBody } from "../fixes.js";
 
 export const establishBody: ObligationCheck = {
   type: "establish-body",
@@ -15,6 +16,7 @@ export const establishBody: ObligationCheck = {
         agreementHeader(agreement),
         // The kind by its title, as elsewhere: "no body that is a committee in common".
         `The agreement sets up no body that is ${describeRef(ruleSet, agreement, { of: "kind", id: kind })}, which rule ${rule.id} requires.`,
+        { help: addBody(kind) },
       ),
     ];
   },
