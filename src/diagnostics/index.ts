@@ -28,7 +28,9 @@ export { codeInfo } from "./codes.js";
 
 export { formats, type Format } from "./formats.js";
 
-export type Renderer = (diagnostics: readonly Diagnostic[], options?: RenderOptions) => string;
+export type { Renderer } from "./load-renderer.js";
+export { loadRenderer } from "./load-renderer.js";
+import type { Renderer } from "./load-renderer.js";
 
 /** `check --format`: one renderer per format. */
 export const renderers: Record<Format, Renderer> = {

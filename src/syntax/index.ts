@@ -11,7 +11,7 @@ export type * from "./ast.js";
 export { dedentProse } from "./to-ast.js";
 export { keywords, reservedKeywords, softKeywords } from "./tokens.js";
 export { serializedGrammar } from "./parser.js";
-export { grammarToEbnf, renderEbnfFile } from "./grammar-ebnf.js";
+// The EBNF reference (`./grammar-ebnf.js`) is imported where it is needed: a check never needs it.
 export { lexer } from "./tokens.js";
 
 export interface ParseResult {

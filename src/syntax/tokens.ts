@@ -8,12 +8,16 @@
 import { createToken, Lexer, type TokenType } from "./chevrotain.js";
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/;
+// The characters each pattern can start with, given rather than found by analysing the
+// regular expression at every start (Chevrotain's lexer indexes patterns by first character).
+const IDENT_START = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_"];
+const DIGITS = [..."0123456789"];
 
 /** Category of every token that may stand for a name: identifiers and soft keywords. */
 export const Name = createToken({ name: "Name", pattern: Lexer.NA });
 
 /** A plain (possibly dotted) identifier: `procurement.strategy`. */
-export const Identifier = createToken({ name: "Identifier", pattern: IDENT, categories: [Name] });
+export const Identifier = createToken({ name: "Identifier", pattern: IDENT, categories: [Name], start_chars_hint: IDENT_START });
 
 /** Category of quoted strings (terminated or not; the lexer reports unterminated ones). */
 export const StringTok = createToken({ name: "StringTok", pattern: Lexer.NA });
@@ -22,14 +26,16 @@ export const WhiteSpace = createToken({
   name: "WhiteSpace",
   // U+FEFF: a byte-order mark is treated as whitespace, so offsets stay those of the text given.
   pattern: /[ \t\r\n\f\v\uFEFF]+/,
+  start_chars_hint: [" ", "\t", "\r", "\n", "\f", "\v", "\uFEFF"],
   group: Lexer.SKIPPED,
   line_breaks: true,
 });
 
-export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\r\n]*/, group: "comments" });
+export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\r\n]*/, group: "comments", start_chars_hint: ["/"] });
 export const BlockComment = createToken({
   name: "BlockComment",
   pattern: /\/\*[\s\S]*?\*\//,
+  start_chars_hint: ["/"],
   group: "comments",
   line_breaks: true,
 });
@@ -37,6 +43,7 @@ export const BlockComment = createToken({
 export const UnterminatedBlockComment = createToken({
   name: "UnterminatedBlockComment",
   pattern: /\/\*[\s\S]*/,
+  start_chars_hint: ["/"],
   group: "comments",
   line_breaks: true,
 });
@@ -44,6 +51,7 @@ export const UnterminatedBlockComment = createToken({
 export const Prose = createToken({
   name: "Prose",
   pattern: /"""[\s\S]*?"""/,
+  start_chars_hint: ['"'],
   categories: [StringTok],
   line_breaks: true,
 });
@@ -51,36 +59,39 @@ export const Prose = createToken({
 export const UnterminatedProse = createToken({
   name: "UnterminatedProse",
   pattern: /"""[\s\S]*/,
+  start_chars_hint: ['"'],
   categories: [StringTok],
   line_breaks: true,
 });
 export const StringLit = createToken({
   name: "StringLit",
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/,
+  start_chars_hint: ['"'],
   categories: [StringTok],
 });
 /** A string that reaches the end of its line without a closing quote; reported by `lex`. */
 export const UnterminatedString = createToken({
   name: "UnterminatedString",
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
+  start_chars_hint: ['"'],
   categories: [StringTok],
 });
 
 export const Money = createToken({ name: "Money", pattern: /[£€$][0-9][0-9_]*/, start_chars_hint: ["£", "€", "$"] });
-export const DateTok = createToken({ name: "Date", pattern: /[0-9]{4}-[0-9]{2}-[0-9]{2}/ });
-export const ClauseNumberTok = createToken({ name: "ClauseNumber", pattern: /[0-9]+(?:\.[0-9]+)+/ });
-export const Integer = createToken({ name: "Integer", pattern: /[0-9][0-9_]*/ });
+export const DateTok = createToken({ name: "Date", pattern: /[0-9]{4}-[0-9]{2}-[0-9]{2}/, start_chars_hint: DIGITS });
+export const ClauseNumberTok = createToken({ name: "ClauseNumber", pattern: /[0-9]+(?:\.[0-9]+)+/, start_chars_hint: DIGITS });
+export const Integer = createToken({ name: "Integer", pattern: /[0-9][0-9_]*/, start_chars_hint: DIGITS });
 
-export const NotEquals = createToken({ name: "NotEquals", label: '"!="', pattern: /!=/ });
-export const LessEquals = createToken({ name: "LessEquals", label: '"<="', pattern: /<=/ });
-export const GreaterEquals = createToken({ name: "GreaterEquals", label: '">="', pattern: />=/ });
-export const Equals = createToken({ name: "Equals", label: '"="', pattern: /=/ });
-export const Less = createToken({ name: "Less", label: '"<"', pattern: /</ });
-export const Greater = createToken({ name: "Greater", label: '">"', pattern: />/ });
-export const LCurly = createToken({ name: "LCurly", label: '"{"', pattern: /\{/ });
-export const RCurly = createToken({ name: "RCurly", label: '"}"', pattern: /\}/ });
-export const Comma = createToken({ name: "Comma", label: '","', pattern: /,/ });
-export const Colon = createToken({ name: "Colon", label: '":"', pattern: /:/ });
+export const NotEquals = createToken({ name: "NotEquals", label: '"!="', pattern: "!=" });
+export const LessEquals = createToken({ name: "LessEquals", label: '"<="', pattern: "<=" });
+export const GreaterEquals = createToken({ name: "GreaterEquals", label: '">="', pattern: ">=" });
+export const Equals = createToken({ name: "Equals", label: '"="', pattern: "=" });
+export const Less = createToken({ name: "Less", label: '"<"', pattern: "<" });
+export const Greater = createToken({ name: "Greater", label: '">"', pattern: ">" });
+export const LCurly = createToken({ name: "LCurly", label: '"{"', pattern: "{" });
+export const RCurly = createToken({ name: "RCurly", label: '"}"', pattern: "}" });
+export const Comma = createToken({ name: "Comma", label: '","', pattern: "," });
+export const Colon = createToken({ name: "Colon", label: '":"', pattern: ":" });
 
 /** Keywords that are never names: they start items or role lines. */
 const reservedWords = [

@@ -44,9 +44,9 @@ function readStdin(): string {
 
 export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOptions, readInput: () => string = readStdin): Promise<void> {
   // The stages are loaded only when a check runs, so that `--help` and `--version` start fast.
-  const [{ analyze }, { renderers, ruleHelpIndex, renderGithubSummary }, { loadAndCompile, mergeDiagnostics }, { projectRoot }, config, expand, parallel] = await Promise.all([
+  const [{ analyze }, render, { loadAndCompile, mergeDiagnostics }, { projectRoot }, config, expand, parallel] = await Promise.all([
     import("../../analysis/index.js"),
-    import("../../diagnostics/index.js"),
+    import("../../diagnostics/load-renderer.js").then((m) => m.loadRenderer(opts.format)),
     import("../pipeline.js"),
     import("../../semantics/load.js"),
     import("../config.js"),
@@ -101,12 +101,15 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     failOn,
     currencies: loaded.currencies,
     root: project?.dir ?? (first ? projectRoot(first.absolutePath) : ctx.cwd),
-    ruleHelp: opts.format === "sarif" ? ruleHelpIndex(loaded.ruleSet, loaded.sources) : undefined,
+    ruleHelp: opts.format === "sarif" ? (await import("../../diagnostics/rule-help.js")).ruleHelpIndex(loaded.ruleSet, loaded.sources) : undefined,
   };
-  const text = renderers[opts.format](diagnostics, renderOptions);
+  const text = render(diagnostics, renderOptions);
   // In a GitHub Actions step, the job summary gets every finding (annotations stop at ten per severity).
   const stepSummary = ctx.env.GITHUB_STEP_SUMMARY;
-  if (opts.format === "github" && stepSummary) appendFileSync(path.resolve(ctx.cwd, stepSummary), renderGithubSummary(diagnostics, renderOptions));
+  if (opts.format === "github" && stepSummary) {
+    const { renderGithubSummary } = await import("../../diagnostics/github.js");
+    appendFileSync(path.resolve(ctx.cwd, stepSummary), renderGithubSummary(diagnostics, renderOptions));
+  }
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
   if (toFile) {
     writeFileAtomic(resolveOut(ctx, opts.output!), text, { shownAs: opts.output!, inputs: loaded.inputs });

@@ -5,7 +5,7 @@ import { positiveInteger } from "./check.js";
 import { palette } from "../../diagnostics/ansi.js";
 import { codeFrame } from "../../diagnostics/frame.js";
 import { escapeControls as safe, escapeControlsOneLine as safeLine } from "../../diagnostics/escape.js";
-import { renderTestsJunit, type TestResult } from "../../diagnostics/junit.js";
+import type { TestResult } from "../../diagnostics/junit.js";
 import { renderPretty } from "../../diagnostics/pretty.js";
 import { plural, shownFile, sourceOf, witnessInWords, type RenderOptions } from "../../diagnostics/report.js";
 import type { CliContext } from "../context.js";
@@ -114,7 +114,7 @@ export async function runTestCommand(ctx: CliContext, paths: string[], opts: Tes
     currencies: loaded.currencies,
     color: opts.format === "pretty" && (toFile ? opts.color === true : useColor(opts.color, ctx.stdout, ctx.env)),
   };
-  const text = opts.format === "junit" ? renderTestsJunit(results, options) : opts.format === "json" ? renderTestsJson(results, options) : renderTestsPretty(results, options);
+  const text = opts.format === "junit" ? (await import("../../diagnostics/junit.js")).renderTestsJunit(results, options) : opts.format === "json" ? renderTestsJson(results, options) : renderTestsPretty(results, options);
   if (toFile) {
     writeFileAtomic(path.resolve(ctx.cwd, opts.output!), text, { shownAs: opts.output!, inputs: loaded.inputs });
     ctx.stderr.write(`${testSummaryLine(results)}; report written to ${opts.output}\n`);

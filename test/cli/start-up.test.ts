@@ -1,0 +1,36 @@
+// Start-up: `check` loads what the check needs and nothing else (issue 9). Each of these is
+// tens of milliseconds at every start: the globber for a plain path, the six renderers that
+// are not asked for, the EBNF reference, the Markdown parser, the report libraries.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { beforeAll, describe, expect, it } from "vitest";
+import { bin, ensureBuilt, repo } from "./helpers.js";
+
+const recorder = path.join(repo, "test/support/record-loads.mjs");
+
+function loads(args: string[]): string[] {
+  const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "concordat-loads-")), "loads.txt");
+  const r = spawnSync(process.execPath, ["--import", recorder, bin, ...args], { cwd: repo, env: { ...process.env, CONCORDAT_LOAD_LOG: log, NO_COLOR: "1" }, encoding: "utf8" });
+  expect(r.status, r.stderr).not.toBe(2);
+  return fs.readFileSync(log, "utf8").trim().split("\n");
+}
+
+const NOT_FOR_A_PRETTY_CHECK = [/tinyglobby|fdir|picomatch/, /diagnostics\/(sarif|json|junit|github|plain|brief|rule-help)\.js$/, /validate-/, /grammar-ebnf/, /mdast|micromark/, /exceljs|docx|prettier|playwright/];
+
+describe("check loads only what it uses", () => {
+  beforeAll(() => ensureBuilt());
+
+  it("a pretty check of one file: no globber, no other renderer, no EBNF, no Markdown, no report library", () => {
+    const urls = loads(["check", "policies/agreements/northvale-group.concord"]);
+    expect(urls.some((u) => u.endsWith("/diagnostics/pretty.js"))).toBe(true);
+    for (const pattern of NOT_FOR_A_PRETTY_CHECK) expect(urls.filter((u) => pattern.test(u)), String(pattern)).toEqual([]);
+  });
+
+  it("loads the renderer and the globber when they are asked for", () => {
+    const urls = loads(["check", "--format", "sarif", "policies/agreements/*.concord"]);
+    expect(urls.some((u) => u.endsWith("/diagnostics/sarif.js"))).toBe(true);
+    expect(urls.some((u) => /tinyglobby/.test(u))).toBe(true);
+  });
+});
