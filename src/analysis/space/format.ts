@@ -69,6 +69,8 @@ export function formatMoney(minorUnits: number, currency: string = "£"): string
 
 /** A number as written in messages: thousands grouped. */
 export function formatNumber(n: number): string {
+  // Whole numbers without a split (descriptions of a large table format tens of thousands of them).
+  if (Number.isSafeInteger(n)) return n < 0 ? "-" + groupThousands(String(-n)) : groupThousands(String(n));
   const [w, f] = String(Math.abs(n)).split(".");
   return (n < 0 ? "-" : "") + groupThousands(w!) + (f ? "." + f : "");
 }

@@ -635,32 +635,59 @@ function kdPartition(ctx: SweepCtx): void {
     boundSets.push(bounds);
     size.push(pieces.length);
   }
-  // Entries: one per box and per combination of its intervals (a `!=` gives two), as piece ranges.
+  // Entries: one per box and per combination of its intervals (a `!=` gives two), as piece ranges,
+  // all in one flat array (entry e at e * W: lo0, hi0, lo1, hi1, …): one small typed array per
+  // entry cost more to allocate, and to collect, than the whole partition.
+  const W = 2 * nAxes;
   const entryBox: number[] = [];
-  const ranges: Int32Array[] = []; // per entry: lo0, hi0, lo1, hi1, …
-  ctx.boxes.forEach((box, id) => {
-    let partial: number[][] = [[Math.max(box.days.lo, T0) - T0, Math.min(box.days.hi, T1) - T0]];
-    realDims.forEach((k, r) => {
+  const flat: number[] = [];
+  // Per box: each axis' piece ranges (one, or more for a `!=`), then every combination of them.
+  const axisRanges: number[][] = Array.from({ length: nAxes }, () => []);
+  const emitCombinations = (id: number, axis: number, prefix: number[]): void => {
+    if (axis === nAxes) {
+      entryBox.push(id);
+      for (const x of prefix) flat.push(x);
+      return;
+    }
+    const own = axisRanges[axis]!;
+    for (let i = 0; i < own.length; i += 2) {
+      prefix.push(own[i]!, own[i + 1]!);
+      emitCombinations(id, axis + 1, prefix);
+      prefix.length -= 2;
+    }
+  };
+  for (let id = 0; id < ctx.boxes.length; id++) {
+    const box = ctx.boxes[id]!;
+    const d0 = Math.max(box.days.lo, T0) - T0;
+    const d1 = Math.min(box.days.hi, T1) - T0;
+    if (d0 > d1) continue;
+    let combinations = 1;
+    axisRanges[0]!.length = 0;
+    axisRanges[0]!.push(d0, d1);
+    for (let r = 0; r < realDims.length; r++) {
+      const k = realDims[r]!;
       const ivs = box.dims[k] as RInterval[] | null;
       const n = size[r + 1]!;
       const bounds = boundSets[r]!;
       const off = p.dims[k]!.kind === "money" ? 0 : 1;
-      const own: [number, number][] = [];
-      if (ivs === null) own.push([0, n - 1]);
+      const own = axisRanges[r + 1]!;
+      own.length = 0;
+      if (ivs === null) own.push(0, n - 1);
       else for (const iv of ivs) {
         const a = iv.lo === null ? 0 : 2 * lowerBound(bounds, iv.lo) + off + (iv.loOpen ? 1 : 0);
         const b = iv.hi === null ? n - 1 : 2 * lowerBound(bounds, iv.hi) + off - (iv.hiOpen ? 1 : 0);
-        if (a <= b) own.push([a, b]);
+        if (a <= b) own.push(a, b);
       }
-      const next: number[][] = [];
-      for (const pre of partial) for (const [a, b] of own) next.push([...pre, a, b]);
-      partial = next;
-    });
-    for (const r of partial) if (r[0]! <= r[1]!) {
-      entryBox.push(id);
-      ranges.push(Int32Array.from(r));
+      combinations *= own.length / 2;
     }
-  });
+    if (combinations === 0) continue;
+    if (combinations === 1) {
+      // The usual case (no `!=`): the entry straight into the flat array.
+      entryBox.push(id);
+      for (const own of axisRanges) flat.push(own[0]!, own[1]!);
+    } else emitCombinations(id, 0, []);
+  }
+  const ranges = Int32Array.from(flat);
 
   const lo = new Int32Array(nAxes);
   const hi = new Int32Array(nAxes);
@@ -689,9 +716,9 @@ function kdPartition(ctx: SweepCtx): void {
     const full: number[] = [];
     const partial: number[] = [];
     for (const e of entries) {
-      const r = ranges[e]!;
+      const o = e * W;
       let covers = true;
-      for (let a = 0; a < nAxes; a++) if (r[2 * a]! > lo[a]! || r[2 * a + 1]! < hi[a]!) {
+      for (let a = 0; a < nAxes; a++) if (ranges[o + 2 * a]! > lo[a]! || ranges[o + 2 * a + 1]! < hi[a]!) {
         covers = false;
         break;
       }
@@ -714,29 +741,42 @@ function kdPartition(ctx: SweepCtx): void {
       const L = lo[a]!;
       const H = hi[a]!;
       if (L === H) continue;
+      // Only the entries bounded inside the node on this axis give cuts; those that span it
+      // (most of a decision table's rules leave most columns open) straddle every cut alike,
+      // so they are counted, not sorted.
+      let b = 0;
       for (let i = 0; i < m; i++) {
-        const r = ranges[partial[i]!]!;
-        los[i] = Math.max(r[2 * a]!, L);
-        his[i] = Math.min(r[2 * a + 1]!, H);
+        const o = partial[i]! * W;
+        const x = ranges[o + 2 * a]!;
+        const y = ranges[o + 2 * a + 1]!;
+        if (x <= L && y >= H) continue;
+        los[b] = x > L ? x : L;
+        his[b] = y < H ? y : H;
+        b++;
       }
-      los.sort();
-      his.sort();
+      if (b === 0) continue;
+      const spanning = m - b;
+      const blos = los.subarray(0, b);
+      const bhis = his.subarray(0, b);
+      blos.sort();
+      bhis.sort();
       // Candidates in increasing order: starts above L and ends below H (as c = end + 1).
-      let i = 0; // los[0..i) < c
-      let j = 0; // his[0..j) < c
+      let i = 0; // blos[0..i) < c
+      let j = 0; // bhis[0..j) < c
       let c = L;
       while (true) {
         // Next candidate strictly above c.
-        while (i < m && los[i]! <= c) i++;
-        while (j < m && his[j]! + 1 <= c) j++;
-        const nextLo = i < m ? los[i]! : Number.POSITIVE_INFINITY;
-        const nextHi = j < m ? his[j]! + 1 : Number.POSITIVE_INFINITY;
+        while (i < b && blos[i]! <= c) i++;
+        while (j < b && bhis[j]! + 1 <= c) j++;
+        const nextLo = i < b ? blos[i]! : Number.POSITIVE_INFINITY;
+        const nextHi = j < b ? bhis[j]! + 1 : Number.POSITIVE_INFINITY;
         c = Math.min(nextLo, nextHi);
         if (c > H) break;
         let left = i;
-        while (left < m && los[left]! < c) left++;
+        while (left < b && blos[left]! < c) left++;
         let ended = j;
-        while (ended < m && his[ended]! < c) ended++;
+        while (ended < b && bhis[ended]! < c) ended++;
+        left += spanning;
         const straddle = left - ended;
         const side = Math.max(left, m - ended);
         if (straddle < bestStraddle || (straddle === bestStraddle && side < bestSide)) {
@@ -753,9 +793,9 @@ function kdPartition(ctx: SweepCtx): void {
     const left: number[] = [];
     const right: number[] = [];
     for (const e of entries) {
-      const r = ranges[e]!;
-      if (r[2 * a]! < bestCut) left.push(e);
-      if (r[2 * a + 1]! >= bestCut) right.push(e);
+      const o = e * W;
+      if (ranges[o + 2 * a]! < bestCut) left.push(e);
+      if (ranges[o + 2 * a + 1]! >= bestCut) right.push(e);
     }
     hi[a] = bestCut - 1;
     split(left);
@@ -767,8 +807,8 @@ function kdPartition(ctx: SweepCtx): void {
 
   // Entries that meet the node on every ordered axis (the discrete grouping keeps the rest).
   const meets = (e: number): boolean => {
-    const r = ranges[e]!;
-    for (let a = 0; a < nAxes; a++) if (r[2 * a]! > hi[a]! || r[2 * a + 1]! < lo[a]!) return false;
+    const o = e * W;
+    for (let a = 0; a < nAxes; a++) if (ranges[o + 2 * a]! > hi[a]! || ranges[o + 2 * a + 1]! < lo[a]!) return false;
     return true;
   };
   const discrete = (level: number, live: number[]): void => {
