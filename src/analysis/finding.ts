@@ -13,8 +13,18 @@ export function finding(
   const d: Diagnostic = { code, severity, message, span: at.span };
   if (at.clause !== undefined) d.clause = at.clause;
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) (d as unknown as Record<string, unknown>)[k] = v;
+  if (d.related && d.related.length > MAX_RELATED) {
+    d.relatedOmitted = d.related.length - MAX_RELATED;
+    d.related = d.related.slice(0, MAX_RELATED);
+  }
   return d;
 }
+
+/**
+ * At most this many related locations per finding, the rest counted (`relatedOmitted`): ten
+ * thousand clauses overriding one base clause are one finding, not a list the size of the file.
+ */
+export const MAX_RELATED = 20;
 
 /** Where findings about the agreement as a whole sit: its `agreement NAME "title"` header line. */
 export function agreementHeader(agreement: Agreement): { span: Span } {

@@ -9,6 +9,20 @@ export function list(items: readonly string[], conjunction: "and" | "or" = "and"
   return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
 }
 
+/** At most this many items are named in one sentence; the rest are counted. */
+export const MAX_NAMED = 10;
+
+/**
+ * `list`, naming at most MAX_NAMED items and counting the rest: "clause 4, clause 5, …, clause 13
+ * and 9,671 other clauses". A table of 10,000 clauses overriding one base clause would otherwise
+ * give a sentence of 100,000 characters, and the report would grow with the square of the input.
+ */
+export function listSome(items: readonly string[], others: string, conjunction: "and" | "or" = "and"): string {
+  if (items.length <= MAX_NAMED) return list(items, conjunction);
+  const rest = items.length - MAX_NAMED;
+  return `${items.slice(0, MAX_NAMED).join(", ")} ${conjunction} ${rest.toLocaleString("en-GB")} other ${others}`;
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

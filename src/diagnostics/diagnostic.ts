@@ -53,6 +53,8 @@ export interface Diagnostic {
   cite?: string;
   witness?: Witness;
   related?: RelatedLocation[];
+  /** How many more related locations there are than `related` lists (it is capped). */
+  relatedOmitted?: number;
   /** For `suppressed`: the reason given in `allow`. */
   reason?: string;
   /**

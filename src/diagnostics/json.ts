@@ -25,6 +25,7 @@ export interface JsonDiagnostic {
   cite?: string;
   witness?: Witness;
   related?: JsonRelated[];
+  relatedOmitted?: number;
   reason?: string;
   help?: string;
 }
@@ -87,6 +88,7 @@ export function jsonDiagnostic(d: Diagnostic, options: RenderOptions = {}): Json
       column: position(r.span.column),
       message: String(r.message ?? ""),
     }));
+  if (out.related && Number.isSafeInteger(d.relatedOmitted) && d.relatedOmitted! > 0) out.relatedOmitted = d.relatedOmitted!;
   if (typeof d.reason === "string") out.reason = d.reason;
   if (typeof d.help === "string" && d.help !== "") out.help = d.help;
   return out;

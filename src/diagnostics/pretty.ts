@@ -109,7 +109,8 @@ export function prettyDiagnostic(d: Diagnostic, options: RenderOptions = {}, sta
   if (d.witness) note("witness", witnessInWords(d.witness, options.currencies));
   if (d.reason) note("reason", d.reason);
   for (const r of unframed) note("related", `${location(shownFile(r.span.file, options), r.span.line, r.span.column)}: ${r.message}`);
-  if (related.length > framed.length) note("related", `${related.length - framed.length} more places (every one is in --format json)`);
+  const more = related.length - framed.length + (d.relatedOmitted ?? 0);
+  if (more > 0) note("related", `${more.toLocaleString("en-GB")} more ${more === 1 ? "place" : "places"}${d.relatedOmitted ? "" : " (every one is in --format json)"}`);
   if (d.help) notes.push(`${indent}${p.blue("=")} ${p.bold(p.cyan("help:"))} ${safe(d.help)}`);
   out.push(...notes);
   return out;

@@ -4,7 +4,8 @@
 import type { Agreement } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { describeRegion, firstPoint, mergeRegion, placeName, witness } from "../space/index.js";
-import { accountableWords, clauseLabel, coveringRule, list, finding, partiesAt, related, scan, withRule } from "./common.js";
+import { accountableWords, clauseLabel, coveringRule, finding, partiesAt, related, scan, withRule } from "./common.js";
+import { listSome } from "../messages.js";
 
 export function conflictDiagnostics(agreement: Agreement): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -23,10 +24,10 @@ export function conflictDiagnostics(agreement: Agreement): Diagnostic[] {
           // The place only matters where `each member` makes the parties differ between places.
           const perPlace = g.assignments.some((x) => x.raci.accountable.some((pa) => pa.place !== undefined));
           const pl = perPlace ? placeName(agreement, pt.place) : null;
-          atWitness = ` (${pl ? `at ${pl}'s place: ` : ""}${list(parties)})`;
+          atWitness = ` (${pl ? `at ${pl}'s place: ` : ""}${listSome(parties, "parties")})`;
         }
       }
-      const message = `More than one party is accountable for ${a.activity} ${where === "everywhere" ? "everywhere" : where}: ${list(says)}${atWitness}.`;
+      const message = `More than one party is accountable for ${a.activity} ${where === "everywhere" ? "everywhere" : where}: ${listSome(says, "clauses")}${atWitness}.`;
       const d = finding("conflict", "error", { span: last.span, clause: last.clause }, message, {
         witness: witness(agreement, region),
         related: g.assignments.filter((x) => x !== last).map((x) => related(x, `${clauseLabel(x)} makes ${accountableWords(x)} accountable`)),

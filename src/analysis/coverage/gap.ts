@@ -20,6 +20,7 @@ import {
   scan,
   withRule,
 } from "./common.js";
+import { listSome } from "../messages.js";
 
 interface ActivityGap {
   activity: string;
@@ -54,8 +55,8 @@ function explain(agreement: Agreement, box: Box, assignments: Assignment[]): str
         if (d.lo !== null && iv.hi !== null && iv.hi === d.lo && iv.hiOpen !== d.loOpen) below.push(clauseLabel(a));
       }
     }
-    if (above.length > 0) reasons.push(`${list([...new Set(above)])} ${above.length > 1 ? "start" : "starts"} above it`);
-    if (below.length > 0) reasons.push(`${list([...new Set(below)])} ${below.length > 1 ? "stop" : "stops"} below it`);
+    if (above.length > 0) reasons.push(`${listSome([...new Set(above)], "clauses")} ${above.length > 1 ? "start" : "starts"} above it`);
+    if (below.length > 0) reasons.push(`${listSome([...new Set(below)], "clauses")} ${below.length > 1 ? "stop" : "stops"} below it`);
   });
   if (p.hasTerm) {
     const ends: string[] = [];
@@ -66,8 +67,8 @@ function explain(agreement: Agreement, box: Box, assignments: Assignment[]): str
       if (b.days.hi + 1 === box.days.lo) ends.push(clauseLabel(a));
       if (b.days.lo === box.days.hi + 1) starts.push(clauseLabel(a));
     }
-    if (ends.length > 0) reasons.push(`${list([...new Set(ends)])} ${ends.length > 1 ? "end" : "ends"} on ${dayString(box.days.lo - 1)}`);
-    if (starts.length > 0) reasons.push(`${list([...new Set(starts)])} ${starts.length > 1 ? "start" : "starts"} on ${dayString(box.days.hi + 1)}`);
+    if (ends.length > 0) reasons.push(`${listSome([...new Set(ends)], "clauses")} ${ends.length > 1 ? "end" : "ends"} on ${dayString(box.days.lo - 1)}`);
+    if (starts.length > 0) reasons.push(`${listSome([...new Set(starts)], "clauses")} ${starts.length > 1 ? "start" : "starts"} on ${dayString(box.days.hi + 1)}`);
   }
   return reasons.join(" and ");
 }
@@ -129,14 +130,14 @@ export function gapDiagnostics(agreement: Agreement): Diagnostic[] {
     const cancelled = first.assignments.filter((a) => inCycle.has(a));
     if (first.assignments.length > 0 && cancelled.length === first.assignments.length) {
       const where = describeRegion(agreement, first.region);
-      message = `Nobody is accountable for ${f.label} ${where === "everywhere" ? "anywhere" : where}: ${list(cancelled.map(clauseLabel))} override each other in a cycle, so they cancel each other.`;
+      message = `Nobody is accountable for ${f.label} ${where === "everywhere" ? "anywhere" : where}: ${listSome(cancelled.map(clauseLabel), "clauses")} override each other in a cycle, so they cancel each other.`;
     } else if (first.assignments.length === 0) {
       const them = f.activities.length > 1 ? "them" : "it";
       // A clause that would assign it but was dropped for an error (reported where it is).
       const would = (agreement.dropped ?? []).filter((x) => f.activities.some((act) => x.activities.includes(act)));
       message =
         would.length > 0
-          ? `Nobody is accountable for ${f.label}: ${list(would.map((x) => (x.clause ? `clause ${x.clause}` : `the assignment on line ${x.span.line}`)))} would assign ${them}, but ${would.length > 1 ? "have errors" : "has an error"}.`
+          ? `Nobody is accountable for ${f.label}: ${listSome(would.map((x) => (x.clause ? `clause ${x.clause}` : `the assignment on line ${x.span.line}`)), "clauses")} would assign ${them}, but ${would.length > 1 ? "have errors" : "has an error"}.`
           : `Nobody is accountable for ${f.label}: no clause assigns ${them}.`;
     } else {
       const where = describeRegion(agreement, first.region);

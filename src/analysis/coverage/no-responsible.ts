@@ -6,6 +6,7 @@ import type { Agreement, Assignment, Obligation, Rule } from "../../generated/ru
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { describeRegion, firstActivityWitness, mergeRegion, type Box } from "../space/index.js";
 import { accountableWords, clauseLabel, list, finding, scan, withRule } from "./common.js";
+import { listSome } from "../messages.js";
 
 export function noResponsibleDiagnostics(agreement: Agreement): Diagnostic[] {
   const s = scan(agreement);
@@ -35,7 +36,7 @@ export function noResponsibleDiagnostics(agreement: Agreement): Diagnostic[] {
 function noResponsibleFinding(agreement: Agreement, rule: Rule, ob: Obligation, a: Assignment, activities: string[], region: Box[]): Diagnostic {
   const where = activities.length === 1 ? describeRegion(agreement, region) : "";
   const whereText = where && where !== "everywhere" ? ` ${where}` : "";
-  const message = `Nobody is responsible for ${list(activities)}${whereText}, though ${clauseLabel(a)} makes ${accountableWords(a)} accountable: rule ${rule.id} asks for a responsible party wherever there is an accountable one.`;
+  const message = `Nobody is responsible for ${listSome(activities, "activities")}${whereText}, though ${clauseLabel(a)} makes ${accountableWords(a)} accountable: rule ${rule.id} asks for a responsible party wherever there is an accountable one.`;
   const d = finding("no-responsible", ob.strength === "must" ? "error" : "warning", { span: a.span, clause: a.clause }, message, {
     // One finding on one assignment naming several activities: the first one's witness (DESIGN.md §7).
     witness: firstActivityWitness(agreement, region),

@@ -4,6 +4,7 @@ import type { Agreement } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { describeRegion, firstPoint, mergeRegion, witness } from "../space/index.js";
 import { upperFirst, clauseLabel, list, finding, partiesAt, related, scan } from "./common.js";
+import { listSome } from "../messages.js";
 
 export function redundantDiagnostics(agreement: Agreement): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -23,7 +24,7 @@ export function redundantDiagnostics(agreement: Agreement): Diagnostic[] {
       const eachMember = g.assignments.every((x) => x.raci.accountable.length > 0 && x.raci.accountable.every((pa) => pa.place !== undefined));
       if (eachMember) who = "each member";
       const whereText = eachMember ? (where === "everywhere" ? "at its own place" : `at its own place, ${where}`) : where;
-      const message = `${upperFirst(list(labels))} ${both} make ${who} accountable for ${a.activity} ${whereText}.`;
+      const message = `${upperFirst(listSome(labels, "clauses"))} ${both} make ${who} accountable for ${a.activity} ${whereText}.`;
       out.push(
         finding("redundant", "warning", { span: last.span, clause: last.clause }, message, {
           witness: witness(agreement, region),

@@ -5,6 +5,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { analysedActivities, assignmentBox, firstActivityWitness, partition, type Box, type Cell } from "../space/index.js";
 import { prepared } from "../space/sweep.js";
 import { upperFirst, clauseLabel, list, finding, related, scan } from "./common.js";
+import { listSome } from "../messages.js";
 import { overrideCycles } from "./override-cycle.js";
 
 /**
@@ -70,7 +71,7 @@ export function shadowedDiagnostics(agreement: Agreement): Diagnostic[] {
     if (acts.length === 0) {
       message = `${label} assigns no activity, so it applies nowhere.`;
     } else if (!acts.some((x) => analysed.has(x))) {
-      message = `${label} applies nowhere: ${list(acts)} ${acts.length > 1 ? "are" : "is"} outside the agreement's scope.`;
+      message = `${label} applies nowhere: ${listSome(acts, "activities")} ${acts.length > 1 ? "are" : "is"} outside the agreement's scope.`;
     } else if (box.empty) {
       const why: string[] = [];
       if (box.days.lo > box.days.hi) why.push(agreement.term ? "its dates lie outside the term" : "its dates are empty");
@@ -101,7 +102,7 @@ export function shadowedDiagnostics(agreement: Agreement): Diagnostic[] {
         }
       }
       rel = rel.sort((x, y) => p.asgIndex.get(x.id)! - p.asgIndex.get(y.id)!);
-      message = `${label} applies nowhere: ${rel.length > 0 ? `${list(rel.map(clauseLabel))} ${rel.length > 1 ? "override" : "overrides"} it everywhere it would apply` : "it is overridden everywhere"}.`;
+      message = `${label} applies nowhere: ${rel.length > 0 ? `${listSome(rel.map(clauseLabel), "clauses")} ${rel.length > 1 ? "override" : "overrides"} it everywhere it would apply` : "it is overridden everywhere"}.`;
     }
     // One finding on one assignment naming several activities: the first one's witness (DESIGN.md §7).
     const w = boxes.length > 0 ? firstActivityWitness(agreement, boxes) : { activity: acts[0], dimensions: {} };
