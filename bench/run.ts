@@ -20,7 +20,7 @@ import { median, spreadRuleSet, timeInProcess } from "./in-process.js";
 import { enumCase, manyFiles, manyFindingsCase, membersCase } from "./series.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const cli = path.join(here, "../src/cli/main.js");
+const cli = path.join(here, "../bin/main.js");
 const rusageHook = path.join(here, "rusage.js");
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const QUICK = process.env.BENCH_QUICK === "1";

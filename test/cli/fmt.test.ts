@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, lstatSync, readFileSync, readdirSync, statSync
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { concordat, ensureBuilt, repo, STACK, tempDir } from "./helpers.js";
+import { bin, concordat, ensureBuilt, repo, STACK, tempDir } from "./helpers.js";
 
 beforeAll(() => ensureBuilt());
 
@@ -95,13 +95,13 @@ describe("concordat fmt", () => {
   });
 
   it("`-` formats standard input to standard output", () => {
-    const r = spawnSync(process.execPath, [path.join(repo, "dist/src/cli/main.js"), "fmt", "-"], { input: messy, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [bin, "fmt", "-"], { input: messy, encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(tidy);
   });
 
   it("`-` with a syntax error prints nothing on standard output and exits 1", () => {
-    const r = spawnSync(process.execPath, [path.join(repo, "dist/src/cli/main.js"), "fmt", "-"], { input: broken, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [bin, "fmt", "-"], { input: broken, encoding: "utf8" });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/<stdin>:3:1: error\[syntax\]/);

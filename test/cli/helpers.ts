@@ -1,4 +1,4 @@
-// Runs the BUILT binary (dist/src/cli/main.js), as a user would. `npm test` builds first;
+// Runs the BUILT binary (dist/bin/main.js, the bundle `bin` points to), as a user would. `npm test` builds first;
 // when dist is missing (a bare `npx vitest run`), ensureBuilt() builds once.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const bin = path.join(repo, "dist/src/cli/main.js");
+export const bin = path.join(repo, "dist/bin/main.js");
 
 let built = false;
 export function ensureBuilt(): void {
@@ -15,10 +15,12 @@ export function ensureBuilt(): void {
     built = true;
     return;
   }
-  const r = spawnSync(process.execPath, [path.join(repo, "node_modules/typescript/bin/tsc"), "-p", path.join(repo, "tsconfig.json")], {
+  const tsc = spawnSync(process.execPath, [path.join(repo, "node_modules/typescript/bin/tsc"), "-p", path.join(repo, "tsconfig.json")], {
     cwd: repo,
     encoding: "utf8",
   });
+  const bundle = spawnSync(process.execPath, [path.join(repo, "scripts/bundle.mjs")], { cwd: repo, encoding: "utf8" });
+  const r = { stdout: tsc.stdout + bundle.stdout, stderr: tsc.stderr + bundle.stderr };
   if (!existsSync(bin)) throw new Error(`could not build concordat:\n${r.stdout}\n${r.stderr}`);
   built = true;
 }

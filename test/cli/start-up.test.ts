@@ -9,10 +9,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { bin, ensureBuilt, repo } from "./helpers.js";
 
 const recorder = path.join(repo, "test/support/record-loads.mjs");
+// The modules as tsc emits them, one file per module: what is loaded shows module by module.
+// `bin` is their bundle, split at the same dynamic imports (checked at the end).
+const modules = path.join(repo, "dist/src/cli/main.js");
 
-function loads(args: string[]): string[] {
+function loads(args: string[], entry = modules): string[] {
   const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "concordat-loads-")), "loads.txt");
-  const r = spawnSync(process.execPath, ["--import", recorder, bin, ...args], { cwd: repo, env: { ...process.env, CONCORDAT_LOAD_LOG: log, NO_COLOR: "1" }, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["--import", recorder, entry, ...args], { cwd: repo, env: { ...process.env, CONCORDAT_LOAD_LOG: log, NO_COLOR: "1" }, encoding: "utf8" });
   expect(r.status, r.stderr).not.toBe(2);
   return fs.readFileSync(log, "utf8").trim().split("\n");
 }
@@ -32,5 +35,14 @@ describe("check loads only what it uses", () => {
     const urls = loads(["check", "--format", "sarif", "policies/agreements/*.concord"]);
     expect(urls.some((u) => u.endsWith("/diagnostics/sarif.js"))).toBe(true);
     expect(urls.some((u) => /tinyglobby/.test(u))).toBe(true);
+  });
+
+  it("the bundle keeps the same lazy parts: a pretty check loads the pretty chunk and no other renderer's", () => {
+    const urls = loads(["check", "policies/agreements/northvale-group.concord"], bin);
+    const chunk = (name: string) => new RegExp(`/dist/bin/${name}-[A-Z0-9]+\\.js$`);
+    expect(urls.some((u) => chunk("pretty").test(u))).toBe(true);
+    for (const other of ["sarif", "json", "junit", "github", "plain", "brief", "rule-help", "docx", "xlsx", "format", "literate", "matrix", "document"])
+      expect(urls.filter((u) => chunk(other).test(u)), other).toEqual([]);
+    expect(urls.filter((u) => /tinyglobby|mdast|exceljs|docx\/|prettier/.test(u))).toEqual([]);
   });
 });

@@ -17,7 +17,7 @@ describe("npm start", () => {
   beforeAll(() => {
     ensureBuilt();
     const script = JSON.parse(fs.readFileSync(path.join(repo, "package.json"), "utf8")).scripts.start as string;
-    const args = /node dist\/src\/cli\/main\.js (.*)$/.exec(script)?.[1]?.split(" ");
+    const args = /node dist\/bin\/main\.js (.*)$/.exec(script)?.[1]?.split(" ");
     expect(args).toEqual(["check", "policies", "--format", "brief", "--fail-on", "none"]);
     const r = concordat(args!, { cwd: repo, env: { NO_COLOR: "1" } });
     stdout = r.stdout;

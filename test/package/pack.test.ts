@@ -36,11 +36,11 @@ beforeAll(() => {
 
 describe("npm package", () => {
   it("ships the build, the schemas and the docs, and nothing else", () => {
-    expect(files).toContain("dist/src/cli/main.js");
+    expect(files).toContain("dist/bin/main.js");
     expect(files).toContain("schemas/ruleset.schema.json");
     expect(files).toContain("schemas/diff.schema.json");
     expect(files).toContain("README.md");
-    for (const f of files) expect(f).toMatch(/^(dist\/src\/.*\.js|(dist\/)?schemas\/[a-z]+\.schema\.json|grammar\/(concordat\.ebnf|README\.md)|README\.md|ARCHITECTURE\.md|package\.json)$/);
+    for (const f of files) expect(f).toMatch(/^(dist\/(src\/.*|bin\/[^/]*)\.js|(dist\/)?schemas\/[a-z]+\.schema\.json|grammar\/(concordat\.ebnf|README\.md)|README\.md|ARCHITECTURE\.md|package\.json)$/);
     expect(files.some((f) => f.startsWith("test/") || f.startsWith("dist/test/") || f.endsWith(".ts") || f.endsWith(".map") || f.endsWith(".tgz"))).toBe(false);
   });
 
@@ -59,9 +59,9 @@ describe("npm package", () => {
         if (e.isDirectory()) walk(full);
         else if (e.name.endsWith(".js")) {
           const text = readFileSync(full, "utf8");
-          // import … from "x", import("x"), require("x"), import.meta.resolve("x"): a package name, maybe with a sub-path.
+          // import … from "x", import("x"), require("x"), import.meta.resolve("x"), createRequire(…)("x"): a package name, maybe with a sub-path.
           const name = `["']((?:@[a-z0-9._-]+/)?[a-z0-9][a-z0-9._-]*(?:/[A-Za-z0-9._/-]+)?)["']`;
-          for (const m of text.matchAll(new RegExp(`(?:\\bfrom\\s+|\\bimport\\s*\\(\\s*|\\brequire\\s*\\(\\s*|import\\.meta\\.resolve\\s*\\(\\s*)${name}`, "g"))) {
+          for (const m of text.matchAll(new RegExp(`(?:\\bfrom\\s+|\\bimport\\s*\\(\\s*|\\brequire\\s*\\(\\s*|import\\.meta\\.resolve\\s*\\(\\s*|createRequire\\(import\\.meta\\.url\\)\\(\\s*)${name}`, "g"))) {
             const spec = m[1]!;
             if (spec.startsWith("node:")) continue;
             imported.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!);

@@ -374,8 +374,10 @@ function sweepSegments(
   range: (id: number) => [number, number] | null,
   visit: (first: number, last: number, sub: number[]) => void,
 ): void {
-  const starts = new Int32Array(live.length);
-  const ends = new Int32Array(live.length);
+  // Plain arrays: two small typed arrays per segment sweep (thousands per agreement) cost more
+  // to allocate than the sweep itself.
+  const starts: number[] = new Array(live.length);
+  const ends: number[] = new Array(live.length);
   const cuts: number[] = [0];
   for (let i = 0; i < live.length; i++) {
     const r = range(live[i]!);
