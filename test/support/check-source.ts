@@ -51,6 +51,19 @@ export const FW = `framework fw "Framework" {
 `;
 
 /** The 1-based line of the first line of `text` containing `needle` (the `nth` such line, from 1). */
+/** An agreement "Deal" on FW (with `rules` added to the framework) between a trust `a` and a company `b`. */
+export function dealAgreement(rules: string, body: string): string {
+  return `${FW.replace(/}\n$/, rules + "}\n")}
+agreement ag "Deal" {
+  conforms to fw
+  term 2025-01-01 to 2025-12-31
+  party a "A" kind trust role member
+  party b "B" kind company role member, supplier
+${body}
+}
+`;
+}
+
 export function lineOf(text: string, needle: string, nth = 1): number {
   let seen = 0;
   const lines = text.split("\n");

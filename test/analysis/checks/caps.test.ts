@@ -2,7 +2,7 @@
 // thirty others, or thirty clauses making parties accountable at once, names ten of them and
 // counts the rest, and lists twenty related locations with the number left out.
 import { describe, expect, it } from "vitest";
-import { checkSource, FW } from "../../support/check-source.js";
+import { checkSource, dealAgreement } from "../../support/check-source.js";
 import { jsonReport } from "../../../src/diagnostics/json.js";
 import { checkDiagnosticsReport } from "../../../src/diagnostics/schema.js";
 import { list, listSome, MAX_NAMED } from "../../../src/analysis/messages.js";
@@ -10,15 +10,7 @@ import { MAX_RELATED } from "../../../src/analysis/finding.js";
 
 const N = 30;
 const clauses = (f: (i: number) => string) => Array.from({ length: N }, (_, i) => f(i + 2)).join("\n");
-const agreement = (body: string) => `${FW}
-agreement ag "Deal" {
-  conforms to fw
-  term 2025-01-01 to 2025-12-31
-  party a "A" kind trust role member
-  party b "B" kind company role member, supplier
-${body}
-}
-`;
+const agreement = (body: string) => dealAgreement("", body);
 
 describe("long lists in findings", () => {
   it("names at most ten items and counts the others", () => {

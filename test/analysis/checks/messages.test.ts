@@ -1,16 +1,6 @@
 // Messages that used to state something false (issue 7): each on its exact words.
 import { describe, expect, it } from "vitest";
-import { checkSource, FW, lineOf, short } from "../../support/check-source.js";
-
-const agreement = (rules: string, body: string) => `${FW.replace(/}\n$/, rules + "}\n")}
-agreement ag "Deal" {
-  conforms to fw
-  term 2025-01-01 to 2025-12-31
-  party a "A" kind trust role member
-  party b "B" kind company role member, supplier
-${body}
-}
-`;
+import { checkSource, dealAgreement as agreement, lineOf, short } from "../../support/check-source.js";
 
 describe("false messages, fixed", () => {
   it("two `each member` clauses: each member at its own place, not one party everywhere", () => {
