@@ -18,7 +18,7 @@ import { checkDiagnosticsReport } from "../../src/diagnostics/schema.js";
 import { arbitraryAgreement, FRAMEWORK_TEXT } from "../support/arbitrary-agreement.js";
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const FORMATS = ["pretty", "json", "sarif", "github", "junit"] as const;
+export const FORMATS = ["pretty", "brief", "plain", "json", "sarif", "github", "junit"] as const;
 export type FuzzFormat = (typeof FORMATS)[number];
 export const HANG_MS = 20_000;
 export const FIXTURES = path.join(repo, "test/fuzz/fixtures");
