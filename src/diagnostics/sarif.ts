@@ -179,6 +179,7 @@ export function sarifLog(diagnostics: readonly Diagnostic[], options: SarifOptio
     }
     if (d.reason !== undefined) props.reason = d.reason;
     if (d.help !== undefined) props.help = d.help;
+    if (d.relatedOmitted !== undefined) props.relatedOmitted = d.relatedOmitted;
     const key = identity(d, file);
     const occurrence = (occurrences.get(key) ?? 0) + 1;
     occurrences.set(key, occurrence);

@@ -5,6 +5,7 @@
 import {
   CstParser,
   EOF,
+  LLkLookaheadStrategy,
   tokenMatcher,
   type IOrAlt,
   type IParserErrorMessageProvider,
@@ -337,6 +338,28 @@ export interface ConcordParserOptions {
   validate?: boolean;
 }
 
+/**
+ * Chevrotain's LL(k) lookahead, each function computed the first time its alternation or
+ * repetition is reached rather than for the whole grammar when the parser is built: a small
+ * file reaches a fraction of the grammar, and the parser is built at every start.
+ */
+class LazyLookahead extends LLkLookaheadStrategy {
+  override buildLookaheadForAlternation(options: Parameters<InstanceType<typeof LLkLookaheadStrategy>["buildLookaheadForAlternation"]>[0]) {
+    let built: ((this: unknown, alts: unknown) => number | undefined) | undefined;
+    const build = () => super.buildLookaheadForAlternation(options);
+    return function (this: unknown, alts: unknown) {
+      return (built ??= build() as typeof built & {}).call(this, alts);
+    } as ReturnType<InstanceType<typeof LLkLookaheadStrategy>["buildLookaheadForAlternation"]>;
+  }
+  override buildLookaheadForOptional(options: Parameters<InstanceType<typeof LLkLookaheadStrategy>["buildLookaheadForOptional"]>[0]) {
+    let built: ((this: unknown) => boolean) | undefined;
+    const build = () => super.buildLookaheadForOptional(options);
+    return function (this: unknown) {
+      return (built ??= build() as typeof built & {}).call(this);
+    } as ReturnType<InstanceType<typeof LLkLookaheadStrategy>["buildLookaheadForOptional"]>;
+  }
+}
+
 export class ConcordParser extends CstParser {
   /**
    * The alternatives of each `OR`, built on first use and reused (Chevrotain's advice:
@@ -348,6 +371,8 @@ export class ConcordParser extends CstParser {
     super(allTokens, {
       recoveryEnabled: true,
       maxLookahead: 3,
+      // Lazy outside the grammar checks, which validate with the lookahead strategy.
+      ...(options.validate ? {} : { lookaheadStrategy: new LazyLookahead({ maxLookahead: 3 }) }),
       errorMessageProvider: messages,
       // Offsets only: the AST builder takes lines and columns from the first and last
       // token of a node (less work per token, and a smaller CST).
