@@ -17,7 +17,7 @@ const DIGITS = [..."0123456789"];
 export const Name = createToken({ name: "Name", pattern: Lexer.NA });
 
 /** A plain (possibly dotted) identifier: `procurement.strategy`. */
-export const Identifier = createToken({ name: "Identifier", pattern: IDENT, categories: [Name], start_chars_hint: IDENT_START });
+export const Identifier = createToken({ name: "Identifier", pattern: IDENT, categories: [Name], start_chars_hint: IDENT_START, line_breaks: false });
 
 /** Category of quoted strings (terminated or not; the lexer reports unterminated ones). */
 export const StringTok = createToken({ name: "StringTok", pattern: Lexer.NA });
@@ -31,7 +31,7 @@ export const WhiteSpace = createToken({
   line_breaks: true,
 });
 
-export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\r\n]*/, group: "comments", start_chars_hint: ["/"] });
+export const LineComment = createToken({ name: "LineComment", pattern: /\/\/[^\r\n]*/, group: "comments", start_chars_hint: ["/"], line_breaks: false });
 export const BlockComment = createToken({
   name: "BlockComment",
   pattern: /\/\*[\s\S]*?\*\//,
@@ -68,6 +68,7 @@ export const StringLit = createToken({
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/,
   start_chars_hint: ['"'],
   categories: [StringTok],
+  line_breaks: false,
 });
 /** A string that reaches the end of its line without a closing quote; reported by `lex`. */
 export const UnterminatedString = createToken({
@@ -75,23 +76,24 @@ export const UnterminatedString = createToken({
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
   start_chars_hint: ['"'],
   categories: [StringTok],
+  line_breaks: false,
 });
 
-export const Money = createToken({ name: "Money", pattern: /[£€$][0-9][0-9_]*/, start_chars_hint: ["£", "€", "$"] });
-export const DateTok = createToken({ name: "Date", pattern: /[0-9]{4}-[0-9]{2}-[0-9]{2}/, start_chars_hint: DIGITS });
-export const ClauseNumberTok = createToken({ name: "ClauseNumber", pattern: /[0-9]+(?:\.[0-9]+)+/, start_chars_hint: DIGITS });
-export const Integer = createToken({ name: "Integer", pattern: /[0-9][0-9_]*/, start_chars_hint: DIGITS });
+export const Money = createToken({ name: "Money", pattern: /[£€$][0-9][0-9_]*/, start_chars_hint: ["£", "€", "$"], line_breaks: false });
+export const DateTok = createToken({ name: "Date", pattern: /[0-9]{4}-[0-9]{2}-[0-9]{2}/, start_chars_hint: DIGITS, line_breaks: false });
+export const ClauseNumberTok = createToken({ name: "ClauseNumber", pattern: /[0-9]+(?:\.[0-9]+)+/, start_chars_hint: DIGITS, line_breaks: false });
+export const Integer = createToken({ name: "Integer", pattern: /[0-9][0-9_]*/, start_chars_hint: DIGITS, line_breaks: false });
 
-export const NotEquals = createToken({ name: "NotEquals", label: '"!="', pattern: "!=" });
-export const LessEquals = createToken({ name: "LessEquals", label: '"<="', pattern: "<=" });
-export const GreaterEquals = createToken({ name: "GreaterEquals", label: '">="', pattern: ">=" });
-export const Equals = createToken({ name: "Equals", label: '"="', pattern: "=" });
-export const Less = createToken({ name: "Less", label: '"<"', pattern: "<" });
-export const Greater = createToken({ name: "Greater", label: '">"', pattern: ">" });
-export const LCurly = createToken({ name: "LCurly", label: '"{"', pattern: "{" });
-export const RCurly = createToken({ name: "RCurly", label: '"}"', pattern: "}" });
-export const Comma = createToken({ name: "Comma", label: '","', pattern: "," });
-export const Colon = createToken({ name: "Colon", label: '":"', pattern: ":" });
+export const NotEquals = createToken({ name: "NotEquals", label: '"!="', pattern: "!=", line_breaks: false });
+export const LessEquals = createToken({ name: "LessEquals", label: '"<="', pattern: "<=", line_breaks: false });
+export const GreaterEquals = createToken({ name: "GreaterEquals", label: '">="', pattern: ">=", line_breaks: false });
+export const Equals = createToken({ name: "Equals", label: '"="', pattern: "=", line_breaks: false });
+export const Less = createToken({ name: "Less", label: '"<"', pattern: "<", line_breaks: false });
+export const Greater = createToken({ name: "Greater", label: '">"', pattern: ">", line_breaks: false });
+export const LCurly = createToken({ name: "LCurly", label: '"{"', pattern: "{", line_breaks: false });
+export const RCurly = createToken({ name: "RCurly", label: '"}"', pattern: "}", line_breaks: false });
+export const Comma = createToken({ name: "Comma", label: '","', pattern: ",", line_breaks: false });
+export const Colon = createToken({ name: "Colon", label: '":"', pattern: ":", line_breaks: false });
 
 /** Keywords that are never names: they start items or role lines. */
 const reservedWords = [
@@ -187,11 +189,11 @@ export const Kw: Record<KeywordWord, TokenType> = {} as Record<KeywordWord, Toke
 // Plain strings, not regular expressions: the lexer then indexes them by first character
 // without analysing a regular expression per keyword at every start.
 for (const w of reservedWords) {
-  Kw[w] = createToken({ name: keywordTokenName(w), label: `"${w}"`, pattern: w, longer_alt: Identifier });
+  Kw[w] = createToken({ name: keywordTokenName(w), label: `"${w}"`, pattern: w, longer_alt: Identifier, line_breaks: false });
 }
 for (const w of softWords) {
   // The label is what railroad diagrams show: the word a reader types.
-  Kw[w] = createToken({ name: keywordTokenName(w), label: `"${w}"`, pattern: w, longer_alt: Identifier, categories: [Name] });
+  Kw[w] = createToken({ name: keywordTokenName(w), label: `"${w}"`, pattern: w, longer_alt: Identifier, categories: [Name], line_breaks: false });
 }
 
 export const reservedKeywords: ReadonlySet<string> = new Set(reservedWords);
