@@ -101,10 +101,16 @@ export function describeActivities(ruleSet: RuleSet, agreement: Agreement, activ
     for (const c of ruleSet.frameworks.find((f) => f.id === fwId)?.categories ?? []) if (!categories.includes(c.id)) categories.push(c.id);
   }
   for (const f of agreement.functions) if (f.category && !categories.includes(f.category)) categories.push(f.category);
+  // One pass over the functions (a lookup per activity, and a copy per addition, were quadratic).
+  const categoryOf = new Map<string, string | undefined>();
+  for (const f of agreement.functions) if (!categoryOf.has(f.id)) categoryOf.set(f.id, f.category);
   const byCategory = new Map<string, string[]>();
   for (const a of all) {
-    const c = agreement.functions.find((f) => f.id === a)?.category;
-    if (c) byCategory.set(c, [...(byCategory.get(c) ?? []), a]);
+    const c = categoryOf.get(a);
+    if (!c) continue;
+    const l = byCategory.get(c);
+    if (l) l.push(a);
+    else byCategory.set(c, [a]);
   }
   const unionOf = (cats: string[]) => new Set(cats.flatMap((c) => byCategory.get(c) ?? []));
   const coveringCats = categories.filter((c) => (byCategory.get(c) ?? []).every((a) => set.has(a)) && (byCategory.get(c) ?? []).length > 0);

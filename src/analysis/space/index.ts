@@ -203,8 +203,16 @@ export function witness(agreement: Agreement, region: Region): Witness {
  * The witness of a finding that names several activities (DESIGN.md §7): one activity, the first
  * of the region's in declaration order, at that activity's own first point in the region.
  */
+/** Each function's position in declaration order, built once per agreement (not once per finding). */
+const functionOrders = new WeakMap<Agreement, ReadonlyMap<string, number>>();
+function functionOrder(agreement: Agreement): ReadonlyMap<string, number> {
+  let order = functionOrders.get(agreement);
+  if (!order) functionOrders.set(agreement, (order = new Map(agreement.functions.map((f, i) => [f.id, i]))));
+  return order;
+}
+
 export function firstActivityWitness(agreement: Agreement, region: Region): Witness {
-  const order = new Map(agreement.functions.map((f, i) => [f.id, i]));
+  const order = functionOrder(agreement);
   let first: string | undefined;
   for (const b of region) if (first === undefined || (order.get(b.activity) ?? Infinity) < (order.get(first) ?? Infinity)) first = b.activity;
   const boxes = first === undefined ? region : region.filter((b) => b.activity === first);
