@@ -16,7 +16,7 @@ import {
 } from "../space/index.js";
 import { dayNumber } from "../space/format.js";
 import { describeInterval, describePlaces } from "../space/describe.js";
-import { prepared } from "../space/sweep.js";
+import { positions, prepared } from "../space/sweep.js";
 import { list, upperFirst } from "../messages.js";
 import { finding } from "../finding.js";
 
@@ -140,7 +140,8 @@ function describeRange(agreement: Agreement, dimId: string, r: DimensionRange): 
 export function describeAssignmentConditions(agreement: Agreement, a: Assignment): string {
   const parts: string[] = [];
   if (agreement.places.length > 0 && a.places.length < agreement.places.length) {
-    const idx = a.places.map((p) => agreement.places.indexOf(p)).filter((k) => k >= 0);
+    const placeIndex = positions(agreement.places);
+    const idx = a.places.map((p) => placeIndex.get(p) ?? -1).filter((k) => k >= 0);
     const pl = idx.length === 0 ? "at no place" : describePlaces(agreement, idx);
     if (pl) parts.push(pl);
   }

@@ -89,7 +89,7 @@ function toDays(days: Days | undefined, p: { term: { lo: number; hi: number }; h
 
 /** Name → first position, per list of names (places, enum values), built once per list. */
 const positionMaps = new WeakMap<readonly string[], Map<string, number>>();
-function positions(names: readonly string[]): Map<string, number> {
+export function positions(names: readonly string[]): Map<string, number> {
   let m = positionMaps.get(names);
   if (!m) {
     m = new Map();
