@@ -162,6 +162,11 @@ function linesOf(source: string): readonly string[] {
   return lines;
 }
 
+/** Whether 1-based line `line` is a line of `source`. */
+export function hasLine(source: string, line: number): boolean {
+  return Number.isInteger(line) && line >= 1 && line <= linesOf(source).length;
+}
+
 /**
  * The frame of a span as lines of text (without a trailing newline), or [] when the
  * span's lines are not in the source.

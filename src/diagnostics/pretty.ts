@@ -17,7 +17,7 @@
 // per agreement (JSON and SARIF keep every span and cite whole).
 import type { Diagnostic, RelatedLocation, Severity } from "./diagnostic.js";
 import { palette, type Palette } from "./ansi.js";
-import { labelledFrame, type FrameMark } from "./frame.js";
+import { hasLine, labelledFrame, type FrameMark } from "./frame.js";
 import { escapeControls as safe, escapeControlsOneLine as safeLine } from "./escape.js";
 import { codeLabel, shownFile, sourceOf, sorted, summarize, summaryLine, witnessInWords, type RenderOptions } from "./report.js";
 
@@ -81,7 +81,8 @@ export function prettyDiagnostic(d: Diagnostic, options: RenderOptions = {}, sta
   if (source !== undefined) {
     const frame = labelledFrame(source, [markOf(d.span, true, clauseLabel), ...sameFile.map((r) => markOf(r.span, false, r.message))], { gutterWidth, style });
     out.push(...frame);
-    labelled = frame.length > 0;
+    // The clause is said by the primary span's label, when that span is in the frame.
+    labelled = hasLine(source, d.span.line);
   }
   const unframed: RelatedLocation[] = source === undefined ? [...sameFile] : [];
   for (const [rfile, group] of byFile(elsewhere)) {

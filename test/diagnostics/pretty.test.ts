@@ -133,3 +133,13 @@ describe("summary and witness", () => {
     expect(formatValue(0.01)).toBe("0.01");
   });
 });
+
+describe("pretty, spans outside the source", () => {
+  it("keeps the clause as a note when the primary span is not in the frame but a related one is", () => {
+    const d = { ...gap, span: span(1, 1, 1, 2), related: [{ span: span(2, 3, 2, 8), message: "here" }] };
+    const moved = { ...d, span: { ...d.span, line: 99, endLine: 99 } };
+    const lines = prettyDiagnostic(moved, { sources });
+    expect(lines.some((l) => l.endsWith(" here"))).toBe(true);
+    expect(lines.some((l) => /^ += clause: 2$/.test(l))).toBe(true);
+  });
+});
