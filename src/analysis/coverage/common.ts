@@ -70,6 +70,22 @@ function bare(cell: Cell, places: number[]): Box {
   return { activity: cell.activity, places, days: cell.days, dims: cell.dims };
 }
 
+/** What holds at a cell and place: who is accountable through which assignments, and whether anyone is responsible. */
+interface Verdict {
+  parties: string[];
+  involved: Assignment[];
+  responsible: boolean;
+}
+const GAP: Verdict = { parties: [], involved: [], responsible: false };
+
+function verdict(cell: Cell, place: number, agreement: Agreement): Verdict {
+  const by = accountableBy(cell, place, agreement);
+  if (by.length === 0) return GAP;
+  const parties: string[] = [];
+  for (const b of by) for (const p of b.parties) if (!parties.includes(p)) parties.push(p);
+  return { parties, involved: by.map((b) => b.assignment), responsible: responsibleAt(cell, place, agreement).length > 0 };
+}
+
 export function scan(agreement: Agreement): Scan {
   const hit = scans.get(agreement);
   if (hit) return hit;
@@ -78,25 +94,33 @@ export function scan(agreement: Agreement): Scan {
     const s: ActivityScan = { activity, gap: [], conflicts: new Map(), redundant: new Map(), noResponsible: new Map() };
     out.activities.push(s);
     out.byActivity.set(activity, s);
+    // Cells with the same live set share their assignment arrays, and what holds at a cell
+    // depends only on those (and on the place, for `each member`): each is judged once.
+    const seenApplicable = new Set<readonly Assignment[]>();
+    const judged = new Map<readonly Assignment[], { dependent: boolean; at: Map<number, Verdict> }>();
     for (const cell of partition(agreement, activity).cells) {
-      for (const a of cell.applicable) out.applicable.add(a.id);
-      for (const a of cell.assignments) out.applying.add(a.id);
-      const perPlace = placeDependent(cell) ? cell.places.map((p) => [p]) : [cell.places];
+      if (!seenApplicable.has(cell.applicable)) {
+        seenApplicable.add(cell.applicable);
+        for (const a of cell.applicable) out.applicable.add(a.id);
+      }
+      let j = judged.get(cell.assignments);
+      if (!j) {
+        judged.set(cell.assignments, (j = { dependent: placeDependent(cell), at: new Map() }));
+        for (const a of cell.assignments) out.applying.add(a.id);
+      }
+      const perPlace = j.dependent ? cell.places.map((p) => [p]) : [cell.places];
       for (const places of perPlace) {
         const place = places[0]!;
-        const by = accountableBy(cell, place, agreement);
-        if (by.length === 0) {
+        const key = j.dependent ? place : -1;
+        let v = j.at.get(key);
+        if (!v) j.at.set(key, (v = verdict(cell, place, agreement)));
+        if (v === GAP) {
           s.gap.push(bare(cell, places));
           continue;
         }
-        const parties: string[] = [];
-        for (const b of by) for (const p of b.parties) if (!parties.includes(p)) parties.push(p);
-        const involved = by.map((b) => b.assignment);
-        if (parties.length >= 2) addTo(s.conflicts, involved, bare(cell, places), parties);
-        else if (involved.length >= 2) addTo(s.redundant, involved, bare(cell, places), parties);
-        if (responsibleAt(cell, place, agreement).length === 0) {
-          for (const a of involved) addTo(s.noResponsible, [a], bare(cell, places), parties);
-        }
+        if (v.parties.length >= 2) addTo(s.conflicts, v.involved, bare(cell, places), v.parties);
+        else if (v.involved.length >= 2) addTo(s.redundant, v.involved, bare(cell, places), v.parties);
+        if (!v.responsible) for (const a of v.involved) addTo(s.noResponsible, [a], bare(cell, places), v.parties);
       }
     }
   }
