@@ -331,13 +331,29 @@ export function partitionOf(agreement: Agreement, activity: string): ActivityPar
   return result;
 }
 
+/**
+ * 0 … n-1, one frozen array per n shared by every cell that spans the whole axis (building it
+ * with `Array.from` at each cell was a tenth of the analysis of many small activities).
+ */
+const allValuesCache = new Map<number, number[]>();
+function allValues(n: number): number[] {
+  let values = allValuesCache.get(n);
+  if (!values) {
+    values = [];
+    for (let i = 0; i < n; i++) values.push(i);
+    Object.freeze(values);
+    allValuesCache.set(n, values);
+  }
+  return values;
+}
+
 function groupDiscrete(n: number, live: number[], maskOf: (id: number) => Uint8Array | null): { values: number[]; live: number[] }[] {
   let restricted = false;
   for (const id of live) if (maskOf(id) !== null) {
     restricted = true;
     break;
   }
-  if (!restricted) return [{ values: Array.from({ length: n }, (_, i) => i), live }];
+  if (!restricted) return [{ values: allValues(n), live }];
   const groups: { values: number[]; live: number[] }[] = [];
   for (let v = 0; v < n; v++) {
     const sub: number[] = [];
