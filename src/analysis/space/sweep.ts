@@ -450,6 +450,22 @@ function sweepDays(ctx: SweepCtx, live: number[]): void {
 
 /** Sorts numbers ascending and drops repeats, in place (a typed-array sort: no comparator calls). */
 function sortDistinct(xs: number[]): void {
+  if (xs.length <= 32) {
+    // A few bounds (an activity of a few clauses): sorted in place, without a typed array to allocate.
+    for (let i = 1; i < xs.length; i++) {
+      const x = xs[i]!;
+      let j = i - 1;
+      while (j >= 0 && xs[j]! > x) {
+        xs[j + 1] = xs[j]!;
+        j--;
+      }
+      xs[j + 1] = x;
+    }
+    let w = 0;
+    for (let i = 0; i < xs.length; i++) if (w === 0 || xs[i] !== xs[w - 1]) xs[w++] = xs[i]!;
+    xs.length = w;
+    return;
+  }
   const sorted = Float64Array.from(xs).sort();
   let w = 0;
   for (let i = 0; i < sorted.length; i++) if (w === 0 || sorted[i] !== xs[w - 1]) xs[w++] = sorted[i]!;
