@@ -392,11 +392,23 @@ function sweepSegments(
 ): void {
   // Plain arrays: two small typed arrays per segment sweep (thousands per agreement) cost more
   // to allocate than the sweep itself.
+  const ranges: ([number, number] | null)[] = new Array(live.length);
+  let restricted = false;
+  for (let i = 0; i < live.length; i++) {
+    const r = range(live[i]!);
+    ranges[i] = r;
+    if (r !== null && (r[0] > 0 || r[1] < nPieces - 1)) restricted = true;
+  }
+  // No live box restricts the axis (most clauses run for the whole term): one segment.
+  if (!restricted) {
+    visit(0, nPieces - 1, live);
+    return;
+  }
   const starts: number[] = new Array(live.length);
   const ends: number[] = new Array(live.length);
   const cuts: number[] = [0];
   for (let i = 0; i < live.length; i++) {
-    const r = range(live[i]!);
+    const r = ranges[i]!;
     const a = r === null ? 0 : r[0];
     const b = r === null ? nPieces - 1 : r[1];
     starts[i] = a;
