@@ -1,6 +1,4 @@
 // The diagnostics stage: the Diagnostic type and one renderer per output format.
-import type { Diagnostic } from "./diagnostic.js";
-import type { RenderOptions } from "./report.js";
 import { renderPretty } from "./pretty.js";
 import { renderJson } from "./json.js";
 import { renderSarif } from "./sarif.js";

@@ -5,7 +5,7 @@
 import type { Agreement, Assignment, Obligation, Rule } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { describeRegion, firstActivityWitness, mergeRegion, type Box } from "../space/index.js";
-import { accountableWords, clauseLabel, list, finding, scan, withRule } from "./common.js";
+import { accountableWords, clauseLabel, finding, scan, withRule } from "./common.js";
 import { listSome } from "../messages.js";
 
 export function noResponsibleDiagnostics(agreement: Agreement): Diagnostic[] {
