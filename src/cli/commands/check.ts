@@ -168,6 +168,7 @@ export function checkCommand(ctx: CliContext): Command {
       `
 Formats:
   pretty   for people: each finding with the clause it is about, underlined (default)
+  brief    for reading a whole library: a heading per file, a line per finding
   json     one JSON object (see \`concordat schema diagnostics\`)
   sarif    SARIF 2.1.0, for GitHub code scanning
   github   GitHub Actions annotations on the pull request's lines (and, when
