@@ -1,6 +1,6 @@
 // Wording shared by the analysis checks: sentences a lawyer can read.
 import type { Agreement, RoleRef, RuleSet } from "../generated/ruleset.js";
-import { dayNumber, dayString } from "./space/format.js";
+import { dayNumber, dayString, formatNumber } from "./space/format.js";
 
 /** "a", "a and b", "a, b and c" (or "or"). */
 export function list(items: readonly string[], conjunction: "and" | "or" = "and"): string {
@@ -20,7 +20,7 @@ export const MAX_NAMED = 10;
 export function listSome(items: readonly string[], others: string, conjunction: "and" | "or" = "and"): string {
   if (items.length <= MAX_NAMED) return list(items, conjunction);
   const rest = items.length - MAX_NAMED;
-  return `${items.slice(0, MAX_NAMED).join(", ")} ${conjunction} ${rest.toLocaleString("en-GB")} other ${others}`;
+  return `${items.slice(0, MAX_NAMED).join(", ")} ${conjunction} ${formatNumber(rest)} other ${others}`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -11,7 +11,7 @@
 import type { Diagnostic, Severity } from "./diagnostic.js";
 import { palette, type Palette } from "./ansi.js";
 import { escapeControlsOneLine as safeLine } from "./escape.js";
-import { codeLabel, shownFile, sorted, summarize, summaryLine, type RenderOptions } from "./report.js";
+import { codeLabel, severityWord, shownFile, sorted, styledSummaryLine, summarize, type RenderOptions } from "./report.js";
 
 function severityStyle(p: Palette, s: Severity): (x: string) => string {
   if (s === "error") return (x) => p.red(x);
@@ -37,7 +37,7 @@ export function renderBrief(diagnostics: readonly Diagnostic[], options: RenderO
     const rows = group.map((d) => ({
       d,
       where: `${d.span.line}:${d.span.column}`,
-      severity: d.severity === "info" ? "note" : d.severity,
+      severity: severityWord(d.severity),
       code: codeLabel(d),
     }));
     const w = (f: (r: (typeof rows)[number]) => string) => Math.max(...rows.map((r) => f(r).length));
@@ -49,9 +49,7 @@ export function renderBrief(diagnostics: readonly Diagnostic[], options: RenderO
     }
     out.push("");
   }
-  const summary = summarize(diagnostics, options.files);
-  const line = summaryLine(summary);
-  out.push(summary.errors > 0 ? p.bold(p.red(line)) : summary.warnings > 0 ? p.bold(p.yellow(line)) : p.bold(p.green(line)));
+  out.push(styledSummaryLine(p, summarize(diagnostics, options.files)));
   if (all.length > 0) out.push(p.dim("Each finding in full, with its code frame, witness, citation and fix: concordat check FILE"));
   return out.join("\n") + "\n";
 }

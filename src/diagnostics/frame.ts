@@ -98,6 +98,17 @@ function cellOf(l: Layout, column: number): number {
   return l.startCell[idx]!;
 }
 
+/**
+ * The underline from 1-based column `column` to `endColumn` (exclusive; past the line's end, to
+ * its last cell), or, without an end, to the line's last non-blank cell; never empty.
+ */
+function markCells(l: Layout, column: number, endColumn: number | undefined): Mark {
+  const from = cellOf(l, column);
+  let to = endColumn !== undefined && Number.isFinite(endColumn) ? cellOf(l, endColumn) : Math.max(lastNonSpaceEnd(l), from + 1);
+  if (endColumn !== undefined && endColumn > l.startCell.length) to = Math.max(to, l.cells.length);
+  return { from, to: Math.max(to, from + 1) };
+}
+
 function firstNonSpace(l: Layout): number {
   const i = l.cells.findIndex((c) => c !== " " && c !== "");
   return i < 0 ? 0 : i;
@@ -193,12 +204,7 @@ export function codeFrame(source: string, pos: FramePosition, options: FrameOpti
   const column = Number.isInteger(pos.column) && pos.column >= 1 ? pos.column : 1;
   if (endLine === pos.line) {
     const l = layout(lines[pos.line - 1]!);
-    const from = cellOf(l, column);
-    const endCol = Number.isFinite(endColumn) ? endColumn : Number.POSITIVE_INFINITY;
-    let to = Number.isFinite(endCol) ? cellOf(l, endCol) : Math.max(lastNonSpaceEnd(l), from + 1);
-    if (endCol > l.startCell.length) to = Math.max(to, l.cells.length);
-    if (to <= from) to = from + 1;
-    rows.push({ lineNo: pos.line, ...windowed(l, { from, to }, maxWidth) });
+    rows.push({ lineNo: pos.line, ...windowed(l, markCells(l, column, endColumn), maxWidth) });
   } else {
     const shown: number[] = [];
     const count = endLine - pos.line + 1;
@@ -318,12 +324,6 @@ export function labelledFrame(
 /** The cells a span covers on its first line (to the end of the line's text when it goes on). */
 function markOnLine(l: Layout, m: FramePosition): Mark {
   const column = Number.isInteger(m.column) && m.column >= 1 ? m.column : 1;
-  const from = cellOf(l, column);
   const oneLine = !Number.isInteger(m.endLine) || m.endLine <= m.line || (m.endLine === m.line + 1 && m.endColumn <= 1);
-  let to: number;
-  if (oneLine && Number.isInteger(m.endColumn) && m.endLine === m.line) {
-    to = cellOf(l, m.endColumn);
-    if (m.endColumn > l.startCell.length) to = Math.max(to, l.cells.length);
-  } else to = Math.max(lastNonSpaceEnd(l), from + 1);
-  return { from, to: Math.max(to, from + 1) };
+  return markCells(l, column, oneLine && Number.isInteger(m.endColumn) && m.endLine === m.line ? m.endColumn : undefined);
 }

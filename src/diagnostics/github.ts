@@ -3,7 +3,7 @@
 //   ::error file=policies/a.concord,line=30,col=7,endLine=33,endColumn=8,title=concordat gap (clause 2.2)::Nobody is …
 import type { Diagnostic, Severity } from "./diagnostic.js";
 import { escapeControls } from "./escape.js";
-import { codeLabel, shownFile, sorted, summarize, summaryLine, witnessInWords, type RenderOptions } from "./report.js";
+import { codeLabel, severityWord, shownFile, sorted, summarize, summaryLine, witnessInWords, type RenderOptions } from "./report.js";
 
 /** Escapes the message of a workflow command. */
 export function escapeData(s: string): string {
@@ -66,10 +66,6 @@ function cell(s: string): string {
   return s.replace(/\r?\n/g, " ").replace(/([\\|`*_[\]<>])/g, "\\$1");
 }
 
-function severityLabel(s: Severity): string {
-  return s === "info" ? "note" : s;
-}
-
 /**
  * The job summary (`$GITHUB_STEP_SUMMARY`): the counts, a note of the annotations a step does
  * not show (ten per severity), and a table of every finding.
@@ -80,14 +76,14 @@ export function renderGithubSummary(diagnostics: readonly Diagnostic[], options:
   const hidden: string[] = [];
   for (const s of ["error", "warning", "info"] as const) {
     const n = ds.filter((d) => d.severity === s).length - ANNOTATIONS_SHOWN_PER_SEVERITY;
-    if (n > 0) hidden.push(`${n} more ${severityLabel(s)}${n === 1 ? "" : "s"}`);
+    if (n > 0) hidden.push(`${n} more ${severityWord(s)}${n === 1 ? "" : "s"}`);
   }
   if (hidden.length > 0)
     out.push("", `GitHub shows ${ANNOTATIONS_SHOWN_PER_SEVERITY} annotations of each severity per step: ${hidden.join(", ")} are not annotated on the files, and are listed below.`);
   if (ds.length > 0) {
     out.push("", "| severity | code | clause | file | line | message |", "| --- | --- | --- | --- | --- | --- |");
     for (const d of ds)
-      out.push(`| ${severityLabel(d.severity)} | ${cell(codeLabel(d))} | ${d.clause ?? ""} | ${cell(shownFile(d.span.file, options))} | ${d.span.line} | ${cell(d.message)} |`);
+      out.push(`| ${severityWord(d.severity)} | ${cell(codeLabel(d))} | ${d.clause ?? ""} | ${cell(shownFile(d.span.file, options))} | ${d.span.line} | ${cell(d.message)} |`);
   }
   return out.join("\n") + "\n";
 }

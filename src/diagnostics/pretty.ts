@@ -19,7 +19,7 @@ import type { Diagnostic, RelatedLocation, Severity } from "./diagnostic.js";
 import { palette, type Palette } from "./ansi.js";
 import { hasLine, labelledFrame, type FrameMark } from "./frame.js";
 import { escapeControls as safe, escapeControlsOneLine as safeLine } from "./escape.js";
-import { codeLabel, shownFile, sourceOf, sorted, summarize, summaryLine, witnessInWords, type RenderOptions } from "./report.js";
+import { codeLabel, formatValue, severityWord, shownFile, sourceOf, sorted, styledSummaryLine, summarize, witnessInWords, type RenderOptions } from "./report.js";
 
 /** At most this many related locations are framed; the rest are counted (JSON lists them all). */
 export const MAX_RELATED_SHOWN = 5;
@@ -28,11 +28,6 @@ function severityStyle(p: Palette, s: Severity): (x: string) => string {
   if (s === "error") return (x) => p.bold(p.red(x));
   if (s === "warning") return (x) => p.bold(p.yellow(x));
   return (x) => p.bold(p.cyan(x));
-}
-
-/** Severity word as shown: `info` is a note, like compilers say. */
-function severityWord(s: Severity): string {
-  return s === "info" ? "note" : s;
 }
 
 function location(file: string, line: number, column: number): string {
@@ -111,7 +106,7 @@ export function prettyDiagnostic(d: Diagnostic, options: RenderOptions = {}, sta
   if (d.reason) note("reason", d.reason);
   for (const r of unframed) note("related", `${location(shownFile(r.span.file, options), r.span.line, r.span.column)}: ${r.message}`);
   const more = related.length - framed.length + (d.relatedOmitted ?? 0);
-  if (more > 0) note("related", `${more.toLocaleString("en-GB")} more ${more === 1 ? "place" : "places"}${d.relatedOmitted ? "" : " (every one is in --format json)"}`);
+  if (more > 0) note("related", `${formatValue(more)} more ${more === 1 ? "place" : "places"}${d.relatedOmitted ? "" : " (every one is in --format json)"}`);
   if (d.help) notes.push(`${indent}${p.blue("=")} ${p.bold(p.cyan("help:"))} ${safe(d.help)}`);
   out.push(...notes);
   return out;
@@ -132,8 +127,5 @@ export function renderPretty(diagnostics: readonly Diagnostic[], options: Render
   const p = palette(options.color);
   const state: PrettyState = { cited: new Set() };
   const blocks = sorted(diagnostics).map((d) => prettyDiagnostic(d, options, state).join("\n"));
-  const summary = summarize(diagnostics, options.files);
-  const line = summaryLine(summary);
-  const styled = summary.errors > 0 ? p.bold(p.red(line)) : summary.warnings > 0 ? p.bold(p.yellow(line)) : p.bold(p.green(line));
-  return [...blocks, styled].join("\n\n") + "\n";
+  return [...blocks, styledSummaryLine(p, summarize(diagnostics, options.files))].join("\n\n") + "\n";
 }

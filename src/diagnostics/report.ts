@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { Diagnostic, Severity, Witness } from "./diagnostic.js";
 import { compareDiagnostics } from "./diagnostic.js";
 import { displayPath } from "./paths.js";
+import type { Palette } from "./ansi.js";
 
 /** Source texts by file name, as the stages name files in their spans. */
 export type Sources = ReadonlyMap<string, string> | ((file: string) => string | undefined);
@@ -75,6 +76,17 @@ export function summaryLine(s: Summary): string {
   if (s.infos > 0) parts.push(plural(s.infos, "note"));
   const what = parts.length === 0 ? "no problems" : parts.join(", ");
   return `${what} in ${plural(s.files, "file")}`;
+}
+
+/** Severity as the human formats say it: `info` is a note, as compilers say. */
+export function severityWord(s: Severity): string {
+  return s === "info" ? "note" : s;
+}
+
+/** The summary line in its colour: red with errors, yellow with warnings only, else green. */
+export function styledSummaryLine(p: Palette, s: Summary): string {
+  const line = summaryLine(s);
+  return s.errors > 0 ? p.bold(p.red(line)) : s.warnings > 0 ? p.bold(p.yellow(line)) : p.bold(p.green(line));
 }
 
 /** The diagnostics in report order (file, position, code), without mutating the input. */

@@ -343,20 +343,24 @@ export interface ConcordParserOptions {
  * repetition is reached rather than for the whole grammar when the parser is built: a small
  * file reaches a fraction of the grammar, and the parser is built at every start.
  */
+type Strategy = InstanceType<typeof LLkLookaheadStrategy>;
+type AlternationLookahead = ReturnType<Strategy["buildLookaheadForAlternation"]>;
+type OptionalLookahead = ReturnType<Strategy["buildLookaheadForOptional"]>;
+
 class LazyLookahead extends LLkLookaheadStrategy {
-  override buildLookaheadForAlternation(options: Parameters<InstanceType<typeof LLkLookaheadStrategy>["buildLookaheadForAlternation"]>[0]) {
-    let built: ((this: unknown, alts: unknown) => number | undefined) | undefined;
+  override buildLookaheadForAlternation(options: Parameters<Strategy["buildLookaheadForAlternation"]>[0]): AlternationLookahead {
+    let built: AlternationLookahead | undefined;
     const build = () => super.buildLookaheadForAlternation(options);
-    return function (this: unknown, alts: unknown) {
-      return (built ??= build() as typeof built & {}).call(this, alts);
-    } as ReturnType<InstanceType<typeof LLkLookaheadStrategy>["buildLookaheadForAlternation"]>;
+    return function (this: unknown, ...args: Parameters<AlternationLookahead>) {
+      return (built ??= build()).apply(this, args);
+    };
   }
-  override buildLookaheadForOptional(options: Parameters<InstanceType<typeof LLkLookaheadStrategy>["buildLookaheadForOptional"]>[0]) {
-    let built: ((this: unknown) => boolean) | undefined;
+  override buildLookaheadForOptional(options: Parameters<Strategy["buildLookaheadForOptional"]>[0]): OptionalLookahead {
+    let built: OptionalLookahead | undefined;
     const build = () => super.buildLookaheadForOptional(options);
     return function (this: unknown) {
-      return (built ??= build() as typeof built & {}).call(this);
-    } as ReturnType<InstanceType<typeof LLkLookaheadStrategy>["buildLookaheadForOptional"]>;
+      return (built ??= build()).call(this);
+    };
   }
 }
 

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "../support/build-setup.js";
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const bin = path.join(repo, "dist/bin/main.js");
@@ -15,13 +16,7 @@ export function ensureBuilt(): void {
     built = true;
     return;
   }
-  const tsc = spawnSync(process.execPath, [path.join(repo, "node_modules/typescript/bin/tsc"), "-p", path.join(repo, "tsconfig.json")], {
-    cwd: repo,
-    encoding: "utf8",
-  });
-  const bundle = spawnSync(process.execPath, [path.join(repo, "scripts/bundle.mjs")], { cwd: repo, encoding: "utf8" });
-  const r = { stdout: tsc.stdout + bundle.stdout, stderr: tsc.stderr + bundle.stderr };
-  if (!existsSync(bin)) throw new Error(`could not build concordat:\n${r.stdout}\n${r.stderr}`);
+  build();
   built = true;
 }
 

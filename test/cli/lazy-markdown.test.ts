@@ -1,13 +1,11 @@
 // The Markdown parser is loaded only when a literate file is read (it is a fifth of the
 // start-up): a check of .concord files never loads it, and a check that meets a .concord.md
 // file — named, in a folder, or only through an import — loads it and gives the full report.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CliContext } from "../../src/cli/context.js";
 import { run } from "../../src/cli/program.js";
 import { markdownParserLoaded } from "../../src/semantics/literate.js";
+import { project } from "../support/project.js";
 
 function context(cwd: string): CliContext & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -35,12 +33,6 @@ agreement a "A" {
 }
 `;
 
-function project(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "concordat-lazy-md-"));
-  fs.writeFileSync(path.join(dir, "concordat.json"), "{}\n");
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-  return dir;
-}
 
 describe("the Markdown parser, loaded only for literate files", () => {
   // One order: the first check reads no literate file, the second reads one only through an import.

@@ -1,6 +1,4 @@
 // Helpers for the semantics tests: temporary projects and compact diagnostics.
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
@@ -8,17 +6,8 @@ import { compileProgram, loadProgram } from "../../src/semantics/index.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** A temporary project (with a `concordat.json` marker unless `marker` is false) holding `files`. */
-export function project(files: Record<string, string>, marker = true): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "concordat-sem-"));
-  if (marker) fs.writeFileSync(path.join(dir, "concordat.json"), "{}\n");
-  for (const [name, text] of Object.entries(files)) {
-    const full = path.join(dir, name);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, text);
-  }
-  return dir;
-}
+export { project } from "../support/project.js";
+import { project } from "../support/project.js";
 
 export interface Brief {
   code: string;

@@ -1,18 +1,10 @@
 // load.ts under hostile input (issue 8): nesting is measured before parsing, deep files ask
 // for the large stack, and what is read never depends on the order of the paths.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DeepNestingError, loadProgram, MAX_NESTING } from "../../src/semantics/index.js";
 import { nestingDepth } from "../../src/semantics/load.js";
+import { project as dir } from "../support/project.js";
 
-function dir(files: Record<string, string>): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), "concordat-load-"));
-  fs.writeFileSync(path.join(d, "concordat.json"), "{}\n");
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(d, name), text);
-  return d;
-}
 
 describe("nestingDepth", () => {
   it("counts braces, not those in strings, prose or comments", () => {

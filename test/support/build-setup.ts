@@ -17,10 +17,15 @@ function newest(dir: string): number {
   return t;
 }
 
+/** `npm run build` without npm: tsc into dist/src, then the bundle into dist/bin. Throws with their output when either fails. */
+export function build(): void {
+  const tsc = spawnSync(process.execPath, [path.join(repo, "node_modules/typescript/bin/tsc"), "-p", path.join(repo, "tsconfig.json")], { cwd: repo, encoding: "utf8" });
+  const r = tsc.status === 0 ? spawnSync(process.execPath, [path.join(repo, "scripts/bundle.mjs")], { cwd: repo, encoding: "utf8" }) : tsc;
+  if (r.status !== 0 || !existsSync(bin)) throw new Error(`could not build concordat:\n${r.stdout}\n${r.stderr}`);
+}
+
 export default function setup(): void {
   const sources = Math.max(newest(path.join(repo, "src")), statSync(path.join(repo, "tsconfig.json")).mtimeMs);
   if (existsSync(bin) && statSync(bin).mtimeMs >= sources && newest(path.join(repo, "dist/src")) >= sources) return;
-  const tsc = spawnSync(process.execPath, [path.join(repo, "node_modules/typescript/bin/tsc"), "-p", path.join(repo, "tsconfig.json")], { cwd: repo, encoding: "utf8" });
-  const r = tsc.status === 0 ? spawnSync(process.execPath, [path.join(repo, "scripts/bundle.mjs")], { cwd: repo, encoding: "utf8" }) : tsc;
-  if (r.status !== 0 || !existsSync(bin)) throw new Error(`could not build concordat before the tests:\n${r.stdout}\n${r.stderr}`);
+  build();
 }

@@ -1,18 +1,14 @@
 // Checks .concord source text end to end (load, compile, analyse) in a temporary project:
 // the tests of DESIGN.md §7 assert the exact diagnostics a user would see.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Diagnostic } from "../../src/diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../../src/diagnostics/diagnostic.js";
 import { compileProgram, loadProgram } from "../../src/semantics/index.js";
 import { analyze, runTests } from "../../src/analysis/index.js";
+import { project } from "./project.js";
 
 /** Every diagnostic (load, compile, analysis) of `files`, entry `main.concord`, sorted. */
 export function checkFiles(files: Record<string, string>, entry = "main.concord") {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "concordat-exact-"));
-  fs.writeFileSync(path.join(dir, "concordat.json"), "{}\n");
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  const dir = project(files);
   const program = loadProgram([entry], { cwd: dir });
   const { ruleSet, diagnostics } = compileProgram(program);
   const all = [...program.diagnostics, ...diagnostics, ...analyze(ruleSet)].sort(compareDiagnostics);
