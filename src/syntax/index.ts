@@ -1,8 +1,8 @@
 // The syntax stage's public API: text → AST and `syntax` diagnostics. Never throws.
-import { EOF, tokenMatcher, type CstNode, type IRecognitionException, type IToken } from "./chevrotain.js";
+import { EOF, tokenMatcher, type IRecognitionException, type IToken } from "./chevrotain.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Clause, AgreementItem, SourceFile, Span } from "./ast.js";
-import { parser, showToken } from "./parser.js";
+import { parser, showToken, type ParseNode } from "./parser.js";
 import { AstBuilder, wholeSpan } from "./to-ast.js";
 import { describeCharacter, needsDescription } from "./characters.js";
 import { Kw, LCurly, RCurly, lexer, UnterminatedBlockComment, UnterminatedProse, UnterminatedString } from "./tokens.js";
@@ -42,7 +42,7 @@ export function parse(text: string, file: string): ParseResult {
 function parseUnsafe(text: string, file: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const lexed = lexer.tokenize(text);
-  const builder = new AstBuilder(file, text, lexed.tokens);
+  const builder = new AstBuilder(file, text);
 
   // Lexer errors: characters that start no token.
   for (const e of lexed.errors) {
@@ -77,10 +77,10 @@ function parseUnsafe(text: string, file: string): ParseResult {
   // early by an earlier error: the items that follow are parsed as further items of
   // the last framework or agreement (no second error for the stray `}`); otherwise
   // the parser resumes at the next top-level keyword.
-  const roots: CstNode[] = [];
+  const roots: ParseNode[] = [];
   const parserErrors: IRecognitionException[] = [];
   let tokens = lexed.tokens;
-  let lastDecl: CstNode | undefined;
+  let lastDecl: ParseNode | undefined;
   let hadErrors = false;
   for (let guard = 0; guard < 100_000 && tokens.length > 0; guard++) {
     let errs: IRecognitionException[];
@@ -88,11 +88,12 @@ function parseUnsafe(text: string, file: string): ParseResult {
     let lastParsedOffset = -1;
     if (!isTopLevelStart(tokens[0]!) && lastDecl && hadErrors && startsItemOf(lastDecl.name, tokens[0]!)) {
       parser.input = tokens;
-      const item = lastDecl.name === "agreement" ? parser.agreementItem() : parser.frameworkItem();
+      const item = (lastDecl.name === "agreement" ? parser.agreementItem() : parser.frameworkItem()) as unknown as ParseNode | undefined;
       errs = [...parser.errors];
       const key = lastDecl.name === "agreement" ? "agreementItem" : "frameworkItem";
       if (item) {
-        ((lastDecl.children as Record<string, CstNode[]>)[key] ??= []).push(item);
+        // Not added to its first and last tokens: the declaration's span stays what was parsed.
+        lastDecl.kids.push(key, item);
         lastParsedOffset = firstOffset(item);
       }
     } else if (!isTopLevelStart(tokens[0]!)) {
@@ -104,11 +105,11 @@ function parseUnsafe(text: string, file: string): ParseResult {
       continue;
     } else {
       parser.input = tokens;
-      const cst = parser.sourceFile();
+      const cst = parser.sourceFile() as unknown as ParseNode | undefined;
       errs = [...parser.errors];
       if (cst) {
         roots.push(cst);
-        const decls = [...((cst.children["framework"] ?? []) as CstNode[]), ...((cst.children["agreement"] ?? []) as CstNode[])];
+        const decls = cst.kids.filter((k, i): k is ParseNode => i % 2 === 1 && typeof k === "object" && "kids" in k && (k.name === "framework" || k.name === "agreement"));
         const last = decls.sort((a, b) => firstOffset(b) - firstOffset(a))[0];
         if (last) {
           lastDecl = last;
@@ -229,8 +230,8 @@ function startsItemOf(declaration: string, t: IToken): boolean {
   return starts.some((w) => tokenMatcher(t, Kw[w]));
 }
 
-function firstOffset(n: CstNode): number {
-  const o = n.location?.startOffset;
+function firstOffset(n: ParseNode): number {
+  const o = n.first?.startOffset;
   return validPos(o) ? o : -1;
 }
 

@@ -34,6 +34,29 @@ import {
   StringTok,
 } from "./tokens.js";
 
+// ------------------------------------------------------------------ parse tree
+
+/**
+ * A node of the parse tree, as Chevrotain's CST gives it (the same children, in the same
+ * order, and the same partial nodes after recovery) but lighter: Chevrotain keeps a
+ * dictionary of arrays per node, which cost more than recognising the text; this keeps
+ * the children in one list, and the first and last tokens instead of offsets to look up.
+ */
+export interface ParseNode {
+  readonly name: string;
+  /** The children in the order they were parsed, each after its label: label, child, label, child, … */
+  readonly kids: (string | IToken | ParseNode)[];
+  /** The node's first and last tokens that are in the text (recovery inserts tokens that are not). */
+  first: IToken | undefined;
+  last: IToken | undefined;
+  /** Set by Chevrotain's recovery on a node it gave up on part-way. */
+  recoveredNode: boolean;
+}
+
+function inText(t: IToken): boolean {
+  return !t.isInsertedInRecovery && Number.isInteger(t.startOffset) && t.startOffset >= 0;
+}
+
 // ------------------------------------------------------------------ messages
 
 /** Words that describe what a name stands for, by rule (and the keyword before it). */
@@ -378,12 +401,38 @@ export class ConcordParser extends CstParser {
       // Lazy outside the grammar checks, which validate with the lookahead strategy.
       ...(options.validate ? {} : { lookaheadStrategy: new LazyLookahead({ maxLookahead: 3 }) }),
       errorMessageProvider: messages,
-      // Offsets only: the AST builder takes lines and columns from the first and last
-      // token of a node (less work per token, and a smaller CST).
-      nodeLocationTracking: "onlyOffset",
+      // Nodes carry their first and last tokens (see ParseNode), not locations.
+      nodeLocationTracking: "none",
       skipValidations: !options.validate,
     });
     this.performSelfAnalysis();
+  }
+
+  // ---- the parse tree: Chevrotain's tree-building steps, building ParseNodes. Chevrotain
+  // calls these at the start of each rule, after each token and after each sub-rule
+  // (including the partial node of one that failed), and pops CST_STACK itself.
+  declare private CST_STACK: ParseNode[];
+
+  cstInvocationStateUpdate(name: string): void {
+    this.CST_STACK.push({ name, kids: [], first: undefined, last: undefined, recoveredNode: false });
+  }
+
+  cstPostTerminal(label: string, token: IToken): void {
+    const node = this.CST_STACK[this.CST_STACK.length - 1]!;
+    node.kids.push(label, token);
+    if (inText(token)) {
+      node.first ??= token;
+      node.last = token;
+    }
+  }
+
+  cstPostNonTerminal(child: ParseNode, label: string): void {
+    const node = this.CST_STACK[this.CST_STACK.length - 1]!;
+    node.kids.push(label, child);
+    if (child.first) {
+      node.first ??= child.first;
+      node.last = child.last;
+    }
   }
 
   // ---- top level

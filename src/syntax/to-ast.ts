@@ -1,13 +1,14 @@
 // CST → AST (ast.ts). Defensive: recovered parses leave partial CST nodes; a node
 // missing a required part is dropped, never a throw. Every node gets its span.
-import type { CstElement, CstNode, IToken } from "./chevrotain.js";
+import type { IToken } from "./chevrotain.js";
+import type { ParseNode } from "./parser.js";
 import type * as A from "./ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
-type Children = Record<string, CstElement[] | undefined>;
+type Element = IToken | ParseNode;
 
-function isNode(e: CstElement | undefined): e is CstNode {
-  return !!e && typeof (e as CstNode).name === "string" && typeof (e as CstNode).children === "object";
+function isNode(e: Element | string | undefined): e is ParseNode {
+  return !!e && typeof e === "object" && Array.isArray((e as ParseNode).kids);
 }
 
 function validPos(x: unknown): x is number {
@@ -15,22 +16,17 @@ function validPos(x: unknown): x is number {
 }
 
 /** A token that really is in the text (not one inserted by error recovery). */
-function realToken(e: CstElement | undefined): e is IToken {
-  if (!e || isNode(e)) return false;
+function realToken(e: Element | string | undefined): e is IToken {
+  if (!e || typeof e !== "object" || isNode(e)) return false;
   const t = e as IToken;
   return !t.isInsertedInRecovery && validPos(t.startOffset) && validPos(t.startLine) && validPos(t.startColumn) && typeof t.image === "string";
 }
 
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
-  /** Where the last lookups of a node's first and last token ended (see `tokenIndexAt`). */
-  private startHint = 0;
-  private endHint = 0;
   constructor(
     private readonly file: string,
     private readonly text: string,
-    /** Every token the parser was given, in text order (the lexer's output). */
-    private readonly tokens: readonly IToken[] = [],
   ) {}
 
   // ---------------------------------------------------------------- spans
@@ -55,110 +51,77 @@ export class AstBuilder {
     return { file: this.file, offset: a.offset, endOffset: b.endOffset, line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };
   }
 
-  private firstLast(e: CstElement, acc: { first?: IToken; last?: IToken }): void {
-    if (isNode(e)) {
-      for (const list of Object.values(e.children as Children)) for (const c of list ?? []) this.firstLast(c, acc);
-    } else if (realToken(e)) {
-      if (!acc.first || e.startOffset < acc.first.startOffset) acc.first = e;
-      if (!acc.last || e.startOffset > acc.last.startOffset) acc.last = e;
+  private firstLast(n: ParseNode, acc: { first?: IToken; last?: IToken }): void {
+    const kids = n.kids;
+    for (let i = 1; i < kids.length; i += 2) {
+      const e = kids[i] as Element;
+      if (isNode(e)) this.firstLast(e, acc);
+      else if (realToken(e)) {
+        if (!acc.first || e.startOffset < acc.first.startOffset) acc.first = e;
+        if (!acc.last || e.startOffset > acc.last.startOffset) acc.last = e;
+      }
     }
   }
 
   /**
-   * The index in `tokens` of the last token starting at or before `offset` (-1 when none),
-   * searched from `from` outwards: node starts, and node ends, come mostly in text order.
+   * The span of a node: from its first real token to its last; undefined when it has none.
+   * A node recovery gave up on, or one items were added to after parsing, is searched.
    */
-  private tokenIndexAt(offset: number, from: number): number {
-    const ts = this.tokens;
-    const n = ts.length;
-    if (n === 0 || ts[0]!.startOffset > offset) return -1;
-    // Gallop from the hint to a bracket [lo, hi] with ts[lo] <= offset < ts[hi] (hi may be n), then bisect.
-    let lo: number;
-    let hi: number;
-    let i = from < 0 ? 0 : from >= n ? n - 1 : from;
-    if (ts[i]!.startOffset <= offset) {
-      let step = 1;
-      lo = i;
-      hi = i + step;
-      while (hi < n && ts[hi]!.startOffset <= offset) {
-        lo = hi;
-        step *= 2;
-        hi = lo + step;
-      }
-      if (hi > n) hi = n;
-    } else {
-      let step = 1;
-      hi = i;
-      lo = i - step;
-      while (lo > 0 && ts[lo]!.startOffset > offset) {
-        hi = lo;
-        step *= 2;
-        lo = hi - step;
-      }
-      if (lo < 0) lo = 0;
+  nodeSpan(n: ParseNode): A.Span | undefined {
+    let first = n.first;
+    let last = n.last;
+    if (n.recoveredNode || !first || !last) {
+      const acc: { first?: IToken; last?: IToken } = {};
+      this.firstLast(n, acc);
+      first = acc.first;
+      last = acc.last;
     }
-    // Invariant: ts[lo].startOffset <= offset, and hi === n or ts[hi].startOffset > offset.
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >>> 1;
-      if (ts[mid]!.startOffset <= offset) lo = mid;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /**
-   * The span of a CST node: from its first real token to its last; undefined when it has none.
-   * The parser tracks offsets only (the location of the first token and the greatest end
-   * offset of any token in the node); lines and columns are those of the tokens found there.
-   */
-  nodeSpan(n: CstNode): A.Span | undefined {
-    const l = n.location;
-    if (l && !n.recoveredNode && validPos(l.startOffset) && validPos(l.endOffset) && l.endOffset >= l.startOffset) {
-      const i = this.tokenIndexAt(l.startOffset, this.startHint);
-      const first = i >= 0 ? this.tokens[i] : undefined;
-      const j = this.tokenIndexAt(l.endOffset, this.endHint);
-      const last = j >= 0 ? this.tokens[j] : undefined;
-      if (i >= 0) this.startHint = i;
-      if (j >= 0) this.endHint = j;
-      if (
-        first &&
-        last &&
-        first.startOffset === l.startOffset &&
-        last.endOffset === l.endOffset &&
-        validPos(first.startLine) &&
-        validPos(first.startColumn) &&
-        validPos(last.endLine) &&
-        validPos(last.endColumn)
-      ) {
-        return { file: this.file, offset: l.startOffset, endOffset: l.endOffset + 1, line: first.startLine, column: first.startColumn, endLine: last.endLine, endColumn: last.endColumn + 1 };
-      }
-    }
-    const acc: { first?: IToken; last?: IToken } = {};
-    this.firstLast(n, acc);
-    if (!acc.first || !acc.last) return undefined;
-    return this.spanBetween(this.tokenSpan(acc.first), this.tokenSpan(acc.last));
+    if (!first || !last) return undefined;
+    return this.spanBetween(this.tokenSpan(first), this.tokenSpan(last));
   }
 
   // ---------------------------------------------------------------- child access
 
-  tok(n: CstNode | undefined, key: string): IToken | undefined {
-    const list = n ? (n.children as Children)[key] : undefined;
-    return list?.find(realToken) as IToken | undefined;
+  tok(n: ParseNode | undefined, key: string): IToken | undefined {
+    if (!n) return undefined;
+    const kids = n.kids;
+    for (let i = 0; i < kids.length; i += 2) {
+      const e = kids[i + 1];
+      if (kids[i] === key && realToken(e)) return e;
+    }
+    return undefined;
   }
-  toks(n: CstNode | undefined, key: string): IToken[] {
-    const list = n ? (n.children as Children)[key] : undefined;
-    return (list ?? []).filter(realToken) as IToken[];
+  toks(n: ParseNode | undefined, key: string): IToken[] {
+    const out: IToken[] = [];
+    if (!n) return out;
+    const kids = n.kids;
+    for (let i = 0; i < kids.length; i += 2) {
+      const e = kids[i + 1];
+      if (kids[i] === key && realToken(e)) out.push(e);
+    }
+    return out;
   }
-  sub(n: CstNode | undefined, key: string): CstNode | undefined {
-    const list = n ? (n.children as Children)[key] : undefined;
-    return list?.find(isNode);
+  sub(n: ParseNode | undefined, key: string): ParseNode | undefined {
+    if (!n) return undefined;
+    const kids = n.kids;
+    for (let i = 0; i < kids.length; i += 2) {
+      const e = kids[i + 1];
+      if (kids[i] === key && isNode(e)) return e;
+    }
+    return undefined;
   }
-  subs(n: CstNode | undefined, key: string): CstNode[] {
-    const list = n ? (n.children as Children)[key] : undefined;
-    return (list ?? []).filter(isNode);
+  subs(n: ParseNode | undefined, key: string): ParseNode[] {
+    const out: ParseNode[] = [];
+    if (!n) return out;
+    const kids = n.kids;
+    for (let i = 0; i < kids.length; i += 2) {
+      const e = kids[i + 1];
+      if (kids[i] === key && isNode(e)) out.push(e);
+    }
+    return out;
   }
   /** The only sub-node of an item-choice node (frameworkItem, agreementItem, …). */
-  only(n: CstNode): CstNode | undefined {
+  only(n: ParseNode): ParseNode | undefined {
     return firstSubNode(n);
   }
 
@@ -167,7 +130,7 @@ export class AstBuilder {
   name(t: IToken | undefined): A.Name | undefined {
     return t ? { kind: "Name", text: t.image, span: this.tokenSpan(t) } : undefined;
   }
-  names(n: CstNode | undefined): A.Name[] {
+  names(n: ParseNode | undefined): A.Name[] {
     return this.toks(n, "Name").map((t) => this.name(t)!);
   }
 
@@ -210,7 +173,7 @@ export class AstBuilder {
     const currency = t.image[0] as "£" | "€" | "$";
     return { kind: "Money", currency, amount: Number(t.image.slice(1).replace(/_/g, "")), text: t.image, span: this.tokenSpan(t) };
   }
-  value(n: CstNode | undefined): A.Value | undefined {
+  value(n: ParseNode | undefined): A.Value | undefined {
     if (!n) return undefined;
     const m = this.tok(n, "Money");
     if (m) return this.money(m);
@@ -235,7 +198,7 @@ export class AstBuilder {
 
   // ---------------------------------------------------------------- shared
 
-  selector(n: CstNode): A.Selector | undefined {
+  selector(n: ParseNode): A.Selector | undefined {
     const span = this.nodeSpan(n);
     if (!span) return undefined;
     if (this.tok(n, "KwAll")) return this.tok(n, "KwFunctions") ? { kind: "AllFunctionsSelector", span } : undefined;
@@ -244,10 +207,10 @@ export class AstBuilder {
     if (this.tok(n, "KwCategory")) return { kind: "CategorySelector", name, span };
     return { kind: "FunctionSelector", name, explicit: !!this.tok(n, "KwFunction"), span };
   }
-  selectors(n: CstNode | undefined): A.Selector[] {
+  selectors(n: ParseNode | undefined): A.Selector[] {
     return this.subs(n, "selector").map((s) => this.selector(s)).filter((s): s is A.Selector => !!s);
   }
-  roleOrKinds(n: CstNode | undefined): A.RoleOrKind[] {
+  roleOrKinds(n: ParseNode | undefined): A.RoleOrKind[] {
     const out: A.RoleOrKind[] = [];
     for (const r of this.subs(n, "roleOrKind")) {
       const span = this.nodeSpan(r);
@@ -260,10 +223,10 @@ export class AstBuilder {
 
   // ---------------------------------------------------------------- top level
 
-  sourceFile(roots: CstNode[], comments: IToken[]): A.SourceFile {
+  sourceFile(roots: ParseNode[], comments: IToken[]): A.SourceFile {
     const imports: A.Import[] = [];
     const declarations: (A.Framework | A.Agreement)[] = [];
-    const all: { offset: number; node: CstNode }[] = [];
+    const all: { offset: number; node: ParseNode }[] = [];
     for (const root of roots) {
       for (const key of ["importDecl", "framework", "agreement"]) for (const n of this.subs(root, key)) all.push({ offset: this.nodeSpan(n)?.offset ?? -1, node: n });
     }
@@ -290,7 +253,7 @@ export class AstBuilder {
 
   // ---------------------------------------------------------------- frameworks
 
-  framework(n: CstNode): A.Framework | undefined {
+  framework(n: ParseNode): A.Framework | undefined {
     const span = this.nodeSpan(n);
     const name = this.name(this.tok(n, "name"));
     if (!span || !name) return undefined;
@@ -303,7 +266,7 @@ export class AstBuilder {
     return { kind: "Framework", name, title: this.string(this.tok(n, "title")), items, span };
   }
 
-  frameworkItem(n: CstNode): A.FrameworkItem | undefined {
+  frameworkItem(n: ParseNode): A.FrameworkItem | undefined {
     const span = this.nodeSpan(n);
     if (!span) return undefined;
     switch (n.name) {
@@ -358,7 +321,7 @@ export class AstBuilder {
     return undefined;
   }
 
-  functionDecl(n: CstNode): A.FunctionDecl | undefined {
+  functionDecl(n: ParseNode): A.FunctionDecl | undefined {
     const span = this.nodeSpan(n);
     const name = this.name(this.tok(n, "name"));
     if (!span || !name) return undefined;
@@ -372,14 +335,14 @@ export class AstBuilder {
     return fn;
   }
 
-  provisionDecl(n: CstNode): A.ProvisionDecl | undefined {
+  provisionDecl(n: ParseNode): A.ProvisionDecl | undefined {
     const span = this.nodeSpan(n);
     const name = this.name(this.tok(n, "name"));
     if (!span || !name) return undefined;
     return { kind: "ProvisionDecl", name, title: this.string(this.tok(n, "title")), span };
   }
 
-  modelDecl(n: CstNode): A.ModelDecl | undefined {
+  modelDecl(n: ParseNode): A.ModelDecl | undefined {
     const span = this.nodeSpan(n);
     const name = this.name(this.tok(n, "name"));
     if (!span || !name) return undefined;
@@ -409,7 +372,7 @@ export class AstBuilder {
     return { kind: "ModelDecl", name, title: this.string(this.tok(n, "title")), items, span };
   }
 
-  ruleDecl(n: CstNode): A.RuleDecl | undefined {
+  ruleDecl(n: ParseNode): A.RuleDecl | undefined {
     const span = this.nodeSpan(n);
     const name = this.name(this.tok(n, "name"));
     if (!span || !name) return undefined;
@@ -431,7 +394,7 @@ export class AstBuilder {
     return { kind: "RuleDecl", name, title: this.string(this.tok(n, "title")), items, span };
   }
 
-  obligationBody(n: CstNode): A.ObligationBody | undefined {
+  obligationBody(n: ParseNode): A.ObligationBody | undefined {
     const span = this.nodeSpan(n);
     if (!span) return undefined;
     const selectors = this.selectors(this.sub(n, "selectorList"));
@@ -478,14 +441,14 @@ export class AstBuilder {
 
   // ---------------------------------------------------------------- agreements
 
-  agreement(n: CstNode): A.Agreement | undefined {
+  agreement(n: ParseNode): A.Agreement | undefined {
     const span = this.nodeSpan(n);
     const name = this.name(this.tok(n, "name"));
     if (!span || !name) return undefined;
     return { kind: "Agreement", name, title: this.string(this.tok(n, "title")), items: this.agreementItems(n), span };
   }
 
-  agreementItems(n: CstNode): A.AgreementItem[] {
+  agreementItems(n: ParseNode): A.AgreementItem[] {
     const items: A.AgreementItem[] = [];
     for (const it of this.subs(n, "agreementItem")) {
       const inner = this.only(it);
@@ -495,7 +458,7 @@ export class AstBuilder {
     return items;
   }
 
-  agreementItem(n: CstNode): A.AgreementItem | undefined {
+  agreementItem(n: ParseNode): A.AgreementItem | undefined {
     const span = this.nodeSpan(n);
     if (!span) return undefined;
     switch (n.name) {
@@ -567,7 +530,7 @@ export class AstBuilder {
     return undefined;
   }
 
-  assign(n: CstNode, span: A.Span): A.Assign | undefined {
+  assign(n: ParseNode, span: A.Span): A.Assign | undefined {
     const selectors = this.selectors(this.sub(n, "selectorList"));
     if (!selectors.length) return undefined;
     const result: A.Assign = {
@@ -600,10 +563,10 @@ export class AstBuilder {
     return result;
   }
 
-  conditions(n: CstNode | undefined): A.Conditions {
+  conditions(n: ParseNode | undefined): A.Conditions {
     const out: A.Conditions = { where: [] };
     if (!n) return out;
-    const parts: { order: number; word: string; node: CstNode; offset: number }[] = [];
+    const parts: { order: number; word: string; node: ParseNode; offset: number }[] = [];
     const add = (key: string, order: number, word: string) => {
       for (const c of this.subs(n, key)) {
         const s = this.nodeSpan(c);
@@ -645,7 +608,7 @@ export class AstBuilder {
     return out;
   }
 
-  condition(n: CstNode): A.Condition | undefined {
+  condition(n: ParseNode): A.Condition | undefined {
     const span = this.nodeSpan(n);
     const dimension = this.name(this.tok(n, "dimension"));
     if (!span || !dimension) return undefined;
@@ -659,7 +622,7 @@ export class AstBuilder {
     return { kind: "Compare", dimension, op: opTok.image as A.ComparisonOp, value, span };
   }
 
-  expect(n: CstNode): A.Expect | undefined {
+  expect(n: ParseNode): A.Expect | undefined {
     const span = this.nodeSpan(n);
     const subjectTok = this.tok(n, "subject");
     const activity = this.name(this.tok(n, "activity"));
@@ -684,12 +647,12 @@ export class AstBuilder {
   }
 }
 
-/** The first sub-node, in the order the children were added (no array of every child list built). */
-function firstSubNode(n: CstNode): CstNode | undefined {
-  const children = n.children as Children;
-  for (const key in children) {
-    const list = children[key];
-    if (list) for (const c of list) if (isNode(c)) return c;
+/** The first sub-node, in the order the children were parsed. */
+function firstSubNode(n: ParseNode): ParseNode | undefined {
+  const kids = n.kids;
+  for (let i = 1; i < kids.length; i += 2) {
+    const e = kids[i];
+    if (isNode(e)) return e;
   }
   return undefined;
 }
