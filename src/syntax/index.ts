@@ -49,8 +49,8 @@ function parseUnsafe(text: string, file: string): ParseResult {
     const offset = validPos(e.offset) ? e.offset : 0;
     const length = Math.max(1, validPos(e.length) ? e.length : 1);
     const chars = text.slice(offset, offset + length);
-    const line = validPos(e.line) ? e.line : 1;
-    const column = validPos(e.column) ? e.column : 1;
+    const line = builder.lines.line(offset);
+    const column = builder.lines.column(offset, line);
     diagnostics.push({
       code: "syntax",
       severity: "error",
@@ -139,10 +139,10 @@ function parseUnsafe(text: string, file: string): ParseResult {
   for (const e of parserErrors) {
     const t = e.token;
     let span: Span;
-    if (t && !tokenMatcher(t, EOF) && validPos(t.startOffset) && validPos(t.startLine) && validPos(t.startColumn) && !t.isInsertedInRecovery) {
+    if (t && !tokenMatcher(t, EOF) && validPos(t.startOffset) && !t.isInsertedInRecovery) {
       span = builder.tokenSpan(t);
     } else {
-      span = endOfFileSpan(file, text, lastToken);
+      span = endOfFileSpan(file, builder, lastToken);
     }
     diagnostics.push({ code: "syntax", severity: "error", message: e.message || "syntax error", span });
   }
@@ -160,7 +160,7 @@ function parseUnsafe(text: string, file: string): ParseResult {
   }
   pointAtUnclosedBraces(unique, lexed.tokens, builder, text);
   const clauses = collectClauses(ast);
-  const endOfTokens = lastToken && validPos(lastToken.endOffset) ? lastToken.endOffset + 1 : 0;
+  const endOfTokens = lastToken ? lastToken.startOffset + lastToken.image.length : 0;
   for (const d of unique) {
     // An error at the end of the file lies in every clause left open there.
     const c = innermostClause(clauses, d.span.offset, d.span.offset >= endOfTokens);
@@ -211,7 +211,7 @@ function pointAtUnclosedBraces(diagnostics: Diagnostic[], tokens: IToken[], buil
     .reverse()
     .map((i) => {
       let from = i;
-      while (from > 0 && i - from < 4 && tokens[from - 1]!.startLine === tokens[i]!.startLine && !tokenMatcher(tokens[from - 1]!, LCurly) && !tokenMatcher(tokens[from - 1]!, RCurly)) from--;
+      while (from > 0 && i - from < 4 && builder.lines.line(tokens[from - 1]!.startOffset) === builder.lines.line(tokens[i]!.startOffset) && !tokenMatcher(tokens[from - 1]!, LCurly) && !tokenMatcher(tokens[from - 1]!, RCurly)) from--;
       const words = tokens
         .slice(from, i + 1)
         .map((t) => t.image)
@@ -273,11 +273,9 @@ function spanAt(file: string, text: string, offset: number, endOffset: number, l
 }
 
 /** A one-character span just after the last token (where something was expected), or at the file's start. */
-function endOfFileSpan(file: string, text: string, last: IToken | undefined): Span {
-  if (!last || !validPos(last.endOffset)) return { file, offset: 0, endOffset: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const endLine = validPos(last.endLine) ? last.endLine : last.startLine ?? 1;
-  const endColumn = (validPos(last.endColumn) ? last.endColumn : (last.startColumn ?? 1) + last.image.length - 1) + 1;
-  const offset = last.endOffset + 1;
+function endOfFileSpan(file: string, builder: AstBuilder, last: IToken | undefined): Span {
+  if (!last || !validPos(last.startOffset)) return { file, offset: 0, endOffset: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const { endOffset: offset, endLine, endColumn } = builder.tokenSpan(last);
   return { file, offset, endOffset: offset, line: endLine, column: endColumn, endLine, endColumn };
 }
 

@@ -2,6 +2,7 @@
 // missing a required part is dropped, never a throw. Every node gets its span.
 import type { IToken } from "./chevrotain.js";
 import type { ParseNode } from "./parser.js";
+import { LineIndex } from "./lines.js";
 import type * as A from "./ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
@@ -19,31 +20,32 @@ function validPos(x: unknown): x is number {
 function realToken(e: Element | string | undefined): e is IToken {
   if (!e || typeof e !== "object" || isNode(e)) return false;
   const t = e as IToken;
-  return !t.isInsertedInRecovery && validPos(t.startOffset) && validPos(t.startLine) && validPos(t.startColumn) && typeof t.image === "string";
+  return !t.isInsertedInRecovery && validPos(t.startOffset) && typeof t.image === "string";
 }
 
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
+  /** Lines and columns of the text's offsets (tokens carry offsets only). */
+  readonly lines: LineIndex;
   constructor(
     private readonly file: string,
     private readonly text: string,
-  ) {}
+  ) {
+    this.lines = new LineIndex(text);
+  }
 
   // ---------------------------------------------------------------- spans
 
   tokenSpan(t: IToken): A.Span {
     const offset = t.startOffset;
-    const endOffset = validPos(t.endOffset) ? t.endOffset + 1 : offset + t.image.length;
-    const line = t.startLine!;
-    const column = t.startColumn!;
-    let endLine = validPos(t.endLine) ? t.endLine : line;
-    let endColumn = validPos(t.endColumn) ? t.endColumn + 1 : column + t.image.length;
-    if (!validPos(t.endLine) || !validPos(t.endColumn)) {
-      // Compute from the image (multi-line tokens).
-      const lines = t.image.split(/\r\n|\r|\n/);
-      endLine = line + lines.length - 1;
-      endColumn = lines.length === 1 ? column + t.image.length : lines[lines.length - 1]!.length + 1;
-    }
+    // Tokens carry their start only (the lexer's "onlyOffset" tracking): the end is the image's.
+    const endOffset = offset + t.image.length;
+    const lines = this.lines;
+    const line = lines.line(offset);
+    const column = lines.column(offset, line);
+    // The end is the position of the end offset (the next line's start after a line break).
+    const endLine = endOffset === offset ? line : lines.line(endOffset);
+    const endColumn = lines.column(endOffset, endLine);
     return { file: this.file, offset, endOffset, line, column, endLine, endColumn };
   }
 

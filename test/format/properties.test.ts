@@ -37,12 +37,12 @@ describe("formatting the files of policies/", () => {
   function lineEnds(text: string): number[] {
     return lexer
       .tokenize(text)
-      .tokens.map((t) => t.endOffset + 1)
+      .tokens.map((t) => t.startOffset + t.image.length)
       .filter((o) => text[o] === "\n" || o === text.length);
   }
   /** After any token: a block comment in the middle of a line. */
   function tokenEnds(text: string): number[] {
-    return lexer.tokenize(text).tokens.map((t) => t.endOffset + 1);
+    return lexer.tokenize(text).tokens.map((t) => t.startOffset + t.image.length);
   }
   const comment = fc.oneof(
     fc.constant((i: number) => ` // note ${i}`),
