@@ -10,19 +10,18 @@ export class LineIndex {
   private hint = 0;
 
   constructor(text: string) {
-    let n = 1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+    const starts = [0];
+    if (text.indexOf("\r") < 0) {
+      // The usual text: line feeds only, found by the engine's own search.
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+      }
     }
-    const starts = new Int32Array(n);
-    let k = 1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts[k++] = i + 1;
-    }
-    this.starts = starts;
-    this.count = n;
+    this.starts = Int32Array.from(starts);
+    this.count = starts.length;
   }
 
   /** The 1-based line of an offset (offsets past the end are on the last line). */

@@ -37,9 +37,14 @@ export class AstBuilder {
   // ---------------------------------------------------------------- spans
 
   tokenSpan(t: IToken): A.Span {
-    const offset = t.startOffset;
+    return this.spanOfTokens(t, t);
+  }
+
+  /** From the start of `first` to the end of `last`, in one span (no span made per token). */
+  private spanOfTokens(first: IToken, last: IToken): A.Span {
+    const offset = first.startOffset;
     // Tokens carry their start only (the lexer's "onlyOffset" tracking): the end is the image's.
-    const endOffset = offset + t.image.length;
+    const endOffset = last.startOffset + last.image.length;
     const lines = this.lines;
     const line = lines.line(offset);
     const column = lines.column(offset, line);
@@ -79,7 +84,7 @@ export class AstBuilder {
       last = acc.last;
     }
     if (!first || !last) return undefined;
-    return this.spanBetween(this.tokenSpan(first), this.tokenSpan(last));
+    return this.spanOfTokens(first, last);
   }
 
   // ---------------------------------------------------------------- child access
@@ -568,43 +573,40 @@ export class AstBuilder {
   conditions(n: ParseNode | undefined): A.Conditions {
     const out: A.Conditions = { where: [] };
     if (!n) return out;
-    const parts: { order: number; word: string; node: ParseNode; offset: number }[] = [];
-    const add = (key: string, order: number, word: string) => {
-      for (const c of this.subs(n, key)) {
-        const s = this.nodeSpan(c);
-        if (s) parts.push({ order, word, node: c, offset: s.offset });
-      }
-    };
-    add("whereClause", 0, "where");
-    add("fromClause", 1, "from");
-    add("untilClause", 2, "until");
-    parts.sort((a, b) => a.offset - b.offset);
-    const seen = new Set<string>();
+    // The children come in text order: where, from and until as written.
+    let seen = 0;
     let maxOrder = -1;
     let maxWord = "";
-    for (const p of parts) {
-      const kwTok = this.tok(p.node, p.word === "where" ? "KwWhere" : p.word === "from" ? "KwFrom" : "KwUntil");
-      const kwSpan = kwTok ? this.tokenSpan(kwTok) : this.nodeSpan(p.node)!;
-      if (seen.has(p.word)) {
-        this.diagnostics.push({ code: "syntax", severity: "error", message: `\`${p.word}\` is given twice: write one \`${p.word}\` (join conditions with \`and\`)`, span: kwSpan });
+    const kids = n.kids;
+    for (let i = 0; i < kids.length; i += 2) {
+      const node = kids[i + 1];
+      if (!isNode(node)) continue;
+      const key = kids[i];
+      const order = key === "whereClause" ? 0 : key === "fromClause" ? 1 : key === "untilClause" ? 2 : -1;
+      if (order < 0 || !hasTokens(node)) continue;
+      const word = order === 0 ? "where" : order === 1 ? "from" : "until";
+      const kwTok = this.tok(node, order === 0 ? "KwWhere" : order === 1 ? "KwFrom" : "KwUntil");
+      const kwSpan = () => (kwTok ? this.tokenSpan(kwTok) : this.nodeSpan(node)!);
+      if (seen & (1 << order)) {
+        this.diagnostics.push({ code: "syntax", severity: "error", message: `\`${word}\` is given twice: write one \`${word}\` (join conditions with \`and\`)`, span: kwSpan() });
         continue;
       }
-      if (p.order < maxOrder) {
-        this.diagnostics.push({ code: "syntax", severity: "error", message: `\`${p.word}\` must come before \`${maxWord}\`: conditions go in the order \`where\`, \`from\`, \`until\``, span: kwSpan });
+      if (order < maxOrder) {
+        this.diagnostics.push({ code: "syntax", severity: "error", message: `\`${word}\` must come before \`${maxWord}\`: conditions go in the order \`where\`, \`from\`, \`until\``, span: kwSpan() });
       }
-      seen.add(p.word);
-      if (p.order > maxOrder) {
-        maxOrder = p.order;
-        maxWord = p.word;
+      seen |= 1 << order;
+      if (order > maxOrder) {
+        maxOrder = order;
+        maxWord = word;
       }
-      if (p.word === "where") {
-        for (const c of this.subs(p.node, "condition")) {
+      if (order === 0) {
+        for (const c of this.subs(node, "condition")) {
           const cond = this.condition(c);
           if (cond) out.where.push(cond);
         }
       } else {
-        const d = this.date(this.tok(p.node, "date"));
-        if (d) out[p.word as "from" | "until"] = d;
+        const d = this.date(this.tok(node, "date"));
+        if (d) out[order === 1 ? "from" : "until"] = d;
       }
     }
     return out;
@@ -647,6 +649,17 @@ export class AstBuilder {
     }
     return result;
   }
+}
+
+/** Whether a node holds a token of the text (else it has no span). */
+function hasTokens(n: ParseNode): boolean {
+  if (n.first) return true;
+  const kids = n.kids;
+  for (let i = 1; i < kids.length; i += 2) {
+    const e = kids[i] as Element;
+    if (isNode(e) ? hasTokens(e) : realToken(e)) return true;
+  }
+  return false;
 }
 
 /** The first sub-node, in the order the children were parsed. */
