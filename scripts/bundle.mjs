@@ -5,13 +5,16 @@
 // of checking one small file. Dependencies stay external (loaded from node_modules as they
 // are), except the two small ones every command needs.
 import { build } from "esbuild";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 const inlined = new Set(["commander", "fastest-levenshtein"]);
+
+// A fresh folder: chunk names carry a hash, and old chunks would pile up.
+rmSync(path.join(root, "dist/bin"), { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,
