@@ -12,8 +12,12 @@ import { progress } from "./progress.js";
 export type Program = ReturnType<typeof loadProgram>;
 export type RuleSet = ReturnType<typeof compileProgram>["ruleSet"];
 
-export interface Loaded {
+export interface Loaded extends Compiled {
   program: Program;
+}
+
+/** What a loaded program compiles to, without the program (its syntax trees) kept alive. */
+export interface Compiled {
   ruleSet: RuleSet;
   /** Load and compile diagnostics, deduplicated, sorted. */
   diagnostics: Diagnostic[];
@@ -77,6 +81,15 @@ export function withoutFollowOns(diagnostics: readonly Diagnostic[], incomplete:
     told.add(d.span.file);
     return { ...d, message: `${d.message} Names it would declare are not checked in this file (${n} follow-on ${n === 1 ? "error" : "errors"} not shown).` };
   });
+}
+
+/**
+ * Loads and compiles `paths`, keeping only what the analysis and the report need: the syntax
+ * trees (about 5 KB per assignment) are then garbage, not live data every collection marks.
+ */
+export function compilePaths(ctx: CliContext, paths: string[], verb = "checking", texts?: ReadonlyMap<string, string>): Compiled {
+  const { ruleSet, diagnostics, files, sources, inputs, currencies } = loadAndCompile(ctx, paths, verb, texts);
+  return { ruleSet, diagnostics, files, sources, inputs, currencies };
 }
 
 /** Loads and compiles `paths` (files or folders), relative to the context's folder. */

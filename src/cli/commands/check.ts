@@ -44,7 +44,7 @@ function readStdin(): string {
 
 export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOptions, readInput: () => string = readStdin): Promise<void> {
   // The stages are loaded only when a check runs, so that `--help` and `--version` start fast.
-  const [{ analyze }, render, { loadAndCompile, mergeDiagnostics }, { projectRoot }, config, expand, parallel] = await Promise.all([
+  const [{ analyze }, render, { compilePaths, mergeDiagnostics }, { projectRoot }, config, expand, parallel] = await Promise.all([
     import("../../analysis/index.js"),
     import("../../diagnostics/load-renderer.js").then((m) => m.loadRenderer(opts.format)),
     import("../pipeline.js"),
@@ -72,7 +72,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     return name;
   });
   if (opts.stdinFilename !== undefined && texts === undefined) throw new UsageError("--stdin-filename names standard input, so it needs `-` among the paths");
-  const loaded = loadAndCompile(ctx, expand.expandPaths(args, ctx.cwd, ignored), "checking", texts);
+  const loaded = compilePaths(ctx, expand.expandPaths(args, ctx.cwd, ignored), "checking", texts);
   const p = progress(ctx);
   let findings: Diagnostic[];
   try {
@@ -92,7 +92,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   if (opts.quiet) diagnostics = diagnostics.filter((d) => d.severity === "error");
   const toFile = opts.output !== undefined;
   const color = opts.format === "pretty" && (toFile ? opts.color === true : useColor(opts.color, ctx.stdout, ctx.env));
-  const first = loaded.program.files[0];
+  const first = loaded.inputs[0];
   const renderOptions = {
     sources: loaded.sources,
     files: loaded.files,
@@ -100,7 +100,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     color,
     failOn,
     currencies: loaded.currencies,
-    root: project?.dir ?? (first ? projectRoot(first.absolutePath) : ctx.cwd),
+    root: project?.dir ?? (first ? projectRoot(first) : ctx.cwd),
     ruleHelp: opts.format === "sarif" ? (await import("../../diagnostics/rule-help.js")).ruleHelpIndex(loaded.ruleSet, loaded.sources) : undefined,
   };
   const text = render(diagnostics, renderOptions);
