@@ -17,8 +17,11 @@ const cyclesOf = new WeakMap<Agreement, readonly (readonly Assignment[])[]>();
 
 function computeOverrideCycles(agreement: Agreement): Assignment[][] {
   const A = agreement.assignments;
+  // Most agreements override little: no overrides, no cycle.
+  if (!A.some((a) => a.overrides.length > 0)) return [];
   const idx = new Map(A.map((a, i) => [a.id, i]));
-  const succ = A.map((a) => [...new Set(a.overrides)].map((id) => idx.get(id)).filter((x): x is number => x !== undefined));
+  const none: number[] = [];
+  const succ = A.map((a) => (a.overrides.length === 0 ? none : [...new Set(a.overrides)].map((id) => idx.get(id)).filter((x): x is number => x !== undefined)));
   // Tarjan, iterative.
   const index = new Array<number>(A.length).fill(-1);
   const low = new Array<number>(A.length).fill(0);
@@ -27,7 +30,8 @@ function computeOverrideCycles(agreement: Agreement): Assignment[][] {
   const comps: number[][] = [];
   let counter = 0;
   for (let root = 0; root < A.length; root++) {
-    if (index[root] !== -1) continue;
+    // A root with no overrides is a component of its own and no cycle.
+    if (index[root] !== -1 || succ[root]!.length === 0) continue;
     const work: [number, number][] = [[root, 0]];
     index[root] = low[root] = counter++;
     stack.push(root);
