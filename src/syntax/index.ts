@@ -82,58 +82,64 @@ function parseUnsafe(text: string, file: string): ParseResult {
   let tokens = lexed.tokens;
   let lastDecl: ParseNode | undefined;
   let hadErrors = false;
-  for (let guard = 0; guard < 100_000 && tokens.length > 0; guard++) {
-    let errs: IRecognitionException[];
-    let consumedTo: number;
-    let lastParsedOffset = -1;
-    if (!isTopLevelStart(tokens[0]!) && lastDecl && hadErrors && startsItemOf(lastDecl.name, tokens[0]!)) {
-      parser.input = tokens;
-      const item = (lastDecl.name === "agreement" ? parser.agreementItem() : parser.frameworkItem()) as unknown as ParseNode | undefined;
-      errs = [...parser.errors];
-      const key = lastDecl.name === "agreement" ? "agreementItem" : "frameworkItem";
-      if (item) {
-        // Not added to its first and last tokens: the declaration's span stays what was parsed.
-        lastDecl.kids.push(key, item);
-        lastParsedOffset = firstOffset(item);
-      }
-    } else if (!isTopLevelStart(tokens[0]!)) {
-      // Junk at the top level: one error (unless it follows an earlier error), then skip it.
-      if (!hadErrors) parserErrors.push(notAllParsed(tokens[0]!));
-      let next = 1;
-      while (next < tokens.length && !isTopLevelStart(tokens[next]!) && !(lastDecl && hadErrors && startsItemOf(lastDecl.name, tokens[next]!))) next++;
-      tokens = tokens.slice(next);
-      continue;
-    } else {
-      parser.input = tokens;
-      const cst = parser.sourceFile() as unknown as ParseNode | undefined;
-      errs = [...parser.errors];
-      if (cst) {
-        roots.push(cst);
-        const decls = cst.kids.filter((k, i): k is ParseNode => i % 2 === 1 && typeof k === "object" && "kids" in k && (k.name === "framework" || k.name === "agreement"));
-        const last = decls.sort((a, b) => firstOffset(b) - firstOffset(a))[0];
-        if (last) {
-          lastDecl = last;
-          hadErrors = false;
-          lastParsedOffset = firstOffset(last);
+  // Items become syntax trees as soon as they are parsed (see ConcordParser.onItem).
+  parser.onItem = (item) => builder.convertItem(item);
+  try {
+    for (let guard = 0; guard < 100_000 && tokens.length > 0; guard++) {
+      let errs: IRecognitionException[];
+      let consumedTo: number;
+      let lastParsedOffset = -1;
+      if (!isTopLevelStart(tokens[0]!) && lastDecl && hadErrors && startsItemOf(lastDecl.name, tokens[0]!)) {
+        parser.input = tokens;
+        const item = (lastDecl.name === "agreement" ? parser.agreementItem() : parser.frameworkItem()) as unknown as ParseNode | undefined;
+        errs = [...parser.errors];
+        const key = lastDecl.name === "agreement" ? "agreementItem" : "frameworkItem";
+        if (item) {
+          // Not added to its first and last tokens: the declaration's span stays what was parsed.
+          lastDecl.kids.push(key, item);
+          lastParsedOffset = firstOffset(item);
+        }
+      } else if (!isTopLevelStart(tokens[0]!)) {
+        // Junk at the top level: one error (unless it follows an earlier error), then skip it.
+        if (!hadErrors) parserErrors.push(notAllParsed(tokens[0]!));
+        let next = 1;
+        while (next < tokens.length && !isTopLevelStart(tokens[next]!) && !(lastDecl && hadErrors && startsItemOf(lastDecl.name, tokens[next]!))) next++;
+        tokens = tokens.slice(next);
+        continue;
+      } else {
+        parser.input = tokens;
+        const cst = parser.sourceFile() as unknown as ParseNode | undefined;
+        errs = [...parser.errors];
+        if (cst) {
+          roots.push(cst);
+          const decls = cst.kids.filter((k, i): k is ParseNode => i % 2 === 1 && typeof k === "object" && "kids" in k && (k.name === "framework" || k.name === "agreement"));
+          const last = decls.sort((a, b) => firstOffset(b) - firstOffset(a))[0];
+          if (last) {
+            lastDecl = last;
+            hadErrors = false;
+            lastParsedOffset = firstOffset(last);
+          }
         }
       }
+      // The parser stopped at the top level: either "not all input parsed", or a mismatch in
+      // the top-level repetition (whose recovery skips to the end of the file).
+      // Only the last such error matters, and only when nothing was parsed after it.
+      const topLevel = errs.filter((e) => e.name === "NotAllInputParsedException" || (e.context?.ruleStack?.length ?? 0) <= 1);
+      let stop: IRecognitionException | undefined = topLevel[topLevel.length - 1];
+      if (stop && lastParsedOffset > stop.token.startOffset) stop = undefined;
+      const real = errs.filter((e) => e !== stop);
+      parserErrors.push(...real);
+      if (real.length > 0) hadErrors = true;
+      if (!stop) break;
+      consumedTo = tokens.findIndex((t) => t.startOffset === stop.token.startOffset);
+      if (consumedTo <= 0) consumedTo = 1; // always make progress
+      tokens = tokens.slice(consumedTo);
     }
-    // The parser stopped at the top level: either "not all input parsed", or a mismatch in
-    // the top-level repetition (whose recovery skips to the end of the file).
-    // Only the last such error matters, and only when nothing was parsed after it.
-    const topLevel = errs.filter((e) => e.name === "NotAllInputParsedException" || (e.context?.ruleStack?.length ?? 0) <= 1);
-    let stop: IRecognitionException | undefined = topLevel[topLevel.length - 1];
-    if (stop && lastParsedOffset > stop.token.startOffset) stop = undefined;
-    const real = errs.filter((e) => e !== stop);
-    parserErrors.push(...real);
-    if (real.length > 0) hadErrors = true;
-    if (!stop) break;
-    consumedTo = tokens.findIndex((t) => t.startOffset === stop.token.startOffset);
-    if (consumedTo <= 0) consumedTo = 1; // always make progress
-    tokens = tokens.slice(consumedTo);
+  } finally {
+    parser.onItem = undefined;
+    // The shared parser would otherwise keep this file's tokens alive.
+    parser.input = [];
   }
-  // The shared parser would otherwise keep this file's tokens (about 250 bytes each) alive.
-  parser.input = [];
 
   const lastToken = lexed.tokens[lexed.tokens.length - 1];
   for (const e of parserErrors) {

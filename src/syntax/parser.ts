@@ -45,12 +45,20 @@ import {
 export interface ParseNode {
   readonly name: string;
   /** The children in the order they were parsed, each after its label: label, child, label, child, … */
-  readonly kids: (string | IToken | ParseNode)[];
+  readonly kids: (string | IToken | ParseNode | ConvertedItem)[];
   /** The node's first and last tokens that are in the text (recovery inserts tokens that are not). */
   first: IToken | undefined;
   last: IToken | undefined;
   /** Set by Chevrotain's recovery on a node it gave up on part-way. */
   recoveredNode: boolean;
+}
+
+/** An agreement or framework item, replaced by what `ConcordParser.onItem` made of it. */
+export interface ConvertedItem {
+  readonly converted: unknown;
+  /** The item's first and last tokens in the text. */
+  readonly first: IToken | undefined;
+  readonly last: IToken | undefined;
 }
 
 function inText(t: IToken): boolean {
@@ -426,9 +434,20 @@ export class ConcordParser extends CstParser {
     }
   }
 
+  /**
+   * Called with each agreement or framework item as soon as it is parsed (a partial one too);
+   * what it returns takes the item's place in the tree. The AST builder converts items here,
+   * so that an item's parse nodes die young while the file is still being parsed: a whole
+   * file's tree kept to the end was more memory than its syntax tree, and collections copied it.
+   */
+  onItem: ((item: ParseNode) => unknown) | undefined = undefined;
+
   cstPostNonTerminal(child: ParseNode, label: string): void {
     const node = this.CST_STACK[this.CST_STACK.length - 1]!;
-    node.kids.push(label, child);
+    if (this.onItem !== undefined && (child.name === "agreementItem" || child.name === "frameworkItem")) {
+      const converted: ConvertedItem = { converted: this.onItem(child), first: child.first, last: child.last };
+      node.kids.push(label, converted);
+    } else node.kids.push(label, child);
     if (child.first) {
       node.first ??= child.first;
       node.last = child.last;

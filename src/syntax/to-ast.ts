@@ -1,15 +1,20 @@
 // CST → AST (ast.ts). Defensive: recovered parses leave partial CST nodes; a node
 // missing a required part is dropped, never a throw. Every node gets its span.
 import type { IToken } from "./chevrotain.js";
-import type { ParseNode } from "./parser.js";
+import type { ConvertedItem, ParseNode } from "./parser.js";
 import { LineIndex } from "./lines.js";
 import type * as A from "./ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
-type Element = IToken | ParseNode;
+type Element = IToken | ParseNode | ConvertedItem;
 
 function isNode(e: Element | string | undefined): e is ParseNode {
   return !!e && typeof e === "object" && Array.isArray((e as ParseNode).kids);
+}
+
+/** An item the builder converted while the file was being parsed (see `convertItem`). */
+function isConverted(e: Element | string | undefined): e is ConvertedItem {
+  return !!e && typeof e === "object" && "converted" in e;
 }
 
 function validPos(x: unknown): x is number {
@@ -63,7 +68,10 @@ export class AstBuilder {
     for (let i = 1; i < kids.length; i += 2) {
       const e = kids[i] as Element;
       if (isNode(e)) this.firstLast(e, acc);
-      else if (realToken(e)) {
+      else if (isConverted(e)) {
+        if (e.first && (!acc.first || e.first.startOffset < acc.first.startOffset)) acc.first = e.first;
+        if (e.last && (!acc.last || e.last.startOffset > acc.last.startOffset)) acc.last = e.last;
+      } else if (realToken(e)) {
         if (!acc.first || e.startOffset < acc.first.startOffset) acc.first = e;
         if (!acc.last || e.startOffset > acc.last.startOffset) acc.last = e;
       }
@@ -264,13 +272,7 @@ export class AstBuilder {
     const span = this.nodeSpan(n);
     const name = this.name(this.tok(n, "name"));
     if (!span || !name) return undefined;
-    const items: A.FrameworkItem[] = [];
-    for (const it of this.subs(n, "frameworkItem")) {
-      const inner = this.only(it);
-      const item = inner && this.frameworkItem(inner);
-      if (item) items.push(item);
-    }
-    return { kind: "Framework", name, title: this.string(this.tok(n, "title")), items, span };
+    return { kind: "Framework", name, title: this.string(this.tok(n, "title")), items: this.items(n, "frameworkItem") as A.FrameworkItem[], span };
   }
 
   frameworkItem(n: ParseNode): A.FrameworkItem | undefined {
@@ -456,13 +458,31 @@ export class AstBuilder {
   }
 
   agreementItems(n: ParseNode): A.AgreementItem[] {
-    const items: A.AgreementItem[] = [];
-    for (const it of this.subs(n, "agreementItem")) {
-      const inner = this.only(it);
-      const item = inner && this.agreementItem(inner);
-      if (item) items.push(item);
+    return this.items(n, "agreementItem") as A.AgreementItem[];
+  }
+
+  /**
+   * An agreement or framework item as its syntax tree. The parser calls this as soon as it
+   * has parsed each item (ConcordParser.onItem); items parsed otherwise are converted when
+   * their declaration is.
+   */
+  convertItem(it: ParseNode): A.AgreementItem | A.FrameworkItem | undefined {
+    const inner = this.only(it);
+    if (!inner) return undefined;
+    return it.name === "agreementItem" ? this.agreementItem(inner) : this.frameworkItem(inner);
+  }
+
+  /** The items of a declaration or clause, in order: converted during parsing or now. */
+  private items(n: ParseNode, key: "agreementItem" | "frameworkItem"): (A.AgreementItem | A.FrameworkItem)[] {
+    const out: (A.AgreementItem | A.FrameworkItem)[] = [];
+    const kids = n.kids;
+    for (let i = 0; i < kids.length; i += 2) {
+      if (kids[i] !== key) continue;
+      const e = kids[i + 1];
+      const item = isConverted(e) ? (e.converted as A.AgreementItem | A.FrameworkItem | undefined) : isNode(e) ? this.convertItem(e) : undefined;
+      if (item) out.push(item);
     }
-    return items;
+    return out;
   }
 
   agreementItem(n: ParseNode): A.AgreementItem | undefined {
@@ -657,7 +677,7 @@ function hasTokens(n: ParseNode): boolean {
   const kids = n.kids;
   for (let i = 1; i < kids.length; i += 2) {
     const e = kids[i] as Element;
-    if (isNode(e) ? hasTokens(e) : realToken(e)) return true;
+    if (isNode(e) ? hasTokens(e) : isConverted(e) ? e.first !== undefined : realToken(e)) return true;
   }
   return false;
 }
