@@ -59,6 +59,13 @@ export class AstBuilder {
     return { file: this.file, offset, endOffset, line, column, endLine, endColumn };
   }
 
+  /** The span of the whole text (as `wholeSpan`, from the line index). */
+  private wholeSpan(): A.Span {
+    const end = this.text.length;
+    const endLine = this.lines.line(end);
+    return { file: this.file, offset: 0, endOffset: end, line: 1, column: 1, endLine, endColumn: this.lines.column(end, endLine) };
+  }
+
   spanBetween(a: A.Span, b: A.Span): A.Span {
     return { file: this.file, offset: a.offset, endOffset: b.endOffset, line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };
   }
@@ -182,11 +189,11 @@ export class AstBuilder {
     return t ? { kind: "Date", text: t.image, span: this.tokenSpan(t) } : undefined;
   }
   integer(t: IToken | undefined): A.IntegerLiteral | undefined {
-    return t ? { kind: "Integer", value: Number(t.image.replace(/_/g, "")), text: t.image, span: this.tokenSpan(t) } : undefined;
+    return t ? { kind: "Integer", value: Number(withoutSeparators(t.image)), text: t.image, span: this.tokenSpan(t) } : undefined;
   }
   money(t: IToken): A.MoneyLiteral {
     const currency = t.image[0] as "£" | "€" | "$";
-    return { kind: "Money", currency, amount: Number(t.image.slice(1).replace(/_/g, "")), text: t.image, span: this.tokenSpan(t) };
+    return { kind: "Money", currency, amount: Number(withoutSeparators(t.image.slice(1))), text: t.image, span: this.tokenSpan(t) };
   }
   value(n: ParseNode | undefined): A.Value | undefined {
     if (!n) return undefined;
@@ -208,7 +215,7 @@ export class AstBuilder {
         span,
       });
     }
-    return { kind: "ClauseNumber", text: t.image.replace(/_/g, ""), span };
+    return { kind: "ClauseNumber", text: withoutSeparators(t.image), span };
   }
 
   // ---------------------------------------------------------------- shared
@@ -263,7 +270,7 @@ export class AstBuilder {
       .filter(realToken)
       .sort((a, b) => a.startOffset - b.startOffset)
       .map((t) => ({ kind: "Comment", text: t.image, block: t.image.startsWith("/*"), span: this.tokenSpan(t) }));
-    return { kind: "SourceFile", imports, declarations, comments: commentNodes, span: wholeSpan(this.file, this.text) };
+    return { kind: "SourceFile", imports, declarations, comments: commentNodes, span: this.wholeSpan() };
   }
 
   // ---------------------------------------------------------------- frameworks
@@ -690,6 +697,11 @@ function firstSubNode(n: ParseNode): ParseNode | undefined {
     if (isNode(e)) return e;
   }
   return undefined;
+}
+
+/** Digits without their `_` separators (most literals have none: no new string then). */
+function withoutSeparators(digits: string): string {
+  return digits.includes("_") ? digits.replace(/_/g, "") : digits;
 }
 
 /** Decode a string body whose escapes are not all valid JSON: keep what cannot be decoded. */
