@@ -17,54 +17,76 @@ const cyclesOf = new WeakMap<Agreement, readonly (readonly Assignment[])[]>();
 
 function computeOverrideCycles(agreement: Agreement): Assignment[][] {
   const A = agreement.assignments;
+  const n = A.length;
   // Most agreements override little: no overrides, no cycle.
   if (!A.some((a) => a.overrides.length > 0)) return [];
-  const idx = new Map(A.map((a, i) => [a.id, i]));
-  const none: number[] = [];
-  const succ = A.map((a) => (a.overrides.length === 0 ? none : [...new Set(a.overrides)].map((id) => idx.get(id)).filter((x): x is number => x !== undefined)));
-  // Tarjan, iterative.
-  const index = new Array<number>(A.length).fill(-1);
-  const low = new Array<number>(A.length).fill(0);
-  const onStack = new Array<boolean>(A.length).fill(false);
+  // The overrides graph in flat arrays (successors of v: succ[from[v]] … succ[from[v+1]-1]),
+  // distinct per assignment: an agreement has thousands of assignments, each a few edges.
+  const idx = new Map<string, number>();
+  A.forEach((a, i) => idx.set(a.id, i));
+  const from = new Int32Array(n + 1);
+  const edges: number[] = [];
+  for (let v = 0; v < n; v++) {
+    from[v] = edges.length;
+    for (const id of A[v]!.overrides) {
+      const w = idx.get(id);
+      if (w === undefined) continue;
+      let seen = false;
+      for (let e = from[v]!; e < edges.length; e++) if (edges[e] === w) seen = true;
+      if (!seen) edges.push(w);
+    }
+  }
+  from[n] = edges.length;
+  // Tarjan's strongly connected components, iterative: `next[v]` is v's next edge to follow.
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const next = new Int32Array(n);
+  const onStack = new Uint8Array(n);
   const stack: number[] = [];
+  const work: number[] = [];
   const comps: number[][] = [];
   let counter = 0;
-  for (let root = 0; root < A.length; root++) {
+  for (let root = 0; root < n; root++) {
     // A root with no overrides is a component of its own and no cycle.
-    if (index[root] !== -1 || succ[root]!.length === 0) continue;
-    const work: [number, number][] = [[root, 0]];
+    if (index[root] !== -1 || from[root] === from[root + 1]) continue;
     index[root] = low[root] = counter++;
+    next[root] = from[root]!;
     stack.push(root);
-    onStack[root] = true;
+    onStack[root] = 1;
+    work.push(root);
     while (work.length > 0) {
-      const top = work[work.length - 1]!;
-      const [v, i] = top;
-      if (i < succ[v]!.length) {
-        top[1]++;
-        const w = succ[v]![i]!;
+      const v = work[work.length - 1]!;
+      if (next[v]! < from[v + 1]!) {
+        const w = edges[next[v]!++]!;
         if (index[w] === -1) {
           index[w] = low[w] = counter++;
+          next[w] = from[w]!;
           stack.push(w);
-          onStack[w] = true;
-          work.push([w, 0]);
+          onStack[w] = 1;
+          work.push(w);
         } else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
-      } else {
-        work.pop();
-        if (work.length > 0) {
-          const u = work[work.length - 1]![0];
-          low[u] = Math.min(low[u]!, low[v]!);
-        }
-        if (low[v] === index[v]) {
-          const comp: number[] = [];
-          let w: number;
-          do {
-            w = stack.pop()!;
-            onStack[w] = false;
-            comp.push(w);
-          } while (w !== v);
-          if (comp.length > 1 || succ[v]!.includes(v)) comps.push(comp.sort((x, y) => x - y));
-        }
+        continue;
       }
+      work.pop();
+      if (work.length > 0) {
+        const u = work[work.length - 1]!;
+        low[u] = Math.min(low[u]!, low[v]!);
+      }
+      if (low[v] !== index[v]) continue;
+      let w = stack.pop()!;
+      onStack[w] = 0;
+      if (w === v) {
+        // A component of one: a cycle only when it overrides itself.
+        for (let e = from[v]!; e < from[v + 1]!; e++) if (edges[e] === v) comps.push([v]);
+        continue;
+      }
+      const comp = [w];
+      do {
+        w = stack.pop()!;
+        onStack[w] = 0;
+        comp.push(w);
+      } while (w !== v);
+      comps.push(comp.sort((x, y) => x - y));
     }
   }
   return comps.sort((x, y) => x[0]! - y[0]!).map((c) => c.map((i) => A[i]!));
