@@ -8,7 +8,7 @@ import {
   partition,
   placeDependent,
   pointInRegion,
-  responsibleAt,
+  anyoneResponsible,
   type Point,
   type Box,
   type Cell,
@@ -83,7 +83,7 @@ function verdict(cell: Cell, place: number, agreement: Agreement): Verdict {
   if (by.length === 0) return GAP;
   const parties: string[] = [];
   for (const b of by) for (const p of b.parties) if (!parties.includes(p)) parties.push(p);
-  return { parties, involved: by.map((b) => b.assignment), responsible: responsibleAt(cell, place, agreement).length > 0 };
+  return { parties, involved: by.map((b) => b.assignment), responsible: anyoneResponsible(cell, place, agreement) };
 }
 
 export function scan(agreement: Agreement): Scan {

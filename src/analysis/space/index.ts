@@ -21,6 +21,7 @@ import {
   placeDependent as placeDependentImpl,
   type Responsibility,
 } from "./parties.js";
+export { anyoneResponsible } from "./parties.js";
 import {
   assignmentBoxRegion as assignmentBoxRegionImpl,
   assignmentRegionImpl,

@@ -109,6 +109,17 @@ export function responsibleAssignments(cell: Cell, place: number, agreement: Agr
   return out;
 }
 
+/**
+ * Whether anyone is responsible at a cell and place after delegations: a delegation passes the
+ * work on and never drops it, so exactly when some assignment names someone responsible there.
+ * (What the scan asks at every cell; responsibleAssignments builds every chain to answer it.)
+ */
+export function anyoneResponsible(cell: Cell, place: number, agreement: Agreement): boolean {
+  const name = placeNameOf(agreement, place);
+  for (const a of cell.assignments) for (const pa of a.raci.responsible) if (holdsAt(pa, name)) return true;
+  return false;
+}
+
 /** Where the work of `from` ends up: the ends of every chain of live delegations from it, with the chain. */
 export function delegatedTo(from: string, delegations: readonly Delegation[]): { party: string; chain: Delegation[] }[] {
   const out: { party: string; chain: Delegation[] }[] = [];

@@ -355,11 +355,14 @@ function groupDiscrete(n: number, live: number[], maskOf: (id: number) => Uint8A
   }
   if (!restricted) return [{ values: allValues(n), live }];
   const groups: { values: number[]; live: number[] }[] = [];
+  const masks = live.map(maskOf);
+  // The live set at each value, built in one scratch array: a copy is kept only for a new group.
+  const sub: number[] = [];
   for (let v = 0; v < n; v++) {
-    const sub: number[] = [];
-    for (const id of live) {
-      const m = maskOf(id);
-      if (m === null || m[v] === 1) sub.push(id);
+    sub.length = 0;
+    for (let i = 0; i < live.length; i++) {
+      const m = masks[i]!;
+      if (m === null || m[v] === 1) sub.push(live[i]!);
     }
     let g: { values: number[]; live: number[] } | undefined;
     for (const x of groups) if (sameList(x.live, sub)) {
@@ -367,7 +370,7 @@ function groupDiscrete(n: number, live: number[], maskOf: (id: number) => Uint8A
       break;
     }
     if (g) g.values.push(v);
-    else groups.push({ values: [v], live: sub });
+    else groups.push({ values: [v], live: sub.slice() });
   }
   return groups;
 }
@@ -380,55 +383,33 @@ function sweepPlaces(ctx: SweepCtx, live: number[]): void {
 }
 
 /**
- * The sweep along one ordered axis of `nPieces` elementary pieces: each live box covers pieces
- * [start, end] (from `range`, or null for all); between consecutive change points the live set
- * is constant. Calls `visit(firstPiece, lastPiece, liveThere)` for each maximal segment.
+ * The sweep along one ordered axis of `nPieces` elementary pieces: live[i] covers pieces
+ * starts[i] … ends[i]; between consecutive change points the live set is constant. Calls
+ * `visit(firstPiece, lastPiece, liveThere)` for each maximal segment.
  */
-function sweepSegments(
-  live: number[],
-  nPieces: number,
-  range: (id: number) => [number, number] | null,
-  visit: (first: number, last: number, sub: number[]) => void,
-): void {
-  // Plain arrays: two small typed arrays per segment sweep (thousands per agreement) cost more
-  // to allocate than the sweep itself.
-  const ranges: ([number, number] | null)[] = new Array(live.length);
+function sweepSegments(live: number[], nPieces: number, starts: number[], ends: number[], visit: (first: number, last: number, sub: number[]) => void): void {
   let restricted = false;
-  for (let i = 0; i < live.length; i++) {
-    const r = range(live[i]!);
-    ranges[i] = r;
-    if (r !== null && (r[0] > 0 || r[1] < nPieces - 1)) restricted = true;
+  for (let i = 0; i < live.length; i++) if (starts[i]! > 0 || ends[i]! < nPieces - 1) {
+    restricted = true;
+    break;
   }
   // No live box restricts the axis (most clauses run for the whole term): one segment.
   if (!restricted) {
     visit(0, nPieces - 1, live);
     return;
   }
-  const starts: number[] = new Array(live.length);
-  const ends: number[] = new Array(live.length);
   const cuts: number[] = [0];
   for (let i = 0; i < live.length; i++) {
-    const r = ranges[i]!;
-    const a = r === null ? 0 : r[0];
-    const b = r === null ? nPieces - 1 : r[1];
-    starts[i] = a;
-    ends[i] = b;
-    if (a > 0) cuts.push(a);
-    if (b + 1 < nPieces) cuts.push(b + 1);
+    if (starts[i]! > 0) cuts.push(starts[i]!);
+    if (ends[i]! + 1 < nPieces) cuts.push(ends[i]! + 1);
   }
-  cuts.sort((x, y) => x - y);
+  sortDistinct(cuts);
   let prev: number[] | null = null;
   let prevFirst = 0;
   let prevLast = -1;
   for (let c = 0; c < cuts.length; c++) {
     const first = cuts[c]!;
-    if (c > 0 && first === cuts[c - 1]) continue;
-    let next = nPieces;
-    for (let d = c + 1; d < cuts.length; d++) if (cuts[d]! > first) {
-      next = cuts[d]!;
-      break;
-    }
-    const last = next - 1;
+    const last = (c + 1 < cuts.length ? cuts[c + 1]! : nPieces) - 1;
     const sub: number[] = [];
     for (let i = 0; i < live.length; i++) if (starts[i]! <= first && ends[i]! >= last) sub.push(live[i]!);
     if (prev && sameList(prev, sub)) {
@@ -446,18 +427,17 @@ function sweepSegments(
 function sweepDays(ctx: SweepCtx, live: number[]): void {
   const { lo: T0, hi: T1 } = ctx.p.term;
   // Pieces are days here: piece i is day T0 + i.
-  sweepSegments(
-    live,
-    T1 - T0 + 1,
-    (id) => {
-      const d = ctx.boxes[id]!.days;
-      return d.lo <= T0 && d.hi >= T1 ? null : [Math.max(d.lo, T0) - T0, Math.min(d.hi, T1) - T0];
-    },
-    (first, last, sub) => {
-      ctx.days = { lo: T0 + first, hi: T0 + last };
-      sweepDim(ctx, 0, sub);
-    },
-  );
+  const starts: number[] = new Array(live.length);
+  const ends: number[] = new Array(live.length);
+  for (let i = 0; i < live.length; i++) {
+    const d = ctx.boxes[live[i]!]!.days;
+    starts[i] = Math.max(d.lo, T0) - T0;
+    ends[i] = Math.min(d.hi, T1) - T0;
+  }
+  sweepSegments(live, T1 - T0 + 1, starts, ends, (first, last, sub) => {
+    ctx.days = { lo: T0 + first, hi: T0 + last };
+    sweepDim(ctx, 0, sub);
+  });
 }
 
 /** Sorts numbers ascending and drops repeats, in place (a typed-array sort: no comparator calls). */
@@ -530,19 +510,20 @@ function sweepDim(ctx: SweepCtx, k: number, live: number[]): void {
   }
   sortDistinct(bounds);
   // Pieces (see realPieces): bound j is the point piece 2j+off; number only: (-∞,b0) is piece 0.
-  const pieces = realPieces(bounds, kind);
   const off = money ? 0 : 1;
-  const nPieces = pieces.length;
+  const nPieces = bounds.length === 0 ? 1 : 2 * bounds.length + off;
   const pieceOf = (j: number) => 2 * j + off;
   // Each box's intervals as piece ranges; a box with several intervals (`!=`) covers the union,
   // which sweepSegments cannot take as one range: split such boxes into one pseudo-entry per interval.
   const entries: number[] = [];
-  const ranges: ([number, number] | null)[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   for (const id of live) {
     const ivs = ctx.boxes[id]!.dims[k] as RInterval[] | null;
     if (ivs === null) {
       entries.push(id);
-      ranges.push(null);
+      starts.push(0);
+      ends.push(nPieces - 1);
       continue;
     }
     for (const iv of ivs) {
@@ -550,28 +531,56 @@ function sweepDim(ctx: SweepCtx, k: number, live: number[]): void {
       const b = iv.hi === null ? nPieces - 1 : pieceOf(lowerBound(bounds, iv.hi)) - (iv.hiOpen ? 1 : 0);
       if (a <= b) {
         entries.push(id);
-        ranges.push([a, b]);
+        starts.push(a);
+        ends.push(b);
       }
     }
   }
   const idx = entries.map((_, i) => i);
-  sweepSegments(
-    idx,
-    nPieces,
-    (i) => ranges[i]!,
-    (first, last, subIdx) => {
-      const lo = pieces[first]!;
-      const hi = pieces[last]!;
-      ctx.dims[k] = { kind: "real", lo: lo.lo, loOpen: lo.loOpen, hi: hi.hi, hiOpen: hi.hiOpen };
-      // Back to box ids, in order, without duplicates (a box may appear once per interval).
-      const sub: number[] = [];
-      for (const i of subIdx) {
-        const id = entries[i]!;
-        if (sub.length === 0 || sub[sub.length - 1] !== id) sub.push(id);
-      }
-      sweepDim(ctx, k + 1, sub);
-    },
-  );
+  sweepSegments(idx, nPieces, starts, ends, (first, last, subIdx) => {
+    ctx.dims[k] = pieceSpan(bounds, kind, off, first, last);
+    // Back to box ids, in order, without duplicates (a box may appear once per interval).
+    const sub: number[] = [];
+    for (const i of subIdx) {
+      const id = entries[i]!;
+      if (sub.length === 0 || sub[sub.length - 1] !== id) sub.push(id);
+    }
+    sweepDim(ctx, k + 1, sub);
+  });
+}
+
+/**
+ * The real interval from the start of piece `first` to the end of piece `last` (the pieces of
+ * realPieces, worked out from their index rather than made for every piece).
+ */
+function pieceSpan(bounds: number[], kind: "money" | "number", off: number, first: number, last: number): DimSet {
+  if (bounds.length === 0) return kind === "money" ? { kind: "real", lo: 0, loOpen: false, hi: null, hiOpen: true } : { kind: "real", lo: null, loOpen: true, hi: null, hiOpen: true };
+  // Piece p - off: negative is (-∞, b0); even 2j is the point b_j; odd 2j+1 is (b_j, b_j+1), the last up to ∞.
+  const q = first - off;
+  let lo: number | null;
+  let loOpen: boolean;
+  if (q < 0) {
+    lo = null;
+    loOpen = true;
+  } else {
+    lo = bounds[q >> 1]!;
+    loOpen = (q & 1) === 1;
+  }
+  const r = last - off;
+  let hi: number | null;
+  let hiOpen: boolean;
+  if (r < 0) {
+    hi = bounds[0]!;
+    hiOpen = true;
+  } else if ((r & 1) === 0) {
+    hi = bounds[r >> 1]!;
+    hiOpen = false;
+  } else {
+    const j = (r >> 1) + 1;
+    hi = j < bounds.length ? bounds[j]! : null;
+    hiOpen = true;
+  }
+  return { kind: "real", lo, loOpen, hi, hiOpen };
 }
 
 interface LiveSets {
