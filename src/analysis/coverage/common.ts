@@ -108,8 +108,10 @@ export function scan(agreement: Agreement): Scan {
         judged.set(cell.assignments, (j = { dependent: placeDependent(cell), at: new Map() }));
         for (const a of cell.assignments) out.applying.add(a.id);
       }
-      const perPlace = j.dependent ? cell.places.map((p) => [p]) : [cell.places];
-      for (const places of perPlace) {
+      // Judged per place where `each member` makes the parties differ, else once for the cell.
+      const rounds = j.dependent ? cell.places.length : 1;
+      for (let k = 0; k < rounds; k++) {
+        const places = j.dependent ? [cell.places[k]!] : cell.places;
         const place = places[0]!;
         const key = j.dependent ? place : -1;
         let v = j.at.get(key);

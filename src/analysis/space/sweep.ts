@@ -536,7 +536,8 @@ function sweepDim(ctx: SweepCtx, k: number, live: number[]): void {
       }
     }
   }
-  const idx = entries.map((_, i) => i);
+  const idx: number[] = new Array(entries.length);
+  for (let i = 0; i < idx.length; i++) idx[i] = i;
   sweepSegments(idx, nPieces, starts, ends, (first, last, subIdx) => {
     ctx.dims[k] = pieceSpan(bounds, kind, off, first, last);
     // Back to box ids, in order, without duplicates (a box may appear once per interval).
