@@ -105,42 +105,16 @@ export class AstBuilder {
   // ---------------------------------------------------------------- child access
 
   tok(n: ParseNode | undefined, key: string): IToken | undefined {
-    if (!n) return undefined;
-    const kids = n.kids;
-    for (let i = 0; i < kids.length; i += 2) {
-      const e = kids[i + 1];
-      if (kids[i] === key && realToken(e)) return e;
-    }
-    return undefined;
+    return firstChild(n, key, realToken);
   }
   toks(n: ParseNode | undefined, key: string): IToken[] {
-    const out: IToken[] = [];
-    if (!n) return out;
-    const kids = n.kids;
-    for (let i = 0; i < kids.length; i += 2) {
-      const e = kids[i + 1];
-      if (kids[i] === key && realToken(e)) out.push(e);
-    }
-    return out;
+    return children(n, key, realToken);
   }
   sub(n: ParseNode | undefined, key: string): ParseNode | undefined {
-    if (!n) return undefined;
-    const kids = n.kids;
-    for (let i = 0; i < kids.length; i += 2) {
-      const e = kids[i + 1];
-      if (kids[i] === key && isNode(e)) return e;
-    }
-    return undefined;
+    return firstChild(n, key, isNode);
   }
   subs(n: ParseNode | undefined, key: string): ParseNode[] {
-    const out: ParseNode[] = [];
-    if (!n) return out;
-    const kids = n.kids;
-    for (let i = 0; i < kids.length; i += 2) {
-      const e = kids[i + 1];
-      if (kids[i] === key && isNode(e)) out.push(e);
-    }
-    return out;
+    return children(n, key, isNode);
   }
   /** The only sub-node of an item-choice node (frameworkItem, agreementItem, …). */
   only(n: ParseNode): ParseNode | undefined {
@@ -676,6 +650,29 @@ export class AstBuilder {
     }
     return result;
   }
+}
+
+/** The first child under `key` that is what `is` accepts (a real token, a node). */
+function firstChild<T extends Element>(n: ParseNode | undefined, key: string, is: (e: Element | string | undefined) => e is T): T | undefined {
+  if (!n) return undefined;
+  const kids = n.kids;
+  for (let i = 0; i < kids.length; i += 2) {
+    const e = kids[i + 1];
+    if (kids[i] === key && is(e)) return e;
+  }
+  return undefined;
+}
+
+/** Every child under `key` that `is` accepts, in order. */
+function children<T extends Element>(n: ParseNode | undefined, key: string, is: (e: Element | string | undefined) => e is T): T[] {
+  const out: T[] = [];
+  if (!n) return out;
+  const kids = n.kids;
+  for (let i = 0; i < kids.length; i += 2) {
+    const e = kids[i + 1];
+    if (kids[i] === key && is(e)) out.push(e);
+  }
+  return out;
 }
 
 /** Whether a node holds a token of the text (else it has no span). */
