@@ -116,8 +116,18 @@ export function responsibleAssignments(cell: Cell, place: number, agreement: Agr
  */
 export function anyoneResponsible(cell: Cell, place: number, agreement: Agreement): boolean {
   const name = placeNameOf(agreement, place);
-  for (const a of cell.assignments) for (const pa of a.raci.responsible) if (holdsAt(pa, name)) return true;
+  for (const a of cell.assignments) if (namesSomeoneAt(a.raci.responsible, name)) return true;
   return false;
+}
+
+/** Whether some entry of a role line holds at a place (by the line's index when it is long: `each member`). */
+function namesSomeoneAt(line: readonly PartyAt[], placeName: string | undefined): boolean {
+  if (line.length <= SMALL_LINE || placeName === undefined) {
+    for (const pa of line) if (holdsAt(pa, placeName)) return true;
+    return false;
+  }
+  const { general, byPlace } = indexOf(line);
+  return general.length > 0 || byPlace.has(placeName);
 }
 
 /** Where the work of `from` ends up: the ends of every chain of live delegations from it, with the chain. */
