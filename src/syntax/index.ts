@@ -19,10 +19,19 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
+export interface ParseOptions {
+  /**
+   * Convert each agreement and framework item to its AST as soon as it is parsed (the
+   * default: its parse nodes die young). `false` keeps the whole parse tree and converts it
+   * at the end: the same result, which the tests compare against.
+   */
+  itemsAsParsed?: boolean;
+}
+
 /** Parse one .concord file. `file` is only recorded in spans. Never throws. */
-export function parse(text: string, file: string): ParseResult {
+export function parse(text: string, file: string, options: ParseOptions = {}): ParseResult {
   try {
-    return parseUnsafe(String(text ?? ""), file);
+    return parseUnsafe(String(text ?? ""), file, options.itemsAsParsed !== false);
   } catch (e) {
     const span = wholeSpan(file, String(text ?? ""));
     return {
@@ -39,7 +48,7 @@ export function parse(text: string, file: string): ParseResult {
   }
 }
 
-function parseUnsafe(text: string, file: string): ParseResult {
+function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const lexed = lexer.tokenize(text);
   const builder = new AstBuilder(file, text);
@@ -83,7 +92,7 @@ function parseUnsafe(text: string, file: string): ParseResult {
   let lastDecl: ParseNode | undefined;
   let hadErrors = false;
   // Items become syntax trees as soon as they are parsed (see ConcordParser.onItem).
-  parser.onItem = (item) => builder.convertItem(item);
+  parser.onItem = itemsAsParsed ? (item) => builder.convertItem(item) : undefined;
   try {
     for (let guard = 0; guard < 100_000 && tokens.length > 0; guard++) {
       let errs: IRecognitionException[];

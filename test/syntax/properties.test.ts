@@ -79,6 +79,19 @@ function mutate(text: string, ms: Mutation[]): string {
   return join(gaps, toks);
 }
 
+describe("items converted as they are parsed", () => {
+  // The parser hands each item to the AST builder as soon as it is parsed (ConcordParser.onItem);
+  // converting the whole tree at the end is the reference, on inputs that exercise recovery.
+  it("give the AST and diagnostics of converting the whole tree at the end, on mutations of the examples", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...examples), fc.array(mutation, { maxLength: 6 }), (ex, ms) => {
+        const text = mutate(ex.text, ms);
+        expect(parse(text, "x.concord")).toEqual(parse(text, "x.concord", { itemsAsParsed: false }));
+      }),
+    );
+  });
+});
+
 describe("property 1: parse never throws or hangs", () => {
   it("on random strings", () => {
     fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => void checkWellFormed(s)));
