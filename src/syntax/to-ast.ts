@@ -1,5 +1,5 @@
-// CST → AST (ast.ts). Defensive: recovered parses leave partial CST nodes; a node
-// missing a required part is dropped, never a throw. Every node gets its span.
+// Parse tree (ParseNode, parser.ts) → AST (ast.ts). Defensive: recovered parses leave partial
+// nodes; a node missing a required part is dropped, never a throw. Every node gets its span.
 import type { IToken } from "./chevrotain.js";
 import type { ConvertedItem, ParseNode } from "./parser.js";
 import { LineIndex } from "./lines.js";
