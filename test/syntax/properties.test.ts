@@ -92,6 +92,42 @@ describe("items converted as they are parsed", () => {
   });
 });
 
+/** The line and column of every offset of a text (0 … length), by walking it: `\n`, `\r\n` and `\r` end a line. */
+function positionsOf(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i <= text.length; i++) {
+    out.push([line, column]);
+    const c = text[i];
+    if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) {
+      line++;
+      column = 1;
+    } else column++;
+  }
+  return out;
+}
+
+describe("spans", () => {
+  it("give the line and column of their offsets, with LF, CRLF or CR line ends, on mutations of the examples", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...examples), fc.constantFrom("\n", "\r\n", "\r"), fc.array(mutation, { maxLength: 4 }), (ex, eol, ms) => {
+        const text = mutate(ex.text.replace(/\r?\n/g, eol), ms);
+        const at = positionsOf(text);
+        const spans: { offset: number; endOffset: number; line: number; column: number; endLine: number; endColumn: number }[] = [];
+        JSON.stringify(parse(text, "x.concord"), (_k, x) => {
+          if (x && typeof x === "object" && typeof x.offset === "number" && typeof x.endOffset === "number") spans.push(x);
+          return x;
+        });
+        for (const s of spans) {
+          expect([s.line, s.column]).toEqual(at[s.offset]);
+          expect([s.endLine, s.endColumn]).toEqual(at[s.endOffset]);
+        }
+      }),
+    );
+  });
+});
+
 describe("property 1: parse never throws or hangs", () => {
   it("on random strings", () => {
     fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => void checkWellFormed(s)));
