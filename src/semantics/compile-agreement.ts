@@ -46,6 +46,9 @@ function flatten(items: AgreementItem[], clauses: string[], out: Placed[]): void
 const RACI = ["accountable", "responsible", "consulted", "informed"] as const;
 
 /** A RACI entry's identity: its party, and its place when it has one. */
+/** Lists up to this long are searched for repeats directly (see compileAssign). */
+const SHORT_LIST = 8;
+
 function raciKey(e: PartyAt): string {
   return e.place === undefined ? e.party : `${e.party}\u0000${e.place}`;
 }
@@ -377,17 +380,22 @@ function compileAssign(
   }
 
   const raci: Raci = { accountable: [], responsible: [], consulted: [], informed: [] };
+  // Entries already in each role's list: searched directly while the list is short (a line
+  // names a party or two), through a set of keys once it is long (`each member`).
   const seenByRole: Partial<Record<keyof Raci, Set<string>>> = {};
   for (const line of it.roleLines ?? []) {
     if (!line || !RACI.includes(line.role)) continue;
     const list: PartyAt[] = raci[line.role];
-    const seen = (seenByRole[line.role] ??= new Set(list.map(raciKey)));
+    const role = line.role;
     const add = (entry: PartyAt): void => {
-      const key = raciKey(entry);
-      if (!seen.has(key)) {
+      let seen = seenByRole[role];
+      if (!seen && list.length >= SHORT_LIST) seen = seenByRole[role] = new Set(list.map(raciKey));
+      if (seen) {
+        const key = raciKey(entry);
+        if (seen.has(key)) return;
         seen.add(key);
-        list.push(entry);
-      }
+      } else if (list.some((e) => e.party === entry.party && e.place === entry.place)) return;
+      list.push(entry);
     };
     if (line.eachMember) {
       if (level === null || assignLevel !== level) {
