@@ -5,14 +5,14 @@ import type { Clause, AgreementItem, SourceFile, Span } from "./ast.js";
 import { parser, showToken, type ParseNode } from "./parser.js";
 import { AstBuilder, wholeSpan } from "./to-ast.js";
 import { describeCharacter, needsDescription } from "./characters.js";
-import { Kw, LCurly, RCurly, lexer, UnterminatedBlockComment, UnterminatedProse, UnterminatedString } from "./tokens.js";
+import { Kw, LCurly, RCurly, tokenize, UnterminatedBlockComment, UnterminatedProse, UnterminatedString } from "./tokens.js";
 
 export type * from "./ast.js";
 export { dedentProse } from "./to-ast.js";
 export { keywords, reservedKeywords, softKeywords } from "./tokens.js";
 export { serializedGrammar } from "./parser.js";
 // The EBNF reference (`./grammar-ebnf.js`) is imported where it is needed: a check never needs it.
-export { lexer } from "./tokens.js";
+export { tokenize } from "./tokens.js";
 
 export interface ParseResult {
   ast: SourceFile;
@@ -50,7 +50,7 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
 
 function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseResult {
   const diagnostics: Diagnostic[] = [];
-  const lexed = lexer.tokenize(text);
+  const lexed = tokenize(text);
   const builder = new AstBuilder(file, text);
 
   // Lexer errors: characters that start no token.

@@ -1,6 +1,7 @@
 // grammar/concordat.ebnf and the parser must agree, production by production
 // (comments and whitespace ignored). Regenerate with `npm run grammar`.
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { grammarToEbnf, normaliseEbnf, readEbnf, renderEbnfFile, tokenProductions } from "../../src/syntax/grammar-ebnf.js";
 import { serializedGrammar } from "../../src/syntax/index.js";
@@ -81,9 +82,34 @@ describe("the parser's grammar", () => {
   });
   it("the lexer's token definitions pass Chevrotain's checks (the shared lexer skips them)", async () => {
     const { Lexer } = await import("../../src/syntax/chevrotain.js");
-    const { allTokens, lexerOptions } = await import("../../src/syntax/tokens.js");
-    const checked = new Lexer(allTokens, { ...lexerOptions, skipValidations: false });
-    expect(checked.lexerDefinitionErrors).toEqual([]);
+    const { allTokens, lexerTokens, lexerOptions } = await import("../../src/syntax/tokens.js");
+    for (const tokens of [lexerTokens, allTokens]) {
+      const checked = new Lexer(tokens, { ...lexerOptions, skipValidations: false });
+      expect(checked.lexerDefinitionErrors).toEqual([]);
+    }
+  });
+  it("types keywords after lexing exactly as a lexer of every keyword (longer_alt) would", async () => {
+    const { Lexer } = await import("../../src/syntax/chevrotain.js");
+    const { allTokens, keywords, lexerOptions, tokenize } = await import("../../src/syntax/tokens.js");
+    const everyKeyword = new Lexer(allTokens, lexerOptions);
+    const word = fc.oneof(
+      fc.constantFrom(...keywords),
+      fc.constantFrom(...keywords).map((k) => k + "s"),
+      fc.constantFrom(...keywords).map((k) => k.slice(0, -1)),
+      fc.constantFrom(...keywords).map((k) => `${k}.${k}`),
+      fc.constantFrom("x", "in2", "_in", "2025-04-01", "3.1", "£5", "{", "}", '"in"', "// in", "/* for */", "\n", "=", ","),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 30 }), fc.constantFrom(" ", "", "\n"), (ws, sep) => {
+        const text = ws.join(sep);
+        const types = (ts: { tokenType: { name: string }; tokenTypeIdx: number; image: string; startOffset: number }[]) =>
+          ts.map((t) => `${t.startOffset}:${t.image}:${t.tokenType.name}:${t.tokenTypeIdx}`);
+        const ours = tokenize(text);
+        const theirs = everyKeyword.tokenize(text);
+        expect(types(ours.tokens)).toEqual(types(theirs.tokens));
+        expect(ours.errors.length).toBe(theirs.errors.length);
+      }),
+    );
   });
   it("the checks do run: a parser with an ambiguous rule is rejected", async () => {
     const { CstParser } = await import("../../src/syntax/chevrotain.js");
