@@ -58,14 +58,7 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
     const offset = validPos(e.offset) ? e.offset : 0;
     const length = Math.max(1, validPos(e.length) ? e.length : 1);
     const chars = text.slice(offset, offset + length);
-    const line = builder.lines.line(offset);
-    const column = builder.lines.column(offset, line);
-    diagnostics.push({
-      code: "syntax",
-      severity: "error",
-      message: unexpectedCharacters(chars),
-      span: spanAt(file, text, offset, offset + length, line, column),
-    });
+    diagnostics.push({ code: "syntax", severity: "error", message: unexpectedCharacters(chars), span: builder.spanAt(offset, offset + length) });
   }
 
   const comments = (lexed.groups["comments"] ?? []) as IToken[];
@@ -124,7 +117,7 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
         errs = [...parser.errors];
         if (cst) {
           roots.push(cst);
-          const decls = cst.kids.filter((k, i): k is ParseNode => i % 2 === 1 && typeof k === "object" && "kids" in k && (k.name === "framework" || k.name === "agreement"));
+          const decls = [...builder.subs(cst, "framework"), ...builder.subs(cst, "agreement")];
           const last = decls.sort((a, b) => firstOffset(b) - firstOffset(a))[0];
           if (last) {
             lastDecl = last;
@@ -280,14 +273,6 @@ function unexpectedCharacters(chars: string): string {
 
 function printable(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0")).replace(/`/g, "'");
-}
-
-function spanAt(file: string, text: string, offset: number, endOffset: number, line: number, column: number): Span {
-  const piece = text.slice(offset, endOffset);
-  const lines = piece.split(/\r\n|\r|\n/);
-  const endLine = line + lines.length - 1;
-  const endColumn = lines.length === 1 ? column + piece.length : lines[lines.length - 1]!.length + 1;
-  return { file, offset, endOffset, line, column, endLine, endColumn };
 }
 
 /** A one-character span just after the last token (where something was expected), or at the file's start. */

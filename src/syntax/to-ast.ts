@@ -47,23 +47,13 @@ export class AstBuilder {
 
   /** From the start of `first` to the end of `last`, in one span (no span made per token). */
   private spanOfTokens(first: IToken, last: IToken): A.Span {
-    const offset = first.startOffset;
     // Tokens carry their start only (the lexer's "onlyOffset" tracking): the end is the image's.
-    const endOffset = last.startOffset + last.image.length;
-    const lines = this.lines;
-    const line = lines.line(offset);
-    const column = lines.column(offset, line);
-    // The end is the position of the end offset (the next line's start after a line break).
-    const endLine = endOffset === offset ? line : lines.line(endOffset);
-    const endColumn = lines.column(endOffset, endLine);
-    return { file: this.file, offset, endOffset, line, column, endLine, endColumn };
+    return this.spanAt(first.startOffset, last.startOffset + last.image.length);
   }
 
-  /** The span of the whole text (as `wholeSpan`, from the line index). */
-  private wholeSpan(): A.Span {
-    const end = this.text.length;
-    const endLine = this.lines.line(end);
-    return { file: this.file, offset: 0, endOffset: end, line: 1, column: 1, endLine, endColumn: this.lines.column(end, endLine) };
+  /** The span of the text from `offset` to `endOffset`. */
+  spanAt(offset: number, endOffset: number): A.Span {
+    return rangeSpan(this.file, this.lines, offset, endOffset);
   }
 
   spanBetween(a: A.Span, b: A.Span): A.Span {
@@ -75,13 +65,8 @@ export class AstBuilder {
     for (let i = 1; i < kids.length; i += 2) {
       const e = kids[i] as Element;
       if (isNode(e)) this.firstLast(e, acc);
-      else if (isConverted(e)) {
-        if (e.first && (!acc.first || e.first.startOffset < acc.first.startOffset)) acc.first = e.first;
-        if (e.last && (!acc.last || e.last.startOffset > acc.last.startOffset)) acc.last = e.last;
-      } else if (realToken(e)) {
-        if (!acc.first || e.startOffset < acc.first.startOffset) acc.first = e;
-        if (!acc.last || e.startOffset > acc.last.startOffset) acc.last = e;
-      }
+      else if (isConverted(e)) widen(acc, e.first, e.last);
+      else if (realToken(e)) widen(acc, e, e);
     }
   }
 
@@ -244,7 +229,7 @@ export class AstBuilder {
       .filter(realToken)
       .sort((a, b) => a.startOffset - b.startOffset)
       .map((t) => ({ kind: "Comment", text: t.image, block: t.image.startsWith("/*"), span: this.tokenSpan(t) }));
-    return { kind: "SourceFile", imports, declarations, comments: commentNodes, span: this.wholeSpan() };
+    return { kind: "SourceFile", imports, declarations, comments: commentNodes, span: this.spanAt(0, this.text.length) };
   }
 
   // ---------------------------------------------------------------- frameworks
@@ -731,16 +716,21 @@ export function dedentProse(raw: string): string {
 
 /** The span of a whole text. */
 export function wholeSpan(file: string, text: string): A.Span {
-  let line = 1;
-  let lastBreak = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lastBreak = i;
-    }
-  }
-  return { file, offset: 0, endOffset: text.length, line: 1, column: 1, endLine: line, endColumn: text.length - lastBreak };
+  return rangeSpan(file, new LineIndex(text), 0, text.length);
+}
+
+/** The span from `offset` to `endOffset`; its end is the position of the end offset (the next line's start after a line break). */
+function rangeSpan(file: string, lines: LineIndex, offset: number, endOffset: number): A.Span {
+  const line = lines.line(offset);
+  const column = lines.column(offset, line);
+  const endLine = endOffset === offset ? line : lines.line(endOffset);
+  return { file, offset, endOffset, line, column, endLine, endColumn: lines.column(endOffset, endLine) };
+}
+
+/** Stretches `acc` to take in the tokens `first` … `last` (either may be missing). */
+function widen(acc: { first?: IToken; last?: IToken }, first: IToken | undefined, last: IToken | undefined): void {
+  if (first && (!acc.first || first.startOffset < acc.first.startOffset)) acc.first = first;
+  if (last && (!acc.last || last.startOffset > acc.last.startOffset)) acc.last = last;
 }
 
 /** A raw control character in a string is not a bad escape: name it and how to write it. */

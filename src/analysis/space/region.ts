@@ -2,7 +2,7 @@
 import type { Agreement, Assignment, Expectation } from "../../generated/ruleset.js";
 import type { Witness } from "../../diagnostics/diagnostic.js";
 import type { Box, Cell, DimSet, Point, Region } from "./types.js";
-import { analysedActivities, partitionOf, prepared } from "./sweep.js";
+import { analysedActivities, partitionOf, prepared, wholeLine } from "./sweep.js";
 import { dayNumber } from "./format.js";
 import { witnessImpl } from "./witness.js";
 
@@ -17,9 +17,7 @@ export function fullBox(agreement: Agreement, activity: string): Box {
     dims: p.dims.map((d): DimSet =>
       d.kind === "enum"
         ? { kind: "enum", values: Array.from({ length: d.size }, (_, i) => i) }
-        : d.kind === "money"
-          ? { kind: "real", lo: 0, loOpen: false, hi: null, hiOpen: true }
-          : { kind: "real", lo: null, loOpen: true, hi: null, hiOpen: true },
+        : wholeLine(d.kind),
     ),
   };
 }

@@ -504,7 +504,7 @@ function sweepDim(ctx: SweepCtx, k: number, live: number[]): void {
     }
   }
   if (!restricted) {
-    ctx.dims[k] = money ? { kind: "real", lo: 0, loOpen: false, hi: null, hiOpen: true } : { kind: "real", lo: null, loOpen: true, hi: null, hiOpen: true };
+    ctx.dims[k] = wholeLine(kind);
     sweepDim(ctx, k + 1, live);
     return;
   }
@@ -550,12 +550,17 @@ function sweepDim(ctx: SweepCtx, k: number, live: number[]): void {
   });
 }
 
+/** A real dimension's whole domain: [0, ∞) for money, the whole line for numbers. */
+export function wholeLine(kind: "money" | "number"): DimSet {
+  return kind === "money" ? { kind: "real", lo: 0, loOpen: false, hi: null, hiOpen: true } : { kind: "real", lo: null, loOpen: true, hi: null, hiOpen: true };
+}
+
 /**
  * The real interval from the start of piece `first` to the end of piece `last` (the pieces of
  * realPieces, worked out from their index rather than made for every piece).
  */
 function pieceSpan(bounds: number[], kind: "money" | "number", off: number, first: number, last: number): DimSet {
-  if (bounds.length === 0) return kind === "money" ? { kind: "real", lo: 0, loOpen: false, hi: null, hiOpen: true } : { kind: "real", lo: null, loOpen: true, hi: null, hiOpen: true };
+  if (bounds.length === 0) return wholeLine(kind);
   // Piece p - off: negative is (-∞, b0); even 2j is the point b_j; odd 2j+1 is (b_j, b_j+1), the last up to ∞.
   const q = first - off;
   let lo: number | null;
