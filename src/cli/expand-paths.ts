@@ -52,11 +52,11 @@ export function expandPaths(args: readonly string[], cwd: string, ignored: Reado
         .map((f) => path.resolve(f))
         .sort();
       if (matches.length === 0) throw new UsageError(`no .concord or .concord.md files match ${arg}`);
-      out.push(...matches.filter(keep));
+      for (const item of matches.filter(keep)) out.push(item);
       continue;
     }
     if (ignored.size > 0 && exists(abs) && fs.statSync(abs).isDirectory()) {
-      out.push(...listSourceFiles(abs).filter(keep));
+      for (const item of listSourceFiles(abs).filter(keep)) out.push(item);
       continue;
     }
     if (ignored.size > 0 && !keep(abs)) continue;

@@ -40,7 +40,7 @@ export function renderBrief(diagnostics: readonly Diagnostic[], options: RenderO
       severity: severityWord(d.severity),
       code: codeLabel(d),
     }));
-    const w = (f: (r: (typeof rows)[number]) => string) => Math.max(...rows.map((r) => f(r).length));
+    const w = (f: (r: (typeof rows)[number]) => string) => rows.reduce((m, r) => Math.max(m, f(r).length), 0);
     const [ww, sw, cw] = [w((r) => r.where), w((r) => r.severity), w((r) => r.code)];
     out.push(p.bold(safeLine(shownFile(file, options))));
     for (const r of rows) {

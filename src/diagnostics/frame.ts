@@ -237,7 +237,7 @@ export function codeFrame(source: string, pos: FramePosition, options: FrameOpti
     }
   }
 
-  const biggest = Math.max(...rows.map((r) => r.lineNo ?? 0));
+  const biggest = rows.reduce((m, r) => Math.max(m, r.lineNo ?? 0), 0);
   const gw = Math.max(options.gutterWidth ?? 0, String(biggest).length);
   const blank = " ".repeat(gw);
   const out: string[] = [style.gutter(`${blank} |`)];

@@ -61,7 +61,7 @@ export function prettyDiagnostic(d: Diagnostic, options: RenderOptions = {}, sta
   const related = d.related ?? [];
   const framed = related.slice(0, MAX_RELATED_SHOWN);
   const lineNumbers = [d.span.line, ...framed.map((r) => r.span.line)].filter((n) => Number.isInteger(n));
-  const gutterWidth = Math.max(1, ...lineNumbers.map((n) => String(n).length));
+  const gutterWidth = lineNumbers.reduce((w, n) => Math.max(w, String(n).length), 1);
   const indent = " ".repeat(gutterWidth + 1);
   const notes: string[] = [];
   const note = (label: string, text: string) => notes.push(`${indent}${p.blue("=")} ${p.bold(label + ":")} ${safe(text)}`);
@@ -75,7 +75,7 @@ export function prettyDiagnostic(d: Diagnostic, options: RenderOptions = {}, sta
   let labelled = false;
   if (source !== undefined) {
     const frame = labelledFrame(source, [markOf(d.span, true, clauseLabel), ...sameFile.map((r) => markOf(r.span, false, r.message))], { gutterWidth, style });
-    out.push(...frame);
+    for (const item of frame) out.push(item);
     // The clause is said by the primary span's label, when that span is in the frame.
     labelled = hasLine(source, d.span.line);
   }
@@ -84,11 +84,11 @@ export function prettyDiagnostic(d: Diagnostic, options: RenderOptions = {}, sta
     const rsource = sourceOf(options.sources, rfile, options.cwd);
     const frame = rsource === undefined ? [] : labelledFrame(rsource, group.map((r) => markOf(r.span, false, r.message)), { gutterWidth, style });
     if (frame.length === 0) {
-      unframed.push(...group);
+      for (const item of group) unframed.push(item);
       continue;
     }
     out.push(`${indent}${p.blue(":::")} ${location(shownFile(rfile, options), group[0]!.span.line, group[0]!.span.column)}`);
-    out.push(...frame);
+    for (const item of frame) out.push(item);
   }
 
   if (d.clause && !labelled) note("clause", d.clause);
@@ -108,7 +108,7 @@ export function prettyDiagnostic(d: Diagnostic, options: RenderOptions = {}, sta
   const more = related.length - framed.length + (d.relatedOmitted ?? 0);
   if (more > 0) note("related", `${formatValue(more)} more ${more === 1 ? "place" : "places"}${d.relatedOmitted ? "" : " (every one is in --format json)"}`);
   if (d.help) notes.push(`${indent}${p.blue("=")} ${p.bold(p.cyan("help:"))} ${safe(d.help)}`);
-  out.push(...notes);
+  for (const item of notes) out.push(item);
   return out;
 }
 

@@ -82,11 +82,13 @@ function help(id: string, sample: Diagnostic, options: SarifOptions): { text: st
     const obligations = known?.obligations ?? [];
     const verb = sample.code === "rule" ? "An agreement that conforms to the framework" : "An agreement that uses the model";
     const textLines = [short + "."];
-    if (obligations.length > 0) textLines.push("", `${verb}:`, ...obligations.map((o) => `- ${o}`));
+    if (obligations.length > 0) textLines.push("", `${verb}:`);
+    for (const o of obligations) textLines.push(`- ${o}`);
     if (cite) textLines.push("", `Source: ${cite}`);
     textLines.push("", info.description);
     const mdLines = [`**${md(short)}**`];
-    if (obligations.length > 0) mdLines.push("", `${verb}:`, "", ...obligations.map((o) => `- \`${o.replace(/`/g, "'")}\``));
+    if (obligations.length > 0) mdLines.push("", `${verb}:`, "");
+    for (const o of obligations) mdLines.push(`- \`${o.replace(/`/g, "'")}\``);
     if (cite) mdLines.push("", `Source: ${md(cite)}`);
     mdLines.push("", md(info.description), "", `See [${sample.code} in the README](${codeHelpUri(sample.code)}).`);
     return { text: textLines.join("\n"), markdown: mdLines.join("\n"), short, full: cite ? `${short}. Source: ${cite}` : `${short}. ${info.description}` };

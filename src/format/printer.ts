@@ -227,7 +227,7 @@ function block(path: AstPath<Node>, options: Options, print: Print, head: Doc, k
   const node = path.node;
   const items = ((node as unknown as Record<string, Node[]>)[key] ?? []).length;
   const inner: Doc[] = [];
-  if (items > 0) inner.push(...sequence(path, options, print, key));
+  if (items > 0) for (const item of sequence(path, options, print, key)) inner.push(item);
   const dangling = printDanglingInBlock(node, options);
   if (dangling.length > 0) {
     if (inner.length > 0) inner.push(hardline);
@@ -394,7 +394,7 @@ function obligation(b: A.ObligationBody): Doc {
 function assignHead(a: A.Assign): Doc {
   const rest: Doc[] = [];
   if (a.at) rest.push(["at ", a.at.level.text, a.at.places.length > 0 ? ` ${names(a.at.places)}` : ""]);
-  rest.push(...conditions(a.conditions));
+  for (const item of conditions(a.conditions)) rest.push(item);
   if (a.overrides.length > 0) rest.push(["overrides ", a.overrides.map((o) => `clause ${o.text}`).join(", ")]);
   // Continuation lines are indented two levels, so they stand apart from the role lines below.
   return group(["assign ", indent(selectorList(a.selectors)), indent(indent(rest.map((r) => [line, r])))]);

@@ -456,7 +456,7 @@ function compileTest(it: TestDecl, env: Env, parties: Parties, ctx: ConditionCon
   const out = { title: it.title?.value ?? "" } as OutAgreement["tests"][number];
   if (ctx.clause !== undefined) out.clause = ctx.clause;
   out.expects = [];
-  for (const e of it.expects ?? []) if (e) out.expects.push(...compileExpect(e, env, parties, ctx, level));
+  for (const e of it.expects ?? []) if (e) for (const item of compileExpect(e, env, parties, ctx, level)) out.expects.push(item);
   out.span = outSpan(it.span);
   return out;
 }

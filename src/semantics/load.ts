@@ -314,7 +314,7 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
       program.diagnostics.push({ code: "syntax", severity: "error", message: read.notText.message, span: read.notText.span });
       return done(emptyAst(file));
     }
-    program.diagnostics.push(...bidiControls(text, file));
+    for (const item of bidiControls(text, file)) program.diagnostics.push(item);
     const depth = nestingDepth(source);
     if (depth > MAX_NESTING) {
       program.diagnostics.push({
@@ -330,7 +330,7 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
     try {
       const result = parse(source, file);
       ast = result.ast;
-      program.diagnostics.push(...capSyntaxDiagnostics(result.diagnostics));
+      for (const item of capSyntaxDiagnostics(result.diagnostics)) program.diagnostics.push(item);
     } catch (e) {
       ast = emptyAst(file);
       program.diagnostics.push({

@@ -42,7 +42,7 @@ export function buildFrameworkTable(decls: Framework[], r: Reporter): FrameworkT
 
 export function extendsNames(f: Framework): Name[] {
   const out: Name[] = [];
-  for (const item of f.items ?? []) if (item?.kind === "Extends") out.push(...(item.frameworks ?? []).filter((n) => n?.text));
+  for (const item of f.items ?? []) if (item?.kind === "Extends") for (const name of (item.frameworks ?? []).filter((n) => n?.text)) out.push(name);
   return out;
 }
 
@@ -194,7 +194,7 @@ function declareFunction(env: Env, decl: FunctionDecl, parent: FunctionInfo | un
   if (!env.functions.declare(id, decl.name.span, info, r, clause)) return [];
   env.functionList.push(info);
   if (info.activity) info.leaves = [id];
-  else for (const c of children) info.leaves.push(...declareFunction(env, c, info, fw, r, clause));
+  else for (const c of children) for (const item of declareFunction(env, c, info, fw, r, clause)) info.leaves.push(item);
   // A function whose every child was dropped still has no activity of its own: keep it a non-leaf.
   return info.leaves;
 }

@@ -136,7 +136,7 @@ export function bidiControls(text: string, file: string): Diagnostic[] {
 export function decodeText(bytes: Uint8Array): { text: string } | { why: string; offset: number } {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7))
     return { why: "it is a ZIP archive (a Word .docx, perhaps): save it as plain text", offset: 0 };
-  if (bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === "%PDF-") return { why: "it is a PDF document", offset: 0 };
+  if (bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString("latin1") === "%PDF-") return { why: "it is a PDF document", offset: 0 };
   const nul = bytes.indexOf(0);
   if (nul >= 0) return { why: "it contains NUL bytes, as binary files do", offset: nul };
   try {

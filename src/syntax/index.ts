@@ -133,7 +133,7 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
       let stop: IRecognitionException | undefined = topLevel[topLevel.length - 1];
       if (stop && lastParsedOffset > stop.token.startOffset) stop = undefined;
       const real = errs.filter((e) => e !== stop);
-      parserErrors.push(...real);
+      for (const item of real) parserErrors.push(item);
       if (real.length > 0) hadErrors = true;
       if (!stop) break;
       consumedTo = tokens.findIndex((t) => t.startOffset === stop.token.startOffset);
@@ -159,7 +159,7 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
   }
 
   const ast = builder.sourceFile(roots, comments);
-  diagnostics.push(...builder.diagnostics);
+  for (const item of builder.diagnostics) diagnostics.push(item);
 
   // One diagnostic per offending position (recovery may report a fault more than once).
   const unique: Diagnostic[] = [];
@@ -210,11 +210,11 @@ function pointAtUnclosedBraces(diagnostics: Diagnostic[], tokens: IToken[], buil
         if (match >= 0) at = match;
       }
       if (at < 0) return;
-      unclosed.push(...open.splice(at + 1).map((o) => o.token));
+      for (const item of open.splice(at + 1).map((o) => o.token)) unclosed.push(item);
       open.pop();
     }
   });
-  unclosed.push(...open.map((o) => o.token));
+  for (const item of open.map((o) => o.token)) unclosed.push(item);
   if (unclosed.length === 0) return;
   const related = unclosed
     .sort((a, b) => a - b)

@@ -22,7 +22,7 @@ export function noResponsibleDiagnostics(agreement: Agreement): Diagnostic[] {
         for (const [id, g] of a.noResponsible) {
           let e = byAssignment.get(id);
           if (!e) byAssignment.set(id, (e = { assignment: g.assignments[0]!, boxes: [], activities: [] }));
-          e.boxes.push(...g.boxes);
+          for (const item of g.boxes) e.boxes.push(item);
           if (!e.activities.includes(act)) e.activities.push(act);
         }
       }

@@ -89,7 +89,7 @@ export function shadowedDiagnostics(agreement: Agreement): Diagnostic[] {
       for (const act of acts) {
         if (!analysed.has(act)) continue;
         // Where it would apply is its own box: the witness comes from that, not from the cells.
-        boxes.push(...assignmentBox(agreement, i, act));
+        for (const item of assignmentBox(agreement, i, act)) boxes.push(item);
         for (const cell of cellsApplicable(agreement, act).get(a) ?? []) {
           // The assignments that override it and apply here: from whichever list is shorter.
           const mine = overriders.get(a.id) ?? [];

@@ -50,7 +50,7 @@ function holdings(agreement: Agreement, activities: Iterable<string>, role: "acc
             const key = `${assignment.id}\u0000${r.party}\u0000${r.via?.id ?? ""}`;
             const seen = here.get(key);
             if (seen) {
-              seen.h.places.push(...places);
+              for (const item of places) seen.h.places.push(item);
               continue;
             }
             const h: Holding = { assignment, activity, party: r.party, places: [...places], box: { activity, places: [], days: cell.days, dims: cell.dims } };

@@ -16,7 +16,7 @@ export function describeRefs(ruleSet: RuleSet, agreement: Agreement, refs: reado
   const kinds = refs.filter((r) => r.of === "kind").map((r) => describeRef(ruleSet, agreement, r));
   const parts: string[] = [];
   if (roles.length > 0) parts.push(withArticle(list(roles, "or")));
-  parts.push(...kinds);
+  for (const item of kinds) parts.push(item);
   return list(parts, "or");
 }
 

@@ -52,11 +52,11 @@ function checkoutSources(cwd: string, rev: string): { dir: string; cleanup: () =
   try {
     fs.mkdirSync(path.join(tmp, ".git")); // the repository root is a project root, as in the working tree
     for (const f of files) {
-      const target = path.join(tmp, ...f.split("/"));
+      const target = path.join(tmp, f);
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, git(top, ["show", `${rev}:${f}`]));
     }
-    const dir = path.join(tmp, ...prefix.split("/").filter(Boolean));
+    const dir = path.join(tmp, prefix);
     fs.mkdirSync(dir, { recursive: true });
     return { dir, cleanup };
   } catch (e) {

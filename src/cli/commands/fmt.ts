@@ -64,7 +64,7 @@ export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions)
     sources.set(shown, text);
     const found = syntaxErrors(text, shown);
     if (found.length > 0) {
-      errors.push(...found);
+      for (const item of found) errors.push(item);
       report();
       ctx.stderr.write("concordat: not formatted: fix the syntax errors above first\n");
       ctx.exitCode = 1;
@@ -102,7 +102,7 @@ export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions)
     sources.set(shown, text);
     const found = syntaxErrors(text, shown);
     if (found.length > 0) {
-      errors.push(...found);
+      for (const item of found) errors.push(item);
       unparsed++;
       continue;
     }

@@ -56,7 +56,7 @@ export function renderTestsPretty(results: readonly TestResult[], options: Rende
         if (f.witness) out.push(`          ${p.blue("=")} ${p.bold("witness:")} ${safe(witnessInWords(f.witness, options.currencies))}`);
         const src = sourceOf(options.sources, f.span.file, options.cwd);
         if (src !== undefined)
-          out.push(...codeFrame(src, f.span, { style: { gutter: p.blue, marker: (s) => p.bold(p.red(s)) } }).map((l) => `          ${l}`));
+          for (const l of codeFrame(src, f.span, { style: { gutter: p.blue, marker: (s) => p.bold(p.red(s)) } })) out.push(`          ${l}`);
       }
     }
   }

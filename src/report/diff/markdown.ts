@@ -16,6 +16,13 @@ function roleCell(before: readonly string[], after: readonly string[]): string {
   return sameSet(before, after) ? cell(partyList(after)) : `~~${cell(partyList(before))}~~ → **${cell(partyList(after))}**`;
 }
 
+/** A heading and one line per finding, when there are findings. */
+function findingList(out: string[], heading: string, findings: readonly Diagnostic[], options: RenderOptions): void {
+  if (findings.length === 0) return;
+  out.push("", heading, "");
+  for (const d of findings) out.push(finding(d, options));
+}
+
 function finding(d: Diagnostic, options: RenderOptions): string {
   const clause = d.clause ? `, clause ${d.clause}` : "";
   return `- **${d.severity}** ${cell(codeLabel(d))}${clause} (${cell(shownFile(d.span.file, options))}:${d.span.line}): ${cell(d.message)}`;
@@ -38,10 +45,10 @@ export function renderDiffMarkdown(report: DiffReport, options: RenderOptions = 
       for (const c of a.changes)
         out.push(`| ${cell(c.activity)} | ${cell(c.where)} | ${roleCell(c.before.accountable, c.after.accountable)} | ${roleCell(c.before.responsible, c.after.responsible)} |`);
     } else out.push("Accountability and responsibility are unchanged.");
-    if (a.introduced.length > 0) out.push("", "Findings introduced:", "", ...a.introduced.map((d) => finding(d, options)));
-    if (a.fixed.length > 0) out.push("", "Findings fixed:", "", ...a.fixed.map((d) => finding(d, options)));
+    findingList(out, "Findings introduced:", a.introduced, options);
+    findingList(out, "Findings fixed:", a.fixed, options);
   }
-  if (report.other.introduced.length > 0) out.push("", "Other findings introduced:", "", ...report.other.introduced.map((d) => finding(d, options)));
-  if (report.other.fixed.length > 0) out.push("", "Other findings fixed:", "", ...report.other.fixed.map((d) => finding(d, options)));
+  findingList(out, "Other findings introduced:", report.other.introduced, options);
+  findingList(out, "Other findings fixed:", report.other.fixed, options);
   return out.join("\n") + "\n";
 }

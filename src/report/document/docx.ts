@@ -50,7 +50,7 @@ function blocks(bs: Block[], listLevel = 0): (Paragraph | Table)[] {
           item.forEach((x, i) => {
             if (x.type === "paragraph" && i === 0)
               out.push(new Paragraph({ children: runs(x.inlines), ...(b.ordered ? { numbering: { reference: "ordered", level: listLevel } } : { bullet: { level: listLevel } }) }));
-            else out.push(...blocks([x], listLevel + 1));
+            else for (const item of blocks([x], listLevel + 1)) out.push(item);
           });
         break;
       case "quote":
@@ -64,7 +64,7 @@ function blocks(bs: Block[], listLevel = 0): (Paragraph | Table)[] {
         break;
       case "clause":
         out.push(new Paragraph({ heading: heading(3 + b.depth), children: [new TextRun({ text: `${b.number}${b.title ? ` ${printable(b.title)}` : ""}` })] }));
-        out.push(...blocks(b.blocks, listLevel));
+        for (const item of blocks(b.blocks, listLevel)) out.push(item);
         break;
       case "terms":
         out.push(new Paragraph({ children: [new TextRun({ text: b.caption, bold: true })] }));
@@ -111,12 +111,12 @@ function findingsBlocks(m: Matrix): (Paragraph | Table)[] {
 
 export async function renderDocumentDocx(doc: AgreementDocument): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: printable(doc.title) })] })];
-  children.push(...blocks(doc.blocks));
+  for (const item of blocks(doc.blocks)) children.push(item);
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun({ text: "Schedule: Responsibilities" })] }));
-  children.push(...matrixBlocks(doc.matrix));
+  for (const item of matrixBlocks(doc.matrix)) children.push(item);
   if (doc.hasFindings) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun({ text: "Schedule: Open findings" })] }));
-    children.push(...findingsBlocks(doc.matrix));
+    for (const item of findingsBlocks(doc.matrix)) children.push(item);
   }
   const d = new Document({
     creator: "concordat",

@@ -48,16 +48,16 @@ function inlines(nodes: readonly PhrasingContent[], style: Omit<Inline, "text"> 
         out.push({ ...style, text: n.value.replace(/[ \t]*\r?\n[ \t]*/g, " ") });
         break;
       case "strong":
-        out.push(...inlines(n.children, { ...style, bold: true }));
+        for (const item of inlines(n.children, { ...style, bold: true })) out.push(item);
         break;
       case "emphasis":
-        out.push(...inlines(n.children, { ...style, italic: true }));
+        for (const item of inlines(n.children, { ...style, italic: true })) out.push(item);
         break;
       case "inlineCode":
         out.push({ ...style, code: true, text: n.value });
         break;
       case "link":
-        out.push(...inlines(n.children, { ...style, href: n.url }));
+        for (const item of inlines(n.children, { ...style, href: n.url })) out.push(item);
         break;
       case "break":
         out.push({ ...style, text: "\n" });
@@ -67,7 +67,7 @@ function inlines(nodes: readonly PhrasingContent[], style: Omit<Inline, "text"> 
         out.push({ ...style, text: n.value });
         break;
       default:
-        if ("children" in n) out.push(...inlines(n.children as PhrasingContent[], style));
+        if ("children" in n) for (const item of inlines(n.children as PhrasingContent[], style)) out.push(item);
         else if ("value" in n && typeof n.value === "string") out.push({ ...style, text: n.value });
     }
   }
@@ -196,7 +196,7 @@ function blockItems(ctx: Ctx, ast: Ast.Agreement, from: number, to: number, sour
     const push = (b: Block) => {
       const last = out[out.length - 1];
       if (b.type !== "terms") out.push(b);
-      else if (last?.type === "terms") last.rows.push(...b.rows);
+      else if (last?.type === "terms") for (const item of b.rows) last.rows.push(item);
       else out.push({ type: "terms", caption: "Parties and bodies", rows: [...b.rows] });
     };
     for (const item of items) {
@@ -235,7 +235,7 @@ function markdownBlocks(ctx: Ctx, ast: Ast.Agreement, nodes: readonly RootConten
         if (n.lang === "concord" && n.position) {
           const from = n.position.start.offset ?? 0;
           const to = n.position.end.offset ?? source.length;
-          out.push(...blockItems(ctx, ast, from, to, source));
+          for (const item of blockItems(ctx, ast, from, to, source)) out.push(item);
         } else out.push({ type: "code", text: n.value });
         break;
       case "html":

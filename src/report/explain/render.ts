@@ -55,7 +55,7 @@ export function renderExplainPretty(e: Explanation, options: { color?: boolean }
     out.push("");
     act.answers.forEach((a, i) => {
       if (i > 0) out.push("");
-      out.push(...answerLines(a, color, act.inScope));
+      for (const item of answerLines(a, color, act.inScope)) out.push(item);
     });
     if (act.answers.length === 0) out.push("nowhere: the point asked about is outside the agreement's space.");
     if (act.models.length > 0 || act.rules.length > 0) {
