@@ -8,6 +8,14 @@ export interface BenchSize {
   assignments: number;
   activities: number;
   places: number;
+  /**
+   * How an activity's exceptions are laid out. "by-place" (the default): each exception covers a
+   * place from an amount up, and a second one at the same place overrides the first (a chain),
+   * so with many exceptions per place they pile up (their conflicts grow faster than the input).
+   * "banded": the exceptions at a place cover consecutive value bands, as a long schedule of
+   * delegated limits would; a few overlap or override nothing, so findings stay in proportion.
+   */
+  exceptions?: "by-place" | "banded";
 }
 
 export function sizeFor(assignments: number): BenchSize {
@@ -66,7 +74,9 @@ export function activityNames(size: BenchSize): string[] {
 }
 
 export function agreementText(size: BenchSize, frameworkFile: string, seed = 1): string {
-  const r = rng(seed + size.assignments);
+  // The banded shape draws the same activity at every size (its threshold, its split day, whether
+  // the base leaves a day uncovered), so that a series grows the schedule and nothing else.
+  const r = rng(size.exceptions === "banded" ? seed : seed + size.assignments);
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
   const acts = activityNames(size);
   const places = Array.from({ length: size.places }, (_, i) => `m${i}`);
@@ -109,9 +119,25 @@ export function agreementText(size: BenchSize, frameworkFile: string, seed = 1):
       const gapDay = r() < 0.1 ? 1 : 0;
       base.push(emit(`assign ${act} at system where value >= ${money(threshold)} from ${day(split + 1 + gapDay)}`, "grp", r() < 0.9 ? "m0" : null));
     }
+    const start = Math.floor(r() * places.length);
+    if (size.exceptions === "banded") {
+      // Per-place exceptions over consecutive £1,000 bands (places in turn), overriding the base;
+      // now and then one overrides nothing (a conflict with the base) or runs into the next band.
+      for (let i = 3; i < k; i++) {
+        const turn = i - 3;
+        const place = places[(start + turn) % places.length]!;
+        const band = Math.floor(turn / places.length);
+        const lo = band * 1_000;
+        const hi = lo + 1_000 + (r() < 0.01 ? 500 : 0);
+        const setting = r() < 0.5 ? ` and setting in { ${pick(SETTINGS)} }` : "";
+        const dated = r() < 0.3 ? ` from ${day(Math.floor(r() * 1800))}` : "";
+        const overrides = r() < 0.97 ? ` overrides ${base.map((c) => `clause ${c}`).join(", ")}` : "";
+        emit(`assign ${act} at place ${place} where value >= ${money(lo)} and value < ${money(hi)}${setting}${dated}${overrides}`, place, place);
+      }
+      continue;
+    }
     // Per-place exceptions overriding the base, places in turn from a random start; a second
     // exception at the same place overrides the first one (a chain), except now and then.
-    const start = Math.floor(r() * places.length);
     const lastAt = new Map<string, number>();
     for (let i = 3; i < k; i++) {
       const place = places[(start + i - 3) % places.length]!;

@@ -4,7 +4,7 @@
 // series and the peak RSS. Prints one Markdown table on stdout (progress on stderr).
 //
 // Environment: BENCH_RUNS (runs per figure, default 3), BENCH_QUICK=1 (smaller series),
-// BENCH_ONLY=start-up,spread,one-activity,members,enum,dmn,pretty,many-files,smt (some cases
+// BENCH_ONLY=start-up,spread,one-activity,piled,members,enum,dmn,pretty,many-files,smt (some cases
 // only), BENCH_ORACLE=1 (also time the brute-force oracle in-process on the small spread sizes;
 // it never runs otherwise), BENCH_TIMEOUT_S (a process running longer is stopped and reported).
 import { spawnSync } from "node:child_process";
@@ -154,7 +154,11 @@ async function main(): Promise<void> {
     if (want("spread"))
       series("assignments, spread over activities", assignmentSizes, assignments((n) => ({ assignments: n, activities: Math.ceil(n / 8), places: 20 })));
     if (want("one-activity"))
-      series("assignments, all on one activity", assignmentSizes, assignments((n) => ({ assignments: n, activities: 1, places: 50 })));
+      series("assignments, all on one activity", assignmentSizes, assignments((n) => ({ assignments: n, activities: 1, places: 50, exceptions: "banded" })));
+    // The same activity with the spread series' chains of exceptions: at 200 and more per place
+    // they pile up, and the findings (conflicts of dozens of clauses) grow faster than the input.
+    if (want("piled"))
+      series("one activity, exceptions piling up at each place", QUICK ? [10_000] : [10_000, 20_000, 40_000], assignments((n) => ({ assignments: n, activities: 1, places: 50 })));
     if (want("members"))
       series("`each member`, members", QUICK ? [12_500, 25_000] : [12_500, 25_000, 50_000, 100_000], (n, at) => {
         const c = membersCase(n);
