@@ -36,7 +36,10 @@ export interface ActivityScan {
   /** key: involved assignment ids joined by "," */
   conflicts: Map<string, Group>;
   redundant: Map<string, Group>;
-  /** Where someone is accountable but nobody responsible (after delegations), per accountable-giving assignment id. */
+  /**
+   * Where someone is accountable but nobody responsible (after delegations), per accountable-giving
+   * assignment id; only for an activity that an `assign responsible` obligation selects.
+   */
   noResponsible: Map<string, Group>;
 }
 
@@ -90,7 +93,13 @@ export function scan(agreement: Agreement): Scan {
   const hit = scans.get(agreement);
   if (hit) return hit;
   const out: Scan = { agreement, activities: [], byActivity: new Map(), applying: new Set(), applicable: new Set() };
+  // Where nobody is responsible is collected only for the activities an `assign responsible`
+  // obligation selects: it is a box per cell and accountable assignment, the scan's largest output.
+  const askResponsible = new Set<string>();
+  for (const rule of agreement.rules)
+    for (const ob of rule.obligations) if (ob.type === "assign-responsible") for (const act of ob.activities ?? []) askResponsible.add(act);
   for (const activity of analysedActivities(agreement)) {
+    const wantResponsible = askResponsible.has(activity);
     const s: ActivityScan = { activity, gap: [], conflicts: new Map(), redundant: new Map(), noResponsible: new Map() };
     out.activities.push(s);
     out.byActivity.set(activity, s);
@@ -122,7 +131,7 @@ export function scan(agreement: Agreement): Scan {
         }
         if (v.parties.length >= 2) addTo(s.conflicts, v.involved, bare(cell, places), v.parties);
         else if (v.involved.length >= 2) addTo(s.redundant, v.involved, bare(cell, places), v.parties);
-        if (!v.responsible) for (const a of v.involved) addTo(s.noResponsible, [a], bare(cell, places), v.parties);
+        if (wantResponsible && !v.responsible) for (const a of v.involved) addTo(s.noResponsible, [a], bare(cell, places), v.parties);
       }
     }
   }

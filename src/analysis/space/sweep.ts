@@ -773,7 +773,28 @@ function kdPartition(ctx: SweepCtx): void {
 
   const losScratch = new Int32Array(entryBox.length);
   const hisScratch = new Int32Array(entryBox.length);
-  const split = (entries: number[]): void => {
+  // The nodes still to split, depth first, left before right: an explicit stack rather than
+  // recursion, since boxes nested one inside another peel off one piece per level and a
+  // recursion as deep as the boxes overflowed the stack (30,000 nested value bands).
+  interface Node {
+    entries: number[];
+    lo: Int32Array;
+    hi: Int32Array;
+  }
+  const split = (root: number[]): void => {
+    const whole: Node = { entries: root, lo: lo.slice(), hi: hi.slice() };
+    const pending: Node[] = [whole];
+    while (pending.length > 0) {
+      const node = pending.pop()!;
+      lo.set(node.lo);
+      hi.set(node.hi);
+      splitNode(node.entries, pending);
+    }
+    lo.set(whole.lo);
+    hi.set(whole.hi);
+  };
+  /** One node: a cell when every entry covers it, otherwise its two halves pushed on `pending`, left on top. */
+  const splitNode = (entries: number[], pending: Node[]): void => {
     const full: number[] = [];
     const partial: number[] = [];
     for (const e of entries) {
@@ -849,8 +870,6 @@ function kdPartition(ctx: SweepCtx): void {
       }
     }
     const a = bestAxis;
-    const L = lo[a]!;
-    const H = hi[a]!;
     const left: number[] = [];
     const right: number[] = [];
     for (const e of entries) {
@@ -858,12 +877,12 @@ function kdPartition(ctx: SweepCtx): void {
       if (ranges[o + 2 * a]! < bestCut) left.push(e);
       if (ranges[o + 2 * a + 1]! >= bestCut) right.push(e);
     }
-    hi[a] = bestCut - 1;
-    split(left);
-    hi[a] = H;
-    lo[a] = bestCut;
-    split(right);
-    lo[a] = L;
+    const rightLo = lo.slice();
+    rightLo[a] = bestCut;
+    pending.push({ entries: right, lo: rightLo, hi: hi.slice() });
+    const leftHi = hi.slice();
+    leftHi[a] = bestCut - 1;
+    pending.push({ entries: left, lo: lo.slice(), hi: leftHi });
   };
 
   // Entries that meet the node on every ordered axis (the discrete grouping keeps the rest).
