@@ -5,6 +5,7 @@ import type { Agreement, Assignment } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { analysedActivities, assignmentRegion, firstActivityWitness, fullBox, partition, type Box } from "../space/index.js";
 import { upperFirst, clauseLabel, finding, related } from "./common.js";
+import { cyclicComponents } from "../graph.js";
 
 /** The cycles of overrides (each in source order; in order of their first assignment). Computed once per agreement. */
 export function overrideCycles(agreement: Agreement): readonly (readonly Assignment[])[] {
@@ -37,58 +38,7 @@ function computeOverrideCycles(agreement: Agreement): Assignment[][] {
     }
   }
   from[n] = edges.length;
-  // Tarjan's strongly connected components, iterative: `next[v]` is v's next edge to follow.
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const next = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const stack: number[] = [];
-  const work: number[] = [];
-  const comps: number[][] = [];
-  let counter = 0;
-  for (let root = 0; root < n; root++) {
-    // A root with no overrides is a component of its own and no cycle.
-    if (index[root] !== -1 || from[root] === from[root + 1]) continue;
-    index[root] = low[root] = counter++;
-    next[root] = from[root]!;
-    stack.push(root);
-    onStack[root] = 1;
-    work.push(root);
-    while (work.length > 0) {
-      const v = work[work.length - 1]!;
-      if (next[v]! < from[v + 1]!) {
-        const w = edges[next[v]!++]!;
-        if (index[w] === -1) {
-          index[w] = low[w] = counter++;
-          next[w] = from[w]!;
-          stack.push(w);
-          onStack[w] = 1;
-          work.push(w);
-        } else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
-        continue;
-      }
-      work.pop();
-      if (work.length > 0) {
-        const u = work[work.length - 1]!;
-        low[u] = Math.min(low[u]!, low[v]!);
-      }
-      if (low[v] !== index[v]) continue;
-      let w = stack.pop()!;
-      onStack[w] = 0;
-      if (w === v) {
-        // A component of one: a cycle only when it overrides itself.
-        for (let e = from[v]!; e < from[v + 1]!; e++) if (edges[e] === v) comps.push([v]);
-        continue;
-      }
-      const comp = [w];
-      do {
-        w = stack.pop()!;
-        onStack[w] = 0;
-        comp.push(w);
-      } while (w !== v);
-      comps.push(comp.sort((x, y) => x - y));
-    }
-  }
+  const comps = cyclicComponents(n, from, edges);
   return comps.sort((x, y) => x[0]! - y[0]!).map((c) => c.map((i) => A[i]!));
 }
 

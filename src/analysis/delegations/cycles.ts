@@ -6,6 +6,7 @@ import type { Agreement, Delegation } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Box } from "../space/index.js";
 import { partition, witness } from "../space/index.js";
+import { cyclicComponents } from "../graph.js";
 import { finding } from "../rules/common.js";
 
 export function delegationCycleDiagnostics(agreement: Agreement): Diagnostic[] {
@@ -52,26 +53,73 @@ export function delegationCycleDiagnostics(agreement: Agreement): Diagnostic[] {
  */
 export function elementaryCycles(ds: readonly Delegation[], meet: (chain: readonly Delegation[]) => boolean = () => true): Delegation[][] {
   const cycles: Delegation[][] = [];
+  // Per party, the positions of its delegations in source order (scanning every delegation at
+  // each step made a chain of 5,000 take minutes).
+  const from = new Map<string, number[]>();
+  ds.forEach((d, j) => {
+    let l = from.get(d.from);
+    if (!l) from.set(d.from, (l = []));
+    l.push(j);
+  });
+  const NONE: number[] = [];
+  // A cycle stays inside one strongly connected component of the parties: a delegation between
+  // two components starts no cycle and is never followed (a chain of 5,000 has none).
+  const party = new Map<string, number>();
+  for (const d of ds) for (const p of [d.from, d.to]) if (!party.has(p)) party.set(p, party.size);
+  const order = ds.map((d, j) => j).sort((x, y) => party.get(ds[x]!.from)! - party.get(ds[y]!.from)! || x - y);
+  const firstEdge = new Int32Array(party.size + 1);
+  for (const j of order) firstEdge[party.get(ds[j]!.from)! + 1]!++;
+  for (let v = 0; v < party.size; v++) firstEdge[v + 1]! += firstEdge[v]!;
+  const component = new Int32Array(party.size).fill(-1);
+  cyclicComponents(party.size, firstEdge, order.map((j) => party.get(ds[j]!.to)!)).forEach((c, k) => {
+    for (const v of c) component[v] = k;
+  });
+  const inside = (d: Delegation): boolean => {
+    const c = component[party.get(d.from)!]!;
+    return c !== -1 && c === component[party.get(d.to)!];
+  };
   ds.forEach((start, i) => {
+    if (!inside(start)) return;
     const path: Delegation[] = [start];
     const seen = new Set<string>([start.from]);
-    const walk = (at: string): void => {
+    // Depth first on an explicit stack (a recursion as deep as a long chain overflowed the call
+    // stack): per party on the path, the next later delegation to try.
+    const frames: { own: number[]; k: number }[] = [];
+    const enter = (at: string): void => {
       if (at === start.from) {
         if (meet(path)) cycles.push([...path]);
         return;
       }
       if (seen.has(at)) return;
       seen.add(at);
-      for (let j = i + 1; j < ds.length; j++) {
-        const d = ds[j]!;
-        if (d.from !== at) continue;
-        path.push(d);
-        walk(d.to);
-        path.pop();
+      const own = from.get(at) ?? NONE;
+      // Only later delegations: the first position after i.
+      let k = 0;
+      let hi = own.length;
+      while (k < hi) {
+        const mid = (k + hi) >> 1;
+        if (own[mid]! <= i) k = mid + 1;
+        else hi = mid;
       }
-      seen.delete(at);
+      frames.push({ own, k });
     };
-    walk(start.to);
+    enter(start.to);
+    while (frames.length > 0) {
+      const f = frames[frames.length - 1]!;
+      if (f.k < f.own.length) {
+        const d = ds[f.own[f.k++]!]!;
+        if (!inside(d)) continue;
+        path.push(d);
+        const depth = frames.length;
+        enter(d.to);
+        // A closed cycle or a party already seen: nothing pushed, the link comes off at once.
+        if (frames.length === depth) path.pop();
+        continue;
+      }
+      frames.pop();
+      seen.delete(path[path.length - 1]!.to);
+      path.pop();
+    }
   });
   return cycles;
 }

@@ -13,6 +13,7 @@ import { clauseRef, list, nameActivities } from "../messages.js";
 export function unusedDelegationDiagnostics(ruleSet: RuleSet, agreement: Agreement): Diagnostic[] {
   const analysed = new Set(analysedActivities(agreement));
   const out: Diagnostic[] = [];
+  const reached = new Map<Cell, Set<Delegation>>();
   for (const d of agreement.delegations) {
     const idle: string[] = [];
     const region: Box[] = [];
@@ -24,7 +25,7 @@ export function unusedDelegationDiagnostics(ruleSet: RuleSet, agreement: Agreeme
       for (const cell of partition(agreement, activity).cells) {
         if (!cell.delegations.includes(d)) continue;
         live.push({ activity, places: cell.places, days: cell.days, dims: cell.dims });
-        if (analysed.has(activity) && chainReaches(agreement, cell, d)) {
+        if (analysed.has(activity) && reachedAt(agreement, cell, reached).has(d)) {
           responsible = true;
           break;
         }
@@ -76,12 +77,19 @@ function whyNever(agreement: Agreement, d: Delegation): string[] {
 }
 
 /**
- * Whether, at one of the cell's places, some party named responsible (before delegations) has
- * its work pass through `d`: named as `d.from` itself, or fed to it by earlier links of a chain.
+ * The delegations of a cell that the work of someone named responsible (before delegations)
+ * passes through at one of its places: from the named party itself, or fed by earlier links of a
+ * chain. Once per cell, for every delegation asked about (asking per delegation walked every
+ * chain again: a chain of 5,000 delegations took half a minute).
  */
-function chainReaches(agreement: Agreement, cell: Cell, d: Delegation): boolean {
+function reachedAt(agreement: Agreement, cell: Cell, cache: Map<Cell, Set<Delegation>>): Set<Delegation> {
+  const hit = cache.get(cell);
+  if (hit) return hit;
+  const out = new Set<Delegation>();
+  const named = new Set<string>();
   const places = placeDependent(cell) ? cell.places : cell.places.slice(0, 1);
-  return places.some((p) =>
-    responsibleBy(cell, p, agreement).some((b) => b.parties.some((r) => delegationsUsedFrom(r.named, cell.delegations).has(d))),
-  );
+  for (const p of places) for (const b of responsibleBy(cell, p, agreement)) for (const r of b.parties) named.add(r.named);
+  for (const n of named) for (const d of delegationsUsedFrom(n, cell.delegations)) out.add(d);
+  cache.set(cell, out);
+  return out;
 }

@@ -130,35 +130,70 @@ function namesSomeoneAt(line: readonly PartyAt[], placeName: string | undefined)
   return general.length > 0 || byPlace.has(placeName);
 }
 
-/** Where the work of `from` ends up: the ends of every chain of live delegations from it, with the chain. */
+/** The delegations from each party, in source order. */
+function byFrom(delegations: readonly Delegation[]): Map<string, Delegation[]> {
+  const out = new Map<string, Delegation[]>();
+  for (const d of delegations) {
+    let l = out.get(d.from);
+    if (!l) out.set(d.from, (l = []));
+    l.push(d);
+  }
+  return out;
+}
+
+/**
+ * Where the work of `from` ends up: the ends of every chain of live delegations from it, with the
+ * chain, depth first in source order. A walk on an explicit stack: a chain of thousands of
+ * delegations overflowed the call stack when each link was a recursive call.
+ */
 export function delegatedTo(from: string, delegations: readonly Delegation[]): { party: string; chain: Delegation[] }[] {
   const out: { party: string; chain: Delegation[] }[] = [];
-  const walk = (p: string, chain: Delegation[], onChain: string[]): void => {
-    const next = delegations.filter((d) => d.from === p && !onChain.includes(d.to));
-    if (next.length === 0) {
-      out.push({ party: p, chain });
-      return;
+  const next = byFrom(delegations);
+  const chain: Delegation[] = [];
+  const onChain = new Set<string>([from]);
+  // One frame per party on the chain: the index of its next delegation to try, and whether any was taken.
+  const frames: { party: string; at: number; took: boolean }[] = [{ party: from, at: 0, took: false }];
+  while (frames.length > 0) {
+    const f = frames[frames.length - 1]!;
+    const own = next.get(f.party) ?? [];
+    while (f.at < own.length && onChain.has(own[f.at]!.to)) f.at++;
+    if (f.at < own.length) {
+      const d = own[f.at++]!;
+      f.took = true;
+      chain.push(d);
+      onChain.add(d.to);
+      frames.push({ party: d.to, at: 0, took: false });
+      continue;
     }
-    for (const d of next) walk(d.to, [...chain, d], [...onChain, d.to]);
-  };
-  walk(from, [], [from]);
+    if (!f.took) out.push({ party: f.party, chain: chain.slice() });
+    frames.pop();
+    if (frames.length > 0) {
+      chain.pop();
+      onChain.delete(f.party);
+    }
+  }
   return out;
 }
 
 /**
  * The live delegations of a cell that some chain from `named` walks (a link fed by an earlier
- * link is used), together with the link that closes a cycle back onto the chain.
+ * link is used), together with the link that closes a cycle back onto the chain: every
+ * delegation reachable from `named`.
  */
 export function delegationsUsedFrom(named: string, delegations: readonly Delegation[]): Set<Delegation> {
   const used = new Set<Delegation>();
-  const walk = (p: string, onChain: string[]): void => {
-    for (const d of delegations) {
-      if (d.from !== p || used.has(d)) continue;
+  const next = byFrom(delegations);
+  const visited = new Set<string>([named]);
+  const todo = [named];
+  while (todo.length > 0) {
+    for (const d of next.get(todo.pop()!) ?? []) {
       used.add(d);
-      if (!onChain.includes(d.to)) walk(d.to, [...onChain, d.to]);
+      if (!visited.has(d.to)) {
+        visited.add(d.to);
+        todo.push(d.to);
+      }
     }
-  };
-  walk(named, [named]);
+  }
   return used;
 }
 
