@@ -2,11 +2,23 @@
 import type { Agreement, RoleRef, RuleSet } from "../generated/ruleset.js";
 import { dayNumber, dayString, formatNumber } from "./space/format.js";
 
-/** "a", "a and b", "a, b and c" (or "or"). */
-export function list(items: readonly string[], conjunction: "and" | "or" = "and"): string {
+/** "a", "a and b", "a, b and c" (or "or"): every item (the signed document lists them all). */
+export function listAll(items: readonly string[], conjunction: "and" | "or" = "and"): string {
   if (items.length === 0) return "";
   if (items.length === 1) return items[0]!;
   return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** A finding's sentence names at most this many items of one list, then counts the rest. */
+export const MAX_LISTED = 50;
+
+/**
+ * `listAll` for a finding's sentence: past MAX_LISTED items, "…, p49 and 9,950 more". One clause
+ * making 10,000 parties accountable gave a conflict message of 70,000 characters.
+ */
+export function list(items: readonly string[], conjunction: "and" | "or" = "and"): string {
+  if (items.length <= MAX_LISTED) return listAll(items, conjunction);
+  return `${items.slice(0, MAX_LISTED).join(", ")} ${conjunction} ${formatNumber(items.length - MAX_LISTED)} more`;
 }
 
 /** At most this many items are named in one sentence; the rest are counted. */

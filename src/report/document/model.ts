@@ -6,7 +6,7 @@ import type { Root, RootContent, PhrasingContent } from "mdast";
 import type { Agreement as RuleAgreement, Assignment, Delegation, RuleSet } from "../../generated/ruleset.js";
 import type * as Ast from "../../syntax/ast.js";
 import { describeAssignmentConditions } from "../../analysis/coverage/common.js";
-import { list } from "../../analysis/messages.js";
+import { listAll as list } from "../../analysis/messages.js";
 import type { Matrix } from "../matrix/model.js";
 
 export interface Inline {
