@@ -754,9 +754,9 @@ function kdPartition(ctx: SweepCtx): void {
   const hi = new Int32Array(nAxes);
   for (let a = 0; a < nAxes; a++) hi[a] = size[a]! - 1;
 
-  const emitCell = (full: number[]) => {
+  const emitCell = (full: ArrayLike<number>) => {
     const ids: number[] = [];
-    for (const e of full) ids.push(entryBox[e]!);
+    for (let i = 0; i < full.length; i++) ids.push(entryBox[full[i]!]!);
     ids.sort((x, y) => x - y);
     let w = 0;
     for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[w - 1]) ids[w++] = ids[i]!;
@@ -773,41 +773,81 @@ function kdPartition(ctx: SweepCtx): void {
 
   const losScratch = new Int32Array(entryBox.length);
   const hisScratch = new Int32Array(entryBox.length);
+  const partialScratch = new Int32Array(entryBox.length);
   // The nodes still to split, depth first, left before right: an explicit stack rather than
   // recursion, since boxes nested one inside another peel off one piece per level and a
-  // recursion as deep as the boxes overflowed the stack (30,000 nested value bands).
-  interface Node {
-    entries: number[];
-    lo: Int32Array;
-    hi: Int32Array;
-  }
-  const split = (root: number[]): void => {
-    const whole: Node = { entries: root, lo: lo.slice(), hi: hi.slice() };
-    const pending: Node[] = [whole];
-    while (pending.length > 0) {
-      const node = pending.pop()!;
-      lo.set(node.lo);
-      hi.set(node.hi);
-      splitNode(node.entries, pending);
-    }
-    lo.set(whole.lo);
-    hi.set(whole.hi);
+  // recursion as deep as the boxes overflowed the stack (30,000 nested value bands). The entry
+  // lists of pending nodes live in one arena used as a stack (a node's children are written
+  // above it, and a node's list is dead once its subtree is done), and the pending nodes'
+  // bounds in one flat array: allocating four lists and two bound arrays per node was most of
+  // the partition's garbage.
+  let arena = new Int32Array(Math.max(16, 2 * entryBox.length));
+  const reserve = (n: number): void => {
+    if (n <= arena.length) return;
+    const bigger = new Int32Array(Math.max(n, 2 * arena.length));
+    bigger.set(arena);
+    arena = bigger;
   };
-  /** One node: a cell when every entry covers it, otherwise its two halves pushed on `pending`, left on top. */
-  const splitNode = (entries: number[], pending: Node[]): void => {
-    const full: number[] = [];
-    const partial: number[] = [];
-    for (const e of entries) {
+  // Per pending node: its entries' start and end in the arena, then lo and hi of every axis.
+  const NODE = 2 + 2 * nAxes;
+  let pending = new Int32Array(64 * NODE);
+  let nPending = 0;
+  const pushNode = (start: number, end: number, axis: number, loAt: number, hiAt: number): void => {
+    if ((nPending + 1) * NODE > pending.length) {
+      const bigger = new Int32Array(2 * pending.length);
+      bigger.set(pending);
+      pending = bigger;
+    }
+    const o = nPending++ * NODE;
+    pending[o] = start;
+    pending[o + 1] = end;
+    for (let x = 0; x < nAxes; x++) {
+      pending[o + 2 + x] = x === axis ? loAt : lo[x]!;
+      pending[o + 2 + nAxes + x] = x === axis ? hiAt : hi[x]!;
+    }
+  };
+  const split = (root: number[]): void => {
+    const wholeLo = lo.slice();
+    const wholeHi = hi.slice();
+    reserve(root.length);
+    arena.set(root, 0);
+    pushNode(0, root.length, -1, 0, 0);
+    while (nPending > 0) {
+      const o = --nPending * NODE;
+      for (let x = 0; x < nAxes; x++) {
+        lo[x] = pending[o + 2 + x]!;
+        hi[x] = pending[o + 2 + nAxes + x]!;
+      }
+      // Down to just above the pending node below it: what lay between is done (else a deep,
+      // lopsided tree would leave every ancestor's list in the arena).
+      let start = pending[o]!;
+      let end = pending[o + 1]!;
+      const floor = nPending > 0 ? pending[(nPending - 1) * NODE + 1]! : 0;
+      if (start > floor) {
+        arena.copyWithin(floor, start, end);
+        end = floor + (end - start);
+        start = floor;
+      }
+      splitNode(start, end);
+    }
+    lo.set(wholeLo);
+    hi.set(wholeHi);
+  };
+  /** One node, its entries at arena[start, end): a cell when every entry covers it, otherwise its two halves pushed, left on top. */
+  const splitNode = (start: number, end: number): void => {
+    let m = 0;
+    for (let i = start; i < end; i++) {
+      const e = arena[i]!;
       const o = e * W;
       let covers = true;
       for (let a = 0; a < nAxes; a++) if (ranges[o + 2 * a]! > lo[a]! || ranges[o + 2 * a + 1]! < hi[a]!) {
         covers = false;
         break;
       }
-      (covers ? full : partial).push(e);
+      if (!covers) partialScratch[m++] = e;
     }
-    if (partial.length === 0) {
-      emitCell(full);
+    if (m === 0) {
+      emitCell(arena.subarray(start, end));
       return;
     }
     // The cut: position c on axis a splits the node into [lo, c-1] and [c, hi].
@@ -815,7 +855,6 @@ function kdPartition(ctx: SweepCtx): void {
     let bestCut = 0;
     let bestStraddle = Number.POSITIVE_INFINITY;
     let bestSide = Number.POSITIVE_INFINITY;
-    const m = partial.length;
     // Views of scratch buffers shared by every node (allocating them per node was a third of the time, in the collector).
     const los = losScratch.subarray(0, m);
     const his = hisScratch.subarray(0, m);
@@ -828,7 +867,7 @@ function kdPartition(ctx: SweepCtx): void {
       // so they are counted, not sorted.
       let b = 0;
       for (let i = 0; i < m; i++) {
-        const o = partial[i]! * W;
+        const o = partialScratch[i]! * W;
         const x = ranges[o + 2 * a]!;
         const y = ranges[o + 2 * a + 1]!;
         if (x <= L && y >= H) continue;
@@ -870,19 +909,20 @@ function kdPartition(ctx: SweepCtx): void {
       }
     }
     const a = bestAxis;
-    const left: number[] = [];
-    const right: number[] = [];
-    for (const e of entries) {
-      const o = e * W;
-      if (ranges[o + 2 * a]! < bestCut) left.push(e);
-      if (ranges[o + 2 * a + 1]! >= bestCut) right.push(e);
+    // The halves' lists above this node's: the right one first, so the left one is on top.
+    reserve(end + 2 * (end - start));
+    let w = end;
+    for (let i = start; i < end; i++) {
+      const e = arena[i]!;
+      if (ranges[e * W + 2 * a + 1]! >= bestCut) arena[w++] = e;
     }
-    const rightLo = lo.slice();
-    rightLo[a] = bestCut;
-    pending.push({ entries: right, lo: rightLo, hi: hi.slice() });
-    const leftHi = hi.slice();
-    leftHi[a] = bestCut - 1;
-    pending.push({ entries: left, lo: lo.slice(), hi: leftHi });
+    const rightEnd = w;
+    for (let i = start; i < end; i++) {
+      const e = arena[i]!;
+      if (ranges[e * W + 2 * a]! < bestCut) arena[w++] = e;
+    }
+    pushNode(end, rightEnd, a, bestCut, hi[a]!);
+    pushNode(rightEnd, w, a, lo[a]!, bestCut - 1);
   };
 
   // Entries that meet the node on every ordered axis (the discrete grouping keeps the rest).
