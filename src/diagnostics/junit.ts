@@ -4,7 +4,7 @@
 // Jenkins JUnit schema (schemas/junit-10.xsd). Findings are not timed: `time` is 0, so that
 // the same input gives the same bytes.
 import type { Diagnostic, Severity, Witness } from "./diagnostic.js";
-import { severityRank } from "./diagnostic.js";
+import { compareText, severityRank } from "./diagnostic.js";
 import type { Span } from "../syntax/ast.js";
 import { escapeControls } from "./escape.js";
 import { codeLabel, shownFile, sorted, witnessInWords, type RenderOptions } from "./report.js";
@@ -42,7 +42,7 @@ interface Case {
 }
 
 function renderSuites(suites: Map<string, Case[]>, rootName: string): string {
-  const names = [...suites.keys()].sort((a, b) => a.localeCompare(b));
+  const names = [...suites.keys()].sort(compareText);
   let tests = 0;
   let failures = 0;
   const parts: string[] = [];

@@ -4,6 +4,7 @@ import { Command, Option } from "commander";
 import { positiveInteger } from "./check.js";
 import { palette } from "../../diagnostics/ansi.js";
 import { codeFrame } from "../../diagnostics/frame.js";
+import { compareText } from "../../diagnostics/diagnostic.js";
 import { escapeControls as safe, escapeControlsOneLine as safeLine } from "../../diagnostics/escape.js";
 import type { TestResult } from "../../diagnostics/junit.js";
 import { renderPretty } from "../../diagnostics/pretty.js";
@@ -45,7 +46,7 @@ export function renderTestsPretty(results: readonly TestResult[], options: Rende
     byFile.get(f)!.push(r);
   }
   const out: string[] = [];
-  for (const file of [...byFile.keys()].sort((a, b) => a.localeCompare(b))) {
+  for (const file of [...byFile.keys()].sort(compareText)) {
     out.push(p.bold(safeLine(file)));
     for (const r of byFile.get(file)!) {
       const label = r.passed ? p.green("passed") : p.bold(p.red("FAILED"));
