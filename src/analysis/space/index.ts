@@ -224,7 +224,9 @@ export function firstActivityWitness(agreement: Agreement, region: Region): Witn
     const key = JSON.stringify(b);
     return !seen.has(key) && (seen.add(key), true);
   });
-  return witnessImpl(agreement, mergeRegion(distinct));
+  // Nothing dropped: the region itself, whose merge is kept when it was merged already (a
+  // finding's region is; merging a copy again was a second merge of every finding's boxes).
+  return witnessImpl(agreement, mergeRegion(distinct.length === region.length ? region : distinct));
 }
 
 /**
