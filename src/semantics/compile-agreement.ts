@@ -45,10 +45,10 @@ function flatten(items: AgreementItem[], clauses: string[], out: Placed[]): void
 
 const RACI = ["accountable", "responsible", "consulted", "informed"] as const;
 
-/** A RACI entry's identity: its party, and its place when it has one. */
 /** Lists up to this long are searched for repeats directly (see compileAssign). */
 const SHORT_LIST = 8;
 
+/** A RACI entry's identity: its party, and its place when it has one. */
 function raciKey(e: PartyAt): string {
   return e.place === undefined ? e.party : `${e.party}\u0000${e.place}`;
 }

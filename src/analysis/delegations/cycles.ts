@@ -53,17 +53,10 @@ export function delegationCycleDiagnostics(agreement: Agreement): Diagnostic[] {
  */
 export function elementaryCycles(ds: readonly Delegation[], meet: (chain: readonly Delegation[]) => boolean = () => true): Delegation[][] {
   const cycles: Delegation[][] = [];
-  // Per party, the positions of its delegations in source order (scanning every delegation at
-  // each step made a chain of 5,000 take minutes).
-  const from = new Map<string, number[]>();
-  ds.forEach((d, j) => {
-    let l = from.get(d.from);
-    if (!l) from.set(d.from, (l = []));
-    l.push(j);
-  });
-  const NONE: number[] = [];
-  // A cycle stays inside one strongly connected component of the parties: a delegation between
-  // two components starts no cycle and is never followed (a chain of 5,000 has none).
+  // The delegations grouped by party: party v's are order[firstEdge[v]] … order[firstEdge[v+1]-1],
+  // positions in source order (scanning every delegation at each step made a chain of 5,000 take
+  // minutes). A cycle stays inside one strongly connected component of the parties: a
+  // delegation between two components starts no cycle and is never followed (a chain has none).
   const party = new Map<string, number>();
   for (const d of ds) for (const p of [d.from, d.to]) if (!party.has(p)) party.set(p, party.size);
   const order = ds.map((d, j) => j).sort((x, y) => party.get(ds[x]!.from)! - party.get(ds[y]!.from)! || x - y);
@@ -84,7 +77,7 @@ export function elementaryCycles(ds: readonly Delegation[], meet: (chain: readon
     const seen = new Set<string>([start.from]);
     // Depth first on an explicit stack (a recursion as deep as a long chain overflowed the call
     // stack): per party on the path, the next later delegation to try.
-    const frames: { own: number[]; k: number }[] = [];
+    const frames: { k: number; end: number }[] = [];
     const enter = (at: string): void => {
       if (at === start.from) {
         if (meet(path)) cycles.push([...path]);
@@ -92,22 +85,23 @@ export function elementaryCycles(ds: readonly Delegation[], meet: (chain: readon
       }
       if (seen.has(at)) return;
       seen.add(at);
-      const own = from.get(at) ?? NONE;
+      const v = party.get(at)!;
+      const end = firstEdge[v + 1]!;
       // Only later delegations: the first position after i.
-      let k = 0;
-      let hi = own.length;
+      let k = firstEdge[v]!;
+      let hi = end;
       while (k < hi) {
         const mid = (k + hi) >> 1;
-        if (own[mid]! <= i) k = mid + 1;
+        if (order[mid]! <= i) k = mid + 1;
         else hi = mid;
       }
-      frames.push({ own, k });
+      frames.push({ k, end });
     };
     enter(start.to);
     while (frames.length > 0) {
       const f = frames[frames.length - 1]!;
-      if (f.k < f.own.length) {
-        const d = ds[f.own[f.k++]!]!;
+      if (f.k < f.end) {
+        const d = ds[order[f.k++]!]!;
         if (!inside(d)) continue;
         path.push(d);
         const depth = frames.length;

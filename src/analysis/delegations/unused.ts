@@ -5,8 +5,8 @@
 import type { Agreement, Delegation, RuleSet } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Box, Cell } from "../space/index.js";
-import { analysedActivities, fullBox, firstActivityWitness, partition, placeDependent, responsibleBy } from "../space/index.js";
-import { delegationsUsedFrom } from "../space/parties.js";
+import { analysedActivities, fullBox, firstActivityWitness, partition, placeDependent } from "../space/index.js";
+import { delegationsUsedFrom, namedResponsible } from "../space/parties.js";
 import { finding } from "../rules/common.js";
 import { clauseRef, list, nameActivities } from "../messages.js";
 
@@ -85,11 +85,10 @@ function whyNever(agreement: Agreement, d: Delegation): string[] {
 function reachedAt(agreement: Agreement, cell: Cell, cache: Map<Cell, Set<Delegation>>): Set<Delegation> {
   const hit = cache.get(cell);
   if (hit) return hit;
-  const out = new Set<Delegation>();
   const named = new Set<string>();
   const places = placeDependent(cell) ? cell.places : cell.places.slice(0, 1);
-  for (const p of places) for (const b of responsibleBy(cell, p, agreement)) for (const r of b.parties) named.add(r.named);
-  for (const n of named) for (const d of delegationsUsedFrom(n, cell.delegations)) out.add(d);
+  for (const p of places) for (const n of namedResponsible(cell, p, agreement)) named.add(n);
+  const out = delegationsUsedFrom(named, cell.delegations);
   cache.set(cell, out);
   return out;
 }

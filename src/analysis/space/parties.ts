@@ -175,16 +175,24 @@ export function delegatedTo(from: string, delegations: readonly Delegation[]): {
   return out;
 }
 
+/** The parties the assignments of a cell name responsible at a place, before delegations. */
+export function namedResponsible(cell: Cell, place: number, agreement: Agreement): string[] {
+  const name = placeNameOf(agreement, place);
+  const out: string[] = [];
+  for (const a of cell.assignments) for (const p of partiesAt(a.raci.responsible, name)) if (!out.includes(p)) out.push(p);
+  return out;
+}
+
 /**
- * The live delegations of a cell that some chain from `named` walks (a link fed by an earlier
- * link is used), together with the link that closes a cycle back onto the chain: every
- * delegation reachable from `named`.
+ * The live delegations of a cell that some chain from one of `named` walks (a link fed by an
+ * earlier link is used), together with the link that closes a cycle back onto the chain: every
+ * delegation reachable from them.
  */
-export function delegationsUsedFrom(named: string, delegations: readonly Delegation[]): Set<Delegation> {
+export function delegationsUsedFrom(named: Iterable<string>, delegations: readonly Delegation[]): Set<Delegation> {
   const used = new Set<Delegation>();
   const next = byFrom(delegations);
-  const visited = new Set<string>([named]);
-  const todo = [named];
+  const visited = new Set<string>(named);
+  const todo = [...visited];
   while (todo.length > 0) {
     for (const d of next.get(todo.pop()!) ?? []) {
       used.add(d);
