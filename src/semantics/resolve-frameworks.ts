@@ -19,38 +19,55 @@ export function buildFrameworkTable(decls: Framework[], r: Reporter): FrameworkT
     const node = { id: decl.name.text, decl };
     if (frameworks.declare(decl.name.text, decl.name.span, node, r)) list.push(node);
   }
-  // Report unresolved names and cycles in `extends` once, over the whole graph: depth first on
-  // an explicit stack (a chain of thousands of frameworks is as deep), the path in `frames`.
+  // Report unresolved names and cycles in `extends` once, over the whole graph.
   const state = new Map<string, "active" | "done">();
-  const frames: { node: FrameworkNode; refs: Name[]; k: number }[] = [];
-  const enter = (node: FrameworkNode): void => {
-    state.set(node.id, "active");
-    frames.push({ node, refs: extendsNames(node.decl), k: 0 });
-  };
   for (const root of list) {
     if (state.has(root.id)) continue;
-    enter(root);
-    while (frames.length > 0) {
-      const f = frames[frames.length - 1]!;
-      if (f.k === f.refs.length) {
-        state.set(f.node.id, "done");
-        frames.pop();
-        continue;
-      }
-      const ref = f.refs[f.k++]!;
-      const target = frameworks.resolve(ref, r);
-      if (!target) continue;
-      const s = state.get(target.id);
-      if (s === "active") {
-        const chain = frames.map((x) => x.node.id);
-        const cycle = [...chain.slice(chain.indexOf(target.id)), target.id];
-        r.error("unresolved", `The framework \`${f.node.id}\` extends itself: ${cycle.join(" → ")}.`, ref.span);
-        continue;
-      }
-      if (s === undefined) enter(target);
-    }
+    state.set(root.id, "active");
+    walkExtends(
+      root,
+      (ref, path) => {
+        const target = frameworks.resolve(ref, r);
+        if (!target) return undefined;
+        const s = state.get(target.id);
+        if (s === "active") {
+          const chain = path.map((x) => x.id);
+          const cycle = [...chain.slice(chain.indexOf(target.id)), target.id];
+          r.error("unresolved", `The framework \`${path[path.length - 1]!.id}\` extends itself: ${cycle.join(" → ")}.`, ref.span);
+          return undefined;
+        }
+        if (s !== undefined) return undefined;
+        state.set(target.id, "active");
+        return target;
+      },
+      (node) => state.set(node.id, "done"),
+    );
   }
   return { frameworks, list };
+}
+
+/**
+ * Depth first through `extends` from `root`, on an explicit stack (a chain of thousands of
+ * frameworks is as deep): `descend(ref, path)` says which framework a name leads into (undefined:
+ * not this way), `leave` sees each framework once everything it leads into is done (post-order).
+ * `path` runs from the root to the framework whose `extends` names `ref`.
+ */
+function walkExtends(root: FrameworkNode, descend: (ref: Name, path: readonly FrameworkNode[]) => FrameworkNode | undefined, leave: (node: FrameworkNode) => void): void {
+  const path: FrameworkNode[] = [root];
+  const frames: { refs: Name[]; k: number }[] = [{ refs: extendsNames(root.decl), k: 0 }];
+  while (frames.length > 0) {
+    const f = frames[frames.length - 1]!;
+    if (f.k === f.refs.length) {
+      leave(path.pop()!);
+      frames.pop();
+      continue;
+    }
+    const next = descend(f.refs[f.k++]!, path);
+    if (next) {
+      path.push(next);
+      frames.push({ refs: extendsNames(next.decl), k: 0 });
+    }
+  }
 }
 
 export function extendsNames(f: Framework): Name[] {
@@ -67,25 +84,19 @@ export function extendsNames(f: Framework): Name[] {
 export function closure(table: FrameworkTable, roots: FrameworkNode[]): FrameworkNode[] {
   const out: FrameworkNode[] = [];
   const seen = new Set<string>();
-  // Post-order on an explicit stack: a chain of thousands of frameworks is as deep.
-  const frames: { node: FrameworkNode; refs: Name[]; k: number }[] = [];
-  const enter = (node: FrameworkNode): void => {
-    seen.add(node.id);
-    frames.push({ node, refs: extendsNames(node.decl), k: 0 });
-  };
   for (const root of roots) {
     if (seen.has(root.id)) continue;
-    enter(root);
-    while (frames.length > 0) {
-      const f = frames[frames.length - 1]!;
-      if (f.k === f.refs.length) {
-        out.push(f.node);
-        frames.pop();
-        continue;
-      }
-      const target = table.frameworks.get(f.refs[f.k++]!.text);
-      if (target && !seen.has(target.id)) enter(target);
-    }
+    seen.add(root.id);
+    walkExtends(
+      root,
+      (ref) => {
+        const target = table.frameworks.get(ref.text);
+        if (!target || seen.has(target.id)) return undefined;
+        seen.add(target.id);
+        return target;
+      },
+      (node) => out.push(node),
+    );
   }
   return out;
 }
