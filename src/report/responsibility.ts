@@ -113,20 +113,63 @@ function coversActivity(d: Diagnostic, activity: string): boolean {
   return w.activity === activity || (w.activities ?? []).includes(activity);
 }
 
-function sameSpan(d: Diagnostic, a: { span: Assignment["span"] }): boolean {
-  return d.span.file === a.span.file && d.span.offset === a.span.offset && d.span.endOffset === a.span.endOffset;
+/** A source span as a key: two items with the same key are the same item of the same file. */
+function spanKey(span: Assignment["span"]): string {
+  return `${span.offset}:${span.endOffset}:${span.file}`;
 }
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/**
+ * The diagnostics of a report indexed for `findingsFor`, built once per list: every answer of every
+ * activity asks about its own assignments and delegations, and scanning the whole list for each
+ * was answers × findings (a matrix of 20,000 assignments took minutes).
+ */
+interface FindingIndex {
+  /** Report order. */
+  position: Map<Diagnostic, number>;
+  /** The findings whose witness names the activity, by activity, in report order. */
+  byActivity: Map<string, Diagnostic[]>;
+  /** By code and the span they are anchored at (`code spanKey`), in report order. */
+  byCodeAndSpan: Map<string, Diagnostic[]>;
+  /** Per activity, the patterns that find it (or a function above it) named in a message. */
+  namePatterns: Map<string, RegExp[]>;
+}
+
+const indexes = new WeakMap<readonly Diagnostic[], FindingIndex>();
+
+function findingIndex(diagnostics: readonly Diagnostic[]): FindingIndex {
+  let index = indexes.get(diagnostics);
+  if (index) return index;
+  index = { position: new Map(), byActivity: new Map(), byCodeAndSpan: new Map(), namePatterns: new Map() };
+  const add = (map: Map<string, Diagnostic[]>, key: string, d: Diagnostic) => {
+    const list = map.get(key);
+    if (list) list.push(d);
+    else map.set(key, [d]);
+  };
+  diagnostics.forEach((d, i) => {
+    index!.position.set(d, i);
+    const w = d.witness;
+    if (w?.activity !== undefined) add(index!.byActivity, w.activity, d);
+    for (const activity of w?.activities ?? []) if (activity !== w?.activity) add(index!.byActivity, activity, d);
+    add(index!.byCodeAndSpan, `${d.code} ${spanKey(d.span)}`, d);
+  });
+  indexes.set(diagnostics, index);
+  return index;
+}
+
 /** Whether a message names the activity or one of the functions above it (`procurement` for `procurement.strategy`). */
-function names(message: string, activity: string): boolean {
-  const ids: string[] = [];
-  const parts = activity.split(".");
-  for (let i = parts.length; i > 0; i--) ids.push(parts.slice(0, i).join("."));
-  return ids.some((id) => new RegExp(`(^|[^A-Za-z0-9_.])${escapeRegExp(id)}($|[^A-Za-z0-9_])`).test(message));
+function names(index: FindingIndex, message: string, activity: string): boolean {
+  let patterns = index.namePatterns.get(activity);
+  if (!patterns) {
+    patterns = [];
+    const parts = activity.split(".");
+    for (let i = parts.length; i > 0; i--) patterns.push(new RegExp(`(^|[^A-Za-z0-9_.])${escapeRegExp(parts.slice(0, i).join("."))}($|[^A-Za-z0-9_])`));
+    index.namePatterns.set(activity, patterns);
+  }
+  return patterns.some((p) => p.test(message));
 }
 
 /**
@@ -136,27 +179,25 @@ function names(message: string, activity: string): boolean {
  * a rule or model finding on an assignment that holds a role here and is about this activity (its
  * witness, or its message naming the activity or a function above it).
  */
-function findingsFor(raw: Raw, activity: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const mine = diagnostics.filter((d) => coversActivity(d, activity));
+function findingsFor(raw: Raw, activity: string, index: FindingIndex): Diagnostic[] {
+  const out = new Set<Diagnostic>();
+  const at = (code: string, item: { span: Assignment["span"] }) => index.byCodeAndSpan.get(`${code} ${spanKey(item.span)}`) ?? [];
   const involved = [...new Set(raw.accountable.map((h) => h.assignment))];
   const last = involved[involved.length - 1];
-  const out: Diagnostic[] = [];
-  const holding = [...new Set([...raw.accountable, ...raw.responsible].map((h) => h.assignment))];
-  for (const d of diagnostics) {
-    if (d.code !== "rule" && d.code !== "model") continue;
-    if (holding.some((a) => sameSpan(d, a)) && (coversActivity(d, activity) || names(d.message, activity))) out.push(d);
-  }
+  const holding = new Set([...raw.accountable, ...raw.responsible].map((h) => h.assignment));
+  for (const a of holding)
+    for (const code of ["rule", "model"])
+      for (const d of at(code, a)) if (coversActivity(d, activity) || names(index, d.message, activity)) out.add(d);
   // A delegation that applies here and is at fault (a cycle, a delegation that does nothing).
-  for (const d of diagnostics)
-    if ((d.code === "delegation-cycle" || d.code === "delegation") && raw.delegations.some((x) => sameSpan(d, x)) && coversActivity(d, activity)) out.push(d);
-  for (const d of mine) {
-    if (d.code === "gap" && raw.status === "gap") out.push(d);
-    else if (d.code === "conflict" && raw.status === "conflict" && last && sameSpan(d, last)) out.push(d);
-    else if (d.code === "redundant" && raw.status === "settled" && involved.length > 1 && last && sameSpan(d, last)) out.push(d);
-    else if (d.code === "no-responsible" && raw.status !== "gap" && raw.responsible.length === 0 && involved.some((a) => sameSpan(d, a))) out.push(d);
-  }
+  for (const x of raw.delegations)
+    for (const code of ["delegation-cycle", "delegation"]) for (const d of at(code, x)) if (coversActivity(d, activity)) out.add(d);
+  const mine = (d: Diagnostic) => coversActivity(d, activity);
+  if (raw.status === "gap") for (const d of index.byActivity.get(activity) ?? []) if (d.code === "gap") out.add(d);
+  if (raw.status === "conflict" && last) for (const d of at("conflict", last)) if (mine(d)) out.add(d);
+  if (raw.status === "settled" && involved.length > 1 && last) for (const d of at("redundant", last)) if (mine(d)) out.add(d);
+  if (raw.status !== "gap" && raw.responsible.length === 0) for (const a of involved) for (const d of at("no-responsible", a)) if (mine(d)) out.add(d);
   // In report order, each once.
-  return [...new Set(out)].sort((a, b) => diagnostics.indexOf(a) - diagnostics.indexOf(b));
+  return [...out].sort((a, b) => index.position.get(a)! - index.position.get(b)!);
 }
 
 /**
@@ -165,6 +206,7 @@ function findingsFor(raw: Raw, activity: string, diagnostics: readonly Diagnosti
  */
 export function answers(agreement: Agreement, activity: string, diagnostics: readonly Diagnostic[], within?: Region): Answer[] {
   const bounds = within ?? [fullBox(agreement, activity)];
+  const index = findingIndex(diagnostics);
   const groups = new Map<string, { raw: Raw; boxes: Box[] }>();
   for (const cell of partition(agreement, activity).cells) {
     const cellBox: Box = { activity: cell.activity, places: cell.places, days: cell.days, dims: cell.dims };
@@ -187,7 +229,7 @@ export function answers(agreement: Agreement, activity: string, diagnostics: rea
       where: describeRegion(agreement, region),
       witness: witness(agreement, region),
       ...raw,
-      findings: findingsFor(raw, activity, diagnostics),
+      findings: findingsFor(raw, activity, index),
     };
   });
 }

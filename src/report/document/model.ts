@@ -82,10 +82,14 @@ interface Ctx {
   /** Rule-set assignments and delegations by their source offset. */
   assignments: Map<number, Assignment>;
   delegations: Map<number, Delegation>;
+  /** Looked up by id for every clause: parties and bodies, the agreement's functions, the frameworks' titled categories (the first framework's). */
+  parties: Map<string, { title?: string | null }>;
+  functions: Map<string, { title?: string | null }>;
+  categoryTitles: Map<string, string>;
 }
 
 function partyName(ctx: Ctx, id: string): string {
-  const p = ctx.agreement.parties.find((x) => x.id === id) ?? ctx.agreement.bodies.find((x) => x.id === id);
+  const p = ctx.parties.get(id);
   return p?.title ? `${p.title} (${id})` : id;
 }
 
@@ -94,13 +98,10 @@ function selectorWords(ctx: Ctx, selectors: readonly Ast.Selector[]): string {
     if (s.kind === "AllFunctionsSelector") return "every function";
     const id = s.name?.text ?? "?";
     if (s.kind === "CategorySelector") {
-      for (const fw of ctx.ruleSet.frameworks) {
-        const c = fw.categories.find((x) => x.id === id);
-        if (c?.title) return `${c.title.toLowerCase()} (${id})`;
-      }
-      return `the ${id} category`;
+      const title = ctx.categoryTitles.get(id);
+      return title ? `${title.toLowerCase()} (${id})` : `the ${id} category`;
     }
-    const fn = ctx.agreement.functions.find((f) => f.id === id);
+    const fn = ctx.functions.get(id);
     return fn?.title ? `${fn.title.toLowerCase()} (${id})` : id;
   });
   return list(words);
@@ -249,13 +250,26 @@ function markdownBlocks(ctx: Ctx, ast: Ast.Agreement, nodes: readonly RootConten
   return out;
 }
 
+/** Items by id, the first of each id kept (as `find` would give it). */
+function firstById<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const item of items) if (!out.has(item.id)) out.set(item.id, item);
+  return out;
+}
+
 export function buildDocument(ruleSet: RuleSet, agreement: RuleAgreement, ast: Ast.Agreement, markdown: Root, source: string, matrix: Matrix): AgreementDocument {
   const ctx: Ctx = {
     ruleSet,
     agreement,
     assignments: new Map(agreement.assignments.map((a) => [a.span.offset, a])),
     delegations: new Map(agreement.delegations.map((d) => [d.span.offset, d])),
+    parties: firstById([...agreement.parties, ...agreement.bodies]),
+    functions: firstById(agreement.functions),
+    categoryTitles: new Map(),
   };
+  // The first framework whose category of that id has a title, as the search over them found it.
+  for (const fw of ruleSet.frameworks)
+    for (const [id, c] of firstById(fw.categories)) if (c.title && !ctx.categoryTitles.has(id)) ctx.categoryTitles.set(id, c.title);
   const blocks = markdownBlocks(ctx, ast, markdown.children, source, []);
   // The Markdown's own first-level heading, when it opens the document, is the title.
   const first = blocks[0];

@@ -3,7 +3,7 @@
 // on a phone (the table scrolls sideways, the function column stays put) and on paper (print CSS).
 // The rendered document (`concordat render`) uses the same style and the same section.
 import { escapeHtml as e } from "../text.js";
-import { cellText, legend, type Matrix, type MatrixFinding, type MatrixRow } from "./model.js";
+import { cellText, findingById, legend, type Matrix, type MatrixCell, type MatrixFinding, type MatrixRow } from "./model.js";
 import { activityLabel } from "./markdown.js";
 
 export const reportCss = `
@@ -43,7 +43,7 @@ ol.findings li.error .code { color: var(--error); } ol.findings li.warning .code
 `;
 
 function severityOf(m: Matrix, ids: string[]): "error" | "warning" | null {
-  const fs = ids.map((id) => m.findings.find((f) => f.id === id)).filter((f): f is MatrixFinding => f !== undefined);
+  const fs = ids.map((id) => findingById(m, id)).filter((f): f is MatrixFinding => f !== undefined);
   if (fs.some((f) => f.severity === "error")) return "error";
   if (fs.some((f) => f.severity === "warning")) return "warning";
   return null;
@@ -52,21 +52,30 @@ function severityOf(m: Matrix, ids: string[]): "error" | "warning" | null {
 function findingLinks(m: Matrix, ids: string[]): string {
   return ids
     .map((id) => {
-      const f = m.findings.find((x) => x.id === id);
+      const f = findingById(m, id);
       return `<a class="mark" href="#${e(id)}">${e(id)} ${e(f?.code ?? "")}${f?.clause ? `, clause ${e(f.clause)}` : ""}</a>`;
     })
     .join(" ");
 }
 
-function rowHtml(m: Matrix, r: MatrixRow, first: boolean): string {
+/** The letters' words for a cell's title ("Accountable, Responsible"), by the cell's text. */
+const wordsOf = new Map<string, string>();
+function roleWords(c: MatrixCell): string {
+  const text = cellText(c);
+  let words = wordsOf.get(text);
+  if (words === undefined) wordsOf.set(text, (words = text === "" ? "no role" : c.letters.map((l) => legend.find((x) => x.letter === l)!.word).join(", ")));
+  return words;
+}
+
+/** `columnIds`: each column's id escaped, once per table rather than once per cell. */
+function rowHtml(m: Matrix, r: MatrixRow, first: boolean, columnIds: readonly string[]): string {
   const label = `${first ? `${e(activityLabel(r))}` : `<span class="visually-continued">${e(r.activity)}</span>`}${r.where ? `<span class="where">${e(r.where)}</span>` : ""}`;
   const cells = r.cells.map((c, i) => {
-    const col = m.columns[i]!;
+    const id = columnIds[i]!;
     const sev = severityOf(m, c.findings);
-    const text = cellText(c);
-    const title = `${col.id}: ${text === "" ? "no role" : c.letters.map((l) => legend.find((x) => x.letter === l)!.word).join(", ")}`;
     const mark = c.findings.length > 0 ? ` ${findingLinks(m, c.findings)}` : "";
-    return `<td class="raci${sev ? ` ${sev}` : ""}" data-party="${e(col.id)}" title="${e(title)}">${e(text)}${mark}</td>`;
+    // The letters and their words are fixed text: nothing in them to escape.
+    return `<td class="raci${sev ? ` ${sev}` : ""}" data-party="${id}" title="${id}: ${roleWords(c)}">${cellText(c)}${mark}</td>`;
   });
   const sev = severityOf(m, r.findings);
   const findings = `<td class="findings${sev ? ` ${sev}` : ""}">${r.status === "gap" ? '<span class="mark">Nobody accountable</span> ' : ""}${findingLinks(m, r.findings)}</td>`;
@@ -83,6 +92,7 @@ export function renderMatrixSection(m: Matrix, level = 2): string {
 export function renderMatrixTables(m: Matrix, level = 2): string {
   const h = (n: number) => `h${Math.min(6, level + n)}`;
   const out: string[] = [];
+  const columnIds = m.columns.map((c) => e(c.id));
   out.push(`<dl class="legend" aria-label="Legend">${legend.map((l) => `<div><dt>${l.letter}</dt><dd>${l.word}: ${e(l.meaning)}</dd></div>`).join("")}</dl>`);
   const head = `<thead><tr><th scope="col">Function</th>${m.columns
     .map((c) => `<th scope="col"${c.title ? ` title="${e(c.title)}"` : ""}>${e(c.id)}${c.kind === "body" ? " <small>(body)</small>" : ""}</th>`)
@@ -94,7 +104,7 @@ export function renderMatrixTables(m: Matrix, level = 2): string {
       if (f.id !== null) out.push(`<tr class="function"><th scope="row" colspan="${m.columns.length + 3}">${e(f.title ? `${f.title} (${f.id})` : f.id)}</th></tr>`);
       let previous: string | null = null;
       for (const r of f.rows) {
-        out.push(rowHtml(m, r, r.activity !== previous));
+        out.push(rowHtml(m, r, r.activity !== previous, columnIds));
         previous = r.activity;
       }
     }

@@ -1,6 +1,6 @@
 // The matrix as Markdown: one table per category, the findings listed after.
 import { markdownCell } from "../text.js";
-import { cellText, legend, type Matrix, type MatrixCell, type MatrixRow } from "./model.js";
+import { cellText, findingById, legend, type Matrix, type MatrixCell, type MatrixRow } from "./model.js";
 
 export function activityLabel(row: { activity: string; title: string | null }): string {
   return row.title ? `${row.title} (${row.activity})` : row.activity;
@@ -12,7 +12,7 @@ function cell(c: MatrixCell): string {
 }
 
 export function findingsText(m: Matrix, row: MatrixRow): string {
-  return row.findings.map((id) => `${id} ${m.findings.find((f) => f.id === id)?.code ?? ""}`.trim()).join(", ");
+  return row.findings.map((id) => `${id} ${findingById(m, id)?.code ?? ""}`.trim()).join(", ");
 }
 
 export function renderMatrixMarkdown(m: Matrix, options: { headingLevel?: number } = {}): string {

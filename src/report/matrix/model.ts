@@ -135,17 +135,26 @@ export function buildMatrix(ruleSet: RuleSet, agreement: Agreement, diagnostics:
   ];
   const fnById = new Map(agreement.functions.map((f) => [f.id, f]));
   const groups: MatrixGroup[] = [];
+  // Looked up by key rather than searched: an agreement can have thousands of functions.
+  const groupOf = new Map<string | null, MatrixGroup>();
+  const functionOf = new Map<MatrixGroup, Map<string, MatrixFunction>>();
   for (const activity of analysedActivities(agreement)) {
     const fn = fnById.get(activity);
     const category = fn?.category ?? null;
-    let group = groups.find((g) => g.category === category);
+    let group = groupOf.get(category);
     if (!group) {
       const title = category === null ? "Other functions" : (namedTitle(ruleSet, agreement, "categories", category) ?? category);
       groups.push((group = { category, title, functions: [] }));
+      groupOf.set(category, group);
+      functionOf.set(group, new Map());
     }
     const parent = fn?.parent ?? null;
-    let func = parent === null ? undefined : group.functions.find((f) => f.id === parent);
-    if (!func) group.functions.push((func = { id: parent, title: parent === null ? null : (fnById.get(parent)?.title ?? null), rows: [] }));
+    const functions = functionOf.get(group)!;
+    let func = parent === null ? undefined : functions.get(parent);
+    if (!func) {
+      group.functions.push((func = { id: parent, title: parent === null ? null : (fnById.get(parent)?.title ?? null), rows: [] }));
+      if (parent !== null) functions.set(parent, func);
+    }
     const list = answers(agreement, activity, shown);
     list.forEach((a, i) => {
       const anchor = `row-${safeAnchor(activity)}${list.length > 1 ? `-${i + 1}` : ""}`;
@@ -176,8 +185,17 @@ export const legend: { letter: Letter; word: string; meaning: string }[] = [
   { letter: "I", word: "Informed", meaning: "told after a decision" },
 ];
 
+const findingsById = new WeakMap<Matrix, Map<string, MatrixFinding>>();
+
+/** A finding of the matrix by its id ("F3"): every cell and row asks, so the map is built once. */
+export function findingById(m: Matrix, id: string): MatrixFinding | undefined {
+  let byId = findingsById.get(m);
+  if (!byId) findingsById.set(m, (byId = new Map(m.findings.map((f) => [f.id, f]))));
+  return byId.get(id);
+}
+
 /** A short label of a finding for a cell: "F1 gap". */
 export function findingLabel(m: Matrix, id: string): string {
-  const f = m.findings.find((x) => x.id === id);
+  const f = findingById(m, id);
   return f ? `${f.id} ${f.code}` : id;
 }

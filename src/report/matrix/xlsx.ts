@@ -3,7 +3,7 @@
 // the findings on a second sheet, "Findings".
 import ExcelJS from "exceljs";
 import { printable } from "../text.js";
-import { cellText, matrixRows, type Matrix } from "./model.js";
+import { cellText, findingById, matrixRows, type Matrix } from "./model.js";
 import { activityLabel } from "./markdown.js";
 
 const ERROR_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFBE9E7" } };
@@ -29,12 +29,13 @@ export async function renderMatrixXlsx(m: Matrix): Promise<Uint8Array> {
   sheet.columns = header.map((h, i) => ({ width: i === 0 ? 40 : i === 1 ? 36 : h === "Findings" ? 48 : h === "Category" ? 30 : Math.max(10, h.length + 2) }));
   const findingsSheet = wb.addWorksheet("Findings", { views: [{ state: "frozen", ySplit: 1 }] });
   const severityOf = (ids: string[]) => {
-    const fs = ids.map((id) => m.findings.find((f) => f.id === id));
+    const fs = ids.map((id) => findingById(m, id));
     return fs.some((f) => f?.severity === "error") ? "error" : fs.some((f) => f?.severity === "warning") ? "warning" : null;
   };
   const firstRowOf = new Map<string, number>();
+  const positionOf = new Map(m.findings.map((f, i) => [f.id, i]));
   for (const { group, func, row } of matrixRows(m)) {
-    const findings = row.findings.map((id) => `${id} ${m.findings.find((f) => f.id === id)?.code ?? ""}`.trim()).join(", ");
+    const findings = row.findings.map((id) => `${id} ${findingById(m, id)?.code ?? ""}`.trim()).join(", ");
     const r = sheet.addRow([
       text(activityLabel(row)),
       text(row.where ?? ""),
@@ -55,8 +56,7 @@ export async function renderMatrixXlsx(m: Matrix): Promise<Uint8Array> {
     if (sev) fcell.fill = sev === "error" ? ERROR_FILL : WARNING_FILL;
     const first = row.findings[0];
     if (first) {
-      const idx = m.findings.findIndex((f) => f.id === first);
-      fcell.value = { text: findings, hyperlink: `#'Findings'!A${idx + 2}` };
+      fcell.value = { text: findings, hyperlink: `#'Findings'!A${(positionOf.get(first) ?? -1) + 2}` };
     }
     for (const id of row.findings) if (!firstRowOf.has(id)) firstRowOf.set(id, r.number);
   }
