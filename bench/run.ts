@@ -4,7 +4,7 @@
 // series and the peak RSS. Prints one Markdown table on stdout (progress on stderr).
 //
 // Environment: BENCH_RUNS (runs per figure, default 3), BENCH_QUICK=1 (smaller series),
-// BENCH_ONLY=start-up,spread,one-activity,piled,members,enum,dmn,pretty,many-files,smt (some cases
+// BENCH_ONLY=start-up,spread,one-activity,piled,reports,diff,members,enum,dmn,pretty,many-files,smt (some cases
 // only), BENCH_ORACLE=1 (also time the brute-force oracle in-process on the small spread sizes;
 // it never runs otherwise), BENCH_TIMEOUT_S (a process running longer is stopped and reported).
 import { spawnSync } from "node:child_process";
@@ -70,7 +70,8 @@ function measure(args: string[], cwd: string, runs = RUNS): Measure {
     const u = JSON.parse(fs.readFileSync(usage, "utf8")) as { cpuMicros: number; maxRssKb: number };
     cpu.push(u.cpuMicros / 1000);
     rss.push(u.maxRssKb / 1024);
-    if (i === 0 && args.includes("json")) {
+    // The findings of `check --format json` (the report commands print other JSON, or none).
+    if (i === 0 && args[1] === "check" && args.includes("json")) {
       let diagnostics: { code: string; message: string; line?: number }[] | undefined;
       try {
         diagnostics = (JSON.parse(r.stdout) as { diagnostics: { code: string; message: string; line?: number }[] }).diagnostics;
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
     }
 
     /** One series: sizes, a writer per size; growth per doubling against the previous size. */
-    const series = (name: string, sizes: number[], make: (n: number, at: string) => string[]) => {
+    const series = (name: string, sizes: number[], make: (n: number, at: string) => string[], run: (args: string[], cwd: string) => Measure = check) => {
       let prev: { n: number; cpu: number } | null = null;
       for (const n of sizes) {
         if (rows.some((r) => r.series === name && r.m.failed !== undefined)) {
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
         fs.writeFileSync(path.join(at, "package.json"), "{}\n");
         const args = make(n, at);
         say(`${name} ${n}`);
-        const m = check(args, at);
+        const m = run(args, at);
         const growth = prev && m.failed === undefined ? Math.pow(m.cpuMs / prev.cpu, 1 / Math.log2(n / prev.n)).toFixed(2) + "×" : "";
         rows.push({ series: name, size: n.toLocaleString("en-GB"), m, growth });
         prev = { n, cpu: m.cpuMs };
@@ -159,6 +160,34 @@ async function main(): Promise<void> {
     // they pile up, and the findings (conflicts of dozens of clauses) grow faster than the input.
     if (want("piled"))
       series("one activity, exceptions piling up at each place", QUICK ? [10_000] : [10_000, 20_000, 40_000], assignments((n) => ({ assignments: n, activities: 1, places: 50 })));
+    // The report commands on the spread series' agreements (20 places, so the matrix's columns
+    // stay the same and its rows grow with the assignments): the matrix and the signed document.
+    if (want("reports"))
+      for (const [label, command] of [
+        ["matrix --format html", ["matrix", "--format", "html", "-o", "out.html"]],
+        ["render --format html", ["render", "--format", "html", "-o", "out.html"]],
+      ] as const)
+        series(
+          `${label}, assignments spread over activities`,
+          QUICK ? [5_000, 10_000] : [5_000, 10_000, 20_000, 40_000],
+          assignments((n) => ({ assignments: n, activities: Math.ceil(n / 8), places: 20 })),
+          (args, cwd) => measure([cli, ...command, ...args], cwd),
+        );
+    // `diff` of two versions of one activity's schedule (one clause changed): the join of two
+    // partitions of a few cells per assignment each.
+    if (want("diff"))
+      series(
+        "diff of two versions, all on one activity",
+        QUICK ? [4_000, 8_000] : [4_000, 8_000, 16_000, 32_000],
+        (n, at) => {
+          const size: BenchSize = { assignments: n, activities: 1, places: 50, exceptions: "banded" };
+          const agreement = agreementText(size, "./framework.concord");
+          const framework = frameworkText(size);
+          write(at, { "old/framework.concord": framework, "old/agreement.concord": agreement, "new/framework.concord": framework, "new/agreement.concord": agreement.replace("responsible m0", "responsible m1") });
+          return ["old", "new"];
+        },
+        (args, cwd) => measure([cli, "diff", "--format", "json", "--exit-zero", ...args], cwd),
+      );
     if (want("members"))
       series("`each member`, members", QUICK ? [12_500, 25_000] : [12_500, 25_000, 50_000, 100_000], (n, at) => {
         const c = membersCase(n);

@@ -21,6 +21,7 @@ import {
   type DimSet,
   type Region,
 } from "../../analysis/space/index.js";
+import { boxIndex, type BoxIndex } from "./box-index.js";
 
 type Real = Extract<DimSet, { kind: "real" }>;
 
@@ -130,7 +131,7 @@ function intersect(a: CommonBox, b: CommonBox): CommonBox | null {
 
 /** The space of a version, as a box: its places, its term, its enum values; undefined when the agreement is absent. */
 interface Space {
-  places: string[] | null;
+  places: Set<string> | null;
   days: { lo: number; hi: number };
   enums: Map<string, string[]>;
 }
@@ -139,13 +140,13 @@ function spaceOf(agreement: Agreement | undefined): Space | undefined {
   if (!agreement) return undefined;
   const enums = new Map<string, string[]>();
   for (const d of agreement.dimensions) if (d.type === "enum") enums.set(d.id, d.values ?? []);
-  return { places: agreement.places.length === 0 ? null : [...agreement.places], days: termOf(agreement), enums };
+  return { places: agreement.places.length === 0 ? null : new Set(agreement.places), days: termOf(agreement), enums };
 }
 
 /** The parts of `box` outside `space` (disjoint boxes): each axis peeled in turn. */
 function outside(box: CommonBox, space: Space | undefined): CommonBox[] {
   if (!space) return [box];
-  if (box.place !== null && space.places !== null && !space.places.includes(box.place)) return [box];
+  if (box.place !== null && space.places !== null && !space.places.has(box.place)) return [box];
   // A box for every place (old without members) against a version with members has no part outside on places:
   // the other side's places are all inside "every place".
   const out: CommonBox[] = [];
@@ -198,14 +199,59 @@ function sortedNames(a: readonly string[]): string[] {
 }
 
 /**
+ * The axes the join indexes a common box on: its place (by a number per name; every place when
+ * null), its days, and each real dimension of either version (unconstrained where a box has none).
+ * Enum dimensions are left to the exact intersection.
+ */
+interface JoinAxes {
+  places: Map<string, number>;
+  reals: string[];
+}
+
+function joinAxes(a: Agreement | undefined, b: Agreement | undefined): JoinAxes {
+  const places = new Map<string, number>();
+  const reals: string[] = [];
+  for (const agreement of [a, b]) {
+    if (!agreement) continue;
+    for (const p of agreement.places) if (!places.has(p)) places.set(p, places.size);
+    for (const d of agreement.dimensions) if (d.type !== "enum" && !reals.includes(d.id)) reals.push(d.id);
+  }
+  return { places, reals };
+}
+
+/** A box's closed bounds on the join's axes, written at `at` of `lo` and `hi`. */
+function boundsOf(axes: JoinAxes, box: CommonBox, lo: Float64Array, hi: Float64Array, at: number): void {
+  const place = box.place === null ? undefined : axes.places.get(box.place);
+  lo[at] = place ?? -Infinity;
+  hi[at] = place ?? Infinity;
+  lo[at + 1] = box.days.lo;
+  hi[at + 1] = box.days.hi;
+  axes.reals.forEach((id, k) => {
+    const set = box.dims.get(id);
+    lo[at + 2 + k] = set?.kind === "real" ? (set.lo ?? -Infinity) : -Infinity;
+    hi[at + 2 + k] = set?.kind === "real" ? (set.hi ?? Infinity) : Infinity;
+  });
+}
+
+/** The new version's pieces indexed for the join. */
+function indexPieces(axes: JoinAxes, pieces: readonly Piece[]): BoxIndex {
+  const width = 2 + axes.reals.length;
+  const lo = new Float64Array(pieces.length * width);
+  const hi = new Float64Array(pieces.length * width);
+  pieces.forEach((p, i) => boundsOf(axes, p.box, lo, hi, i * width));
+  return boxIndex(pieces.length, width, lo, hi);
+}
+
+/**
  * Every change of accountability or responsibility between two versions of an agreement
  * (either may be absent: an agreement added or removed). Deterministic: by activity (in the
  * new version's order, then the old's), then by the parties before and after.
  */
 export function compareAgreements(oldAgreement: Agreement | undefined, newAgreement: Agreement | undefined): AccountabilityChange[] {
-  const activities: string[] = [];
-  for (const a of [...(newAgreement ? analysedActivities(newAgreement) : []), ...(oldAgreement ? analysedActivities(oldAgreement) : [])])
-    if (!activities.includes(a)) activities.push(a);
+  const activities = [...new Set([...(newAgreement ? analysedActivities(newAgreement) : []), ...(oldAgreement ? analysedActivities(oldAgreement) : [])])];
+  const axes = joinAxes(oldAgreement, newAgreement);
+  const queryLo = new Float64Array(2 + axes.reals.length);
+  const queryHi = new Float64Array(2 + axes.reals.length);
   const oldSpace = spaceOf(oldAgreement);
   const newSpace = spaceOf(newAgreement);
   const changes: AccountabilityChange[] = [];
@@ -221,8 +267,12 @@ export function compareAgreements(oldAgreement: Agreement | undefined, newAgreem
       g.boxes.push(toEngine(side === "new" ? newAgreement! : oldAgreement!, box));
     };
     const nobody: Parties = { accountable: [], responsible: [] };
+    const index = indexPieces(axes, after);
     for (const o of before) {
-      for (const n of after) {
+      // The new pieces that may meet o, in their order: the pairs the nested loop over all of them met.
+      boundsOf(axes, o.box, queryLo, queryHi, 0);
+      for (const k of index.meeting(queryLo, queryHi)) {
+        const n = after[k]!;
         const both = intersect(o.box, n.box);
         if (!both) continue;
         if (same(o.accountable, n.accountable) && same(o.responsible, n.responsible)) continue;

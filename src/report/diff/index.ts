@@ -31,22 +31,24 @@ export interface DiffReport {
 }
 
 /** What identifies a finding across versions: its agreement (else its file), code, rule, clause, activity and message; never its line. */
-function identity(d: Diagnostic, agreements: readonly AgreementOf[]): string {
+function identity(d: Diagnostic, owners: Owners): string {
   const activity = d.witness?.activity ?? d.witness?.activities?.[0] ?? "";
-  const where = owner(d, agreements);
+  const where = owners(d);
   return [where === undefined ? `file ${d.span.file}` : `agreement ${where}`, d.code, d.rule ?? "", d.clause ?? "", activity, d.message].join("\u0000");
 }
 
 /** The findings of `after` that `before` does not have (as a multiset). */
 function minus(after: DiffInput, before: DiffInput): Diagnostic[] {
   const count = new Map<string, number>();
+  const beforeOwners = ownersIn(before.ruleSet.agreements);
+  const afterOwners = ownersIn(after.ruleSet.agreements);
   for (const d of before.diagnostics) {
-    const k = identity(d, before.ruleSet.agreements);
+    const k = identity(d, beforeOwners);
     count.set(k, (count.get(k) ?? 0) + 1);
   }
   const out: Diagnostic[] = [];
   for (const d of after.diagnostics) {
-    const k = identity(d, after.ruleSet.agreements);
+    const k = identity(d, afterOwners);
     const n = count.get(k) ?? 0;
     if (n > 0) count.set(k, n - 1);
     else out.push(d);
@@ -56,10 +58,27 @@ function minus(after: DiffInput, before: DiffInput): Diagnostic[] {
 
 type AgreementOf = RuleSet["agreements"][number];
 
-function owner(d: Diagnostic, agreements: readonly AgreementOf[]): string | undefined {
-  for (const a of agreements)
-    if (a.span.file === d.span.file && d.span.offset >= a.span.offset && d.span.offset <= a.span.endOffset) return a.id;
-  return undefined;
+/** The agreement a finding lies in (the first whose span holds it), by id; undefined outside every agreement. */
+type Owners = (d: Diagnostic) => string | undefined;
+
+const owners = new WeakMap<readonly AgreementOf[], Owners>();
+
+/** `Owners` over a version's agreements, indexed by file: a folder of 10,000 agreements asked each finding of every one of them. */
+function ownersIn(agreements: readonly AgreementOf[]): Owners {
+  let found = owners.get(agreements);
+  if (found) return found;
+  const byFile = new Map<string, AgreementOf[]>();
+  for (const a of agreements) {
+    const list = byFile.get(a.span.file);
+    if (list) list.push(a);
+    else byFile.set(a.span.file, [a]);
+  }
+  found = (d) => {
+    for (const a of byFile.get(d.span.file) ?? []) if (d.span.offset >= a.span.offset && d.span.offset <= a.span.endOffset) return a.id;
+    return undefined;
+  };
+  owners.set(agreements, found);
+  return found;
 }
 
 export interface DiffInput {
@@ -75,13 +94,26 @@ export function diffRuleSets(before: DiffInput, after: DiffInput): DiffReport {
   const ids = [...newById.keys(), ...[...oldById.keys()].filter((id) => !newById.has(id))];
   const introduced = minus(after, before);
   const fixed = minus(before, after);
+  // Each finding's agreement, worked out once: grouped, not filtered again for every agreement.
+  const byOwner = (ds: readonly Diagnostic[], side: readonly AgreementOf[]) => {
+    const ownerOf = ownersIn(side);
+    const out = new Map<string | undefined, Diagnostic[]>();
+    for (const d of ds) {
+      const id = ownerOf(d);
+      const list = out.get(id);
+      if (list) list.push(d);
+      else out.set(id, [d]);
+    }
+    return out;
+  };
+  const introducedBy = byOwner(introduced, after.ruleSet.agreements);
+  const fixedBy = byOwner(fixed, before.ruleSet.agreements);
   const agreements = ids.map((id): AgreementDiff => {
     const o = oldById.get(id);
     const n = newById.get(id);
     const changes = compareAgreements(o, n);
-    const mine = (ds: Diagnostic[], side: readonly AgreementOf[]) => ds.filter((d) => owner(d, side) === id);
-    const intro = mine(introduced, after.ruleSet.agreements);
-    const fix = mine(fixed, before.ruleSet.agreements);
+    const intro = introducedBy.get(id) ?? [];
+    const fix = fixedBy.get(id) ?? [];
     const status: AgreementStatus = !o ? "added" : !n ? "removed" : changes.length > 0 || intro.length > 0 || fix.length > 0 ? "changed" : "unchanged";
     return { id, title: (n ?? o)!.title, file: (n ?? o)!.span.file, status, changes, introduced: intro, fixed: fix };
   });
@@ -90,8 +122,8 @@ export function diffRuleSets(before: DiffInput, after: DiffInput): DiffReport {
     new: after.label,
     agreements,
     other: {
-      introduced: introduced.filter((d) => owner(d, after.ruleSet.agreements) === undefined),
-      fixed: fixed.filter((d) => owner(d, before.ruleSet.agreements) === undefined),
+      introduced: introducedBy.get(undefined) ?? [],
+      fixed: fixedBy.get(undefined) ?? [],
     },
   };
 }
