@@ -221,7 +221,22 @@ interface Target {
 export function loadProgram(paths: string[], options: LoadOptions = {}): Program {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const cwdReal = realpathOr(cwd);
-  const rel = (abs: string): string => toPosix(path.relative(cwdReal, abs)) || path.basename(abs);
+  // Memoised for one load: a folder of 10,000 files asks each of these for every file (the same
+  // folder's root, the same imported framework), and the file system is the cost.
+  const relNames = new Map<string, string>();
+  const rel = (abs: string): string => {
+    let name = relNames.get(abs);
+    if (name === undefined) relNames.set(abs, (name = toPosix(path.relative(cwdReal, abs)) || path.basename(abs)));
+    return name;
+  };
+  const rootsByFolder = new Map<string, string>();
+  /** The real path of a file's project root: one per folder. */
+  const rootOf = (absFile: string): string => {
+    const dir = path.dirname(absFile);
+    let root = rootsByFolder.get(dir);
+    if (root === undefined) rootsByFolder.set(dir, (root = realpathOr(projectRoot(absFile))));
+    return root;
+  };
   const program: Program = { cwd, files: [], diagnostics: [], incomplete: new Set() };
   const incomplete = new Set<string>(); // identities of files with an import that did not load (transitively)
   const loaded = new Set<string>(); // identities (device:inode) of files parsed or being parsed
@@ -242,7 +257,7 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
     if (options.texts?.has(abs)) {
-      roots.push({ file: abs, root: realpathOr(projectRoot(abs)) });
+      roots.push({ file: abs, root: rootOf(abs) });
       continue;
     }
     try {
@@ -259,7 +274,7 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
       throw new InputError(`Cannot read ${p}: ${errnoWhy(e)}`, p);
     }
     // The project root is found where the user put the file, and compared with real paths.
-    const lexicalRoot = realpathOr(projectRoot(abs));
+    const lexicalRoot = rootOf(abs);
     if (stat.isDirectory()) {
       let walked: WalkResult;
       try {
@@ -269,14 +284,14 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
       }
       for (const f of walked.problems) problem(rel(f.entry), `Cannot read ${rel(f.entry)}: ${f.why}; the rest of ${p} is checked.`);
       // projectRoot takes a file; the folder's own root is that of a file inside it.
-      const folderRoot = realpathOr(projectRoot(path.join(abs, "x")));
+      const folderRoot = rootOf(path.join(abs, "x"));
       for (const f of walked.files) {
         if (!inside(folderRoot, f)) {
           const entry = rel(walked.entries.get(f) ?? f);
           problem(entry, `${entry} leads outside the project ${rel(folderRoot) || "."}/ through a symbolic link: it is not read.`);
           continue;
         }
-        roots.push({ file: f, root: realpathOr(projectRoot(f)) });
+        roots.push({ file: f, root: rootOf(f) });
       }
     } else {
       if (!isSourceName(abs)) throw new InputError(`${p} is not a concordat file: concordat reads .concord and .concord.md files`, p);
@@ -366,6 +381,22 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
     frames.push({ identity: target.identity, abs: target.real, root, file: parseFile(target.real, read), next: 0 });
   };
 
+  /** Where an import's path leads (its real path and identity), or why not: once per path in a load. */
+  const resolved = new Map<string, Target | { error: unknown }>();
+  const resolveImport = (lexical: string): Target => {
+    let r = resolved.get(lexical);
+    if (r === undefined) {
+      try {
+        r = targetOf(fs.realpathSync(lexical));
+      } catch (error) {
+        r = { error };
+      }
+      resolved.set(lexical, r);
+    }
+    if ("error" in r) throw r.error;
+    return r;
+  };
+
   /** The next file an import leads to, or undefined (with a diagnostic, or already loaded). */
   const follow = (frame: Frame, imp: Import): { target: Target; read: Read } | undefined => {
     const spec = imp?.path?.value;
@@ -383,7 +414,7 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
     }
     let target: Target;
     try {
-      target = targetOf(fs.realpathSync(lexical));
+      target = resolveImport(lexical);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const why = code === "ENOENT" ? "there is no such file" : errnoWhy(e);

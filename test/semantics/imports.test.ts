@@ -19,6 +19,23 @@ describe("imports", () => {
     const dir = project({ "main.concord": '// x\nimport "./nope.concord"\nframework a { }\n' });
     expect(load(dir, ["main.concord"]).diagnostics).toEqual([imp("main.concord", 2, 1, 'Cannot import "./nope.concord": there is no such file (nope.concord).')]);
   });
+  it("files of one folder importing one path: each gets its own error, or shares the one file", () => {
+    // The loader resolves a path once per load: every importer must still hear about it.
+    const dir = project({
+      "a.concord": 'import "./nope.concord"\nimport "./fw.concord"\n',
+      "b.concord": 'import "./nope.concord"\nimport "./fw.concord"\n',
+      "fw.concord": "framework f { }\n",
+      "sub/c.concord": 'import "../nope.concord"\n',
+    });
+    const { program, diagnostics } = load(dir, ["."]);
+    expect(diagnostics).toEqual([
+      imp("a.concord", 1, 1, 'Cannot import "./nope.concord": there is no such file (nope.concord).'),
+      imp("b.concord", 1, 1, 'Cannot import "./nope.concord": there is no such file (nope.concord).'),
+      imp("sub/c.concord", 1, 1, 'Cannot import "../nope.concord": there is no such file (nope.concord).'),
+    ]);
+    expect(program.files.map((f) => f.path)).toEqual(["fw.concord", "a.concord", "b.concord", "sub/c.concord"]);
+    expect([...(program.incomplete ?? [])].sort()).toEqual(["a.concord", "b.concord", "sub/c.concord"]);
+  });
   it("a cycle, naming it whole", () => {
     const dir = project({ "a.concord": 'import "./b.concord"\n', "b.concord": 'import "./a.concord"\n' });
     const { program, diagnostics } = load(dir, ["a.concord"]);
