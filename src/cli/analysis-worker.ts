@@ -7,19 +7,27 @@ import { analyzeAgreement, runTests, type TestOutcome } from "../analysis/index.
 export interface AnalysisTask {
   /** The rule set without its agreements: frameworks and models, which every agreement's checks read. */
   context: RuleSet;
-  /** The agreements of this task, in rule-set order. */
-  agreements: Agreement[];
+  /**
+   * The agreements of this task, in rule-set order, as JSON: a rule set is plain JSON data, and
+   * a worker parses JSON text several times faster than it takes a structured clone of the same
+   * objects (32,000 assignments: 0.4 s against 1.3 s, which cost more than the analysis saved).
+   */
+  agreements: string;
+}
+
+function ruleSetOf(task: AnalysisTask): RuleSet {
+  return { ...task.context, agreements: JSON.parse(task.agreements) as Agreement[] };
 }
 
 /** Each agreement's findings (suppression applied), concatenated in the order given. */
 export default function analyzeShare(task: AnalysisTask): Diagnostic[] {
-  const ruleSet: RuleSet = { ...task.context, agreements: task.agreements };
+  const ruleSet = ruleSetOf(task);
   const out: Diagnostic[] = [];
-  for (const agreement of task.agreements) for (const d of analyzeAgreement(ruleSet, agreement)) out.push(d);
+  for (const agreement of ruleSet.agreements) for (const d of analyzeAgreement(ruleSet, agreement)) out.push(d);
   return out;
 }
 
 /** `concordat test --jobs N`: the outcomes of these agreements' own tests, in the order given. */
 export function testShare(task: AnalysisTask): TestOutcome[] {
-  return runTests({ ...task.context, agreements: task.agreements });
+  return runTests(ruleSetOf(task));
 }

@@ -121,7 +121,13 @@ describe("the analysis on threads (the built modules: the worker is dist's)", ()
     const loaded = loadAndCompile({ cwd: dir, stdout: sink, stderr: sink, env: {} } as never, ["."]);
     expect(loaded.ruleSet.agreements.length).toBe(agreements);
     expect(parallel.threadsFor(loaded.ruleSet, 3)).toBe(3);
-    expect(parallel.threadsFor(loaded.ruleSet, undefined)).toBe(1); // fewer than 256 agreements
+    expect(parallel.threadsFor(loaded.ruleSet, undefined)).toBe(1); // a few thousand assignments: threads would not pay
+    // Every core (at most 8) by default only with 4 cores or more and 40,000 assignments or more.
+    const large = { ...loaded.ruleSet, agreements: loaded.ruleSet.agreements.map((a) => ({ ...a, assignments: Array.from({ length: 1_000 }, () => a.assignments[0]!) })) };
+    expect(parallel.threadsFor(large, undefined, 2)).toBe(1);
+    expect(parallel.threadsFor(large, undefined, 4)).toBe(4);
+    expect(parallel.threadsFor(large, undefined, 16)).toBe(8);
+    expect(parallel.threadsFor({ ...large, agreements: large.agreements.slice(0, 1) }, undefined, 16)).toBe(1);
     expect(parallel.threadsFor({ ...loaded.ruleSet, agreements: loaded.ruleSet.agreements.slice(0, 2) }, 8)).toBe(2);
     const single = analyze(loaded.ruleSet);
     expect(single.length).toBeGreaterThan(100);

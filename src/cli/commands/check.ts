@@ -27,7 +27,7 @@ export interface CheckOptions {
   stdinFilename?: string;
   /** A concordat.json to use instead of the nearest one; `false` for none. */
   config?: string | false;
-  /** Threads for the analysis (default: every core, at most 8, for 256 agreements or more; else 1). */
+  /** Threads for the analysis (default: 1; every core, at most 8, with 4 cores or more and 40,000 assignments or more). */
   jobs?: number;
 }
 
@@ -159,7 +159,7 @@ export function checkCommand(ctx: CliContext): Command {
     .option("--stdin-filename <file>", "the name to check standard input (-) as: for messages, imports and the project root")
     .option("-c, --config <file>", "use this concordat.json instead of the nearest one")
     .option("--no-config", "ignore concordat.json")
-    .addOption(new Option("-j, --jobs <n>", "analyse on n threads (default: every core, at most 8, for 256 agreements or more; else 1)").argParser(positiveInteger))
+    .addOption(new Option("-j, --jobs <n>", "analyse on n threads (default: 1; every core, at most 8, with 4 cores and 40,000 assignments or more)").argParser(positiveInteger))
     .option("-o, --output <file>", "write the report to this file instead of the screen")
     .option("--color", "colour the report (default: when printing to a terminal)")
     .option("--no-color", "never colour the report (the NO_COLOR variable does the same)")

@@ -135,7 +135,7 @@ export function testCommand(ctx: CliContext): Command {
     )
     .argument("[paths...]", "files or folders", ["."])
     .addOption(new Option("-f, --format <format>", "how to print the results").choices([...testFormats]).default("pretty"))
-    .addOption(new Option("-j, --jobs <n>", "run the tests on n threads (default: every core, at most 8, for 256 agreements or more; else 1)").argParser(positiveInteger))
+    .addOption(new Option("-j, --jobs <n>", "run the tests on n threads (default: 1; every core, at most 8, with 4 cores and 40,000 assignments or more)").argParser(positiveInteger))
     .option("-o, --output <file>", "write the results to this file instead of the screen")
     .option("--color", "colour the results (default: when printing to a terminal)")
     .option("--no-color", "never colour the results")
