@@ -324,6 +324,8 @@ function placeRef(parties: Parties, n: Name, r: Reporter, clause?: string): stri
   return hit.id;
 }
 
+const allPlaces = new WeakMap<Parties, string[]>();
+
 function compileAssign(
   it: Assign,
   p: Placed,
@@ -339,7 +341,9 @@ function compileAssign(
   if (!activities) ok = false;
 
   let assignLevel: string | null = null;
-  let places = [...parties.places];
+  // Every place, unless the line names some: one array shared by all such assignments (a copy
+  // each was an array of every member per assignment). Nothing downstream mutates it.
+  let places = (allPlaces.get(parties) ?? allPlaces.set(parties, [...parties.places]).get(parties))!;
   if (it.at?.level?.text) {
     const l = env.levels.resolve(it.at.level, r, clause);
     if (!l) ok = false;
