@@ -76,6 +76,9 @@ function blocks(bs: Block[], listLevel = 0): (Paragraph | Table)[] {
 }
 
 function cell(text: string, bold = false): TableCell {
+  // An empty cell (most of a matrix row) is an empty paragraph: a run of no text is a
+  // third of a cell's XML objects, and a large matrix holds hundreds of thousands of cells.
+  if (text === "") return new TableCell({ children: [new Paragraph({})] });
   return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: printable(text), bold })] })] });
 }
 
