@@ -326,6 +326,16 @@ function placeRef(parties: Parties, n: Name, r: Reporter, clause?: string): stri
 
 const allPlaces = new WeakMap<Parties, string[]>();
 
+/**
+ * Every place of the agreement, for an assignment whose line names none: one array shared by all
+ * such assignments (a copy each was an array of every member per assignment). Never mutated.
+ */
+function everyPlace(parties: Parties): string[] {
+  let places = allPlaces.get(parties);
+  if (!places) allPlaces.set(parties, (places = [...parties.places]));
+  return places;
+}
+
 function compileAssign(
   it: Assign,
   p: Placed,
@@ -341,9 +351,7 @@ function compileAssign(
   if (!activities) ok = false;
 
   let assignLevel: string | null = null;
-  // Every place, unless the line names some: one array shared by all such assignments (a copy
-  // each was an array of every member per assignment). Nothing downstream mutates it.
-  let places = (allPlaces.get(parties) ?? allPlaces.set(parties, [...parties.places]).get(parties))!;
+  let places = everyPlace(parties);
   if (it.at?.level?.text) {
     const l = env.levels.resolve(it.at.level, r, clause);
     if (!l) ok = false;
