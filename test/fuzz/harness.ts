@@ -15,11 +15,20 @@ import { SaxesParser } from "saxes";
 import type { CliContext } from "../../src/cli/context.js";
 import { run, RERUN_WITH_LARGE_STACK } from "../../src/cli/program.js";
 import { checkDiagnosticsReport } from "../../src/diagnostics/schema.js";
+import { checkDiffJson } from "../../src/report/diff/json.js";
 import { arbitraryAgreement, FRAMEWORK_TEXT } from "../support/arbitrary-agreement.js";
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const FORMATS = ["pretty", "brief", "plain", "json", "sarif", "github", "junit"] as const;
 export type FuzzFormat = (typeof FORMATS)[number];
+/** The other commands that read a file's content: the reports and `diff` (against the file as it was). */
+export const REPORTS = ["matrix-markdown", "matrix-csv", "matrix-html", "render-html", "explain", "diff"] as const;
+export type FuzzReport = (typeof REPORTS)[number];
+/**
+ * What a report command may answer with exit code 2 because of a file's content: the command
+ * cannot run on it (no agreement, several, no such function), said in one line.
+ */
+const REPORT_USAGE = /^concordat: (no agreement in .*: only frameworks|.* hold \d+ agreements .*: choose one with --agreement|\S+ has no function .*|cannot find the source of .*)\n$/;
 export const HANG_MS = 20_000;
 export const FIXTURES = path.join(repo, "test/fuzz/fixtures");
 
@@ -70,6 +79,32 @@ export interface FuzzInput {
   format: FuzzFormat;
   /** Check the whole project (every file of policies/ with this one changed), not only this file. */
   whole?: boolean;
+  /** Run this report command on the file instead of `check` (`format` is then unused). */
+  report?: FuzzReport;
+}
+
+/** The command line of an input, and the old version's file for `diff` (written beside it). */
+function commandOf(input: FuzzInput, text: string): { argv: string[]; old?: string } {
+  const file = input.file;
+  switch (input.report) {
+    case undefined:
+      return { argv: ["check", "--no-color", "--format", input.format, input.whole ? "." : file] };
+    case "matrix-markdown":
+    case "matrix-csv":
+    case "matrix-html":
+      return { argv: ["matrix", "--no-color", "--format", input.report.slice("matrix-".length), file] };
+    case "render-html":
+      return { argv: ["render", "--no-color", "--format", "html", file] };
+    case "explain": {
+      // The first function the file assigns, so that most inputs explain something.
+      const activity = /\bassign\s+([A-Za-z_][A-Za-z0-9_.]*)/.exec(text)?.[1] ?? "hr";
+      return { argv: ["explain", "--no-color", file, "--activity", activity] };
+    }
+    case "diff": {
+      const old = path.join(path.dirname(file), `old-${path.basename(file)}`);
+      return { argv: ["diff", "--no-color", "--format", "json", old, file], old };
+    }
+  }
 }
 
 /** Runs one input; throws (an assertion failure) when a property does not hold. */
@@ -78,9 +113,11 @@ export async function checkInput(project: string, input: FuzzInput): Promise<voi
   const original = fs.existsSync(target) ? fs.readFileSync(target) : undefined;
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.writeFileSync(target, input.bytes);
+  const { argv, old } = commandOf(input, new TextDecoder().decode(input.bytes));
+  // `diff` compares the file with what it was (the policy it mutates), or with itself.
+  if (old !== undefined) fs.writeFileSync(path.join(project, old), original ?? input.bytes);
   try {
     const started = Date.now();
-    const argv = ["check", "--no-color", "--format", input.format, input.whole ? "." : input.file];
     let ctx = memoryContext(project, false);
     let code = await run(argv, ctx);
     if (code === RERUN_WITH_LARGE_STACK) {
@@ -91,16 +128,19 @@ export async function checkInput(project: string, input: FuzzInput): Promise<voi
     const stdout = ctx.out.join("");
     const stderr = ctx.err.join("");
     const fail = (why: string): never => {
-      throw new Error(`${why}\nformat: ${input.format}, exit code ${code}, ${elapsed} ms\nstderr: ${stderr.slice(0, 2000)}\nstdout: ${stdout.slice(0, 2000)}`);
+      throw new Error(`${why}\n${argv.join(" ")}: exit code ${code}, ${elapsed} ms\nstderr: ${stderr.slice(0, 2000)}\nstdout: ${stdout.slice(0, 2000)}`);
     };
     if (elapsed > HANG_MS) fail(`took ${elapsed} ms (a hang?)`);
     if (/internal error/i.test(stderr) || /internal error/i.test(stdout)) fail("internal error");
     if (/^\s+at .+[:(]\d+/m.test(stderr)) fail("stack trace");
-    if (code !== 0 && code !== 1) fail(`exit code ${code} on file content`);
-    validOutput(input.format, stdout, fail);
+    const usage = input.report !== undefined && code === 2 && REPORT_USAGE.test(stderr);
+    if (code !== 0 && code !== 1 && !usage) fail(`exit code ${code} on file content`);
+    if (input.report === undefined) validOutput(input.format, stdout, fail);
+    else validReport(input.report, stdout, fail);
   } finally {
     if (original !== undefined) fs.writeFileSync(target, original);
     else fs.rmSync(target, { force: true });
+    if (old !== undefined) fs.rmSync(path.join(project, old), { force: true });
   }
 }
 
@@ -146,9 +186,37 @@ function validOutput(format: FuzzFormat, stdout: string, fail: (why: string) => 
   }
 }
 
+function validReport(report: FuzzReport, stdout: string, fail: (why: string) => never): void {
+  if (report === "diff") {
+    if (stdout === "") return; // the versions did not load: the errors are on stderr
+    let json: unknown;
+    try {
+      json = JSON.parse(stdout);
+    } catch (e) {
+      fail(`diff: not JSON (${(e as Error).message})`);
+    }
+    const check = checkDiffJson(json);
+    if (!check.valid) fail(`diff: does not match the schema: ${check.errors.join("; ")}`);
+    return;
+  }
+  // CSV lines end in CRLF (RFC 4180): the only control character it may hold.
+  const text = report === "matrix-csv" ? stdout.replace(/\r\n/g, "\n") : stdout;
+  if (CONTROL.test(text)) {
+    const at = text.search(CONTROL);
+    fail(`${report}: a raw control character U+${text.charCodeAt(at).toString(16).padStart(4, "0")} in the output`);
+  }
+  // The pages are self-contained and run nothing: text from a file never becomes markup.
+  if ((report === "matrix-html" || report === "render-html") && stdout !== "") {
+    if (/<script|\son[a-z]+\s*=/i.test(stdout)) fail(`${report}: a script or an event handler in the page`);
+    if (!stdout.startsWith("<!doctype html>")) fail(`${report}: not a whole page`);
+  }
+}
+
 // ---- The three generators ------------------------------------------------------------
 
 const formatArb = fc.constantFrom(...FORMATS);
+/** One input in three runs a report command instead of `check`. */
+const reportArb: fc.Arbitrary<FuzzReport | undefined> = fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...REPORTS) });
 const encoder = new TextEncoder();
 
 /** Random Unicode text or random bytes, as a file of its own. */
@@ -164,6 +232,7 @@ export const randomInput: fc.Arbitrary<FuzzInput> = fc.record({
       .map((ws) => encoder.encode(ws.join(" "))),
   ),
   format: formatArb,
+  report: reportArb,
 });
 
 /** Tokens of a text with the whitespace between them, so that mutations work on words. */
@@ -206,11 +275,12 @@ export function mutate(text: string, mutations: readonly Mutation[]): string {
  * the others check the file with its imports (a whole-project run costs about four times as much).
  */
 export const mutantInput: fc.Arbitrary<FuzzInput> = fc
-  .record({ which: fc.nat(), mutations: fc.array(mutationArb, { minLength: 1, maxLength: 4 }), format: formatArb, whole: fc.nat({ max: 3 }).map((n) => n === 0) })
-  .map(({ which, mutations, format, whole }) => {
+  .record({ which: fc.nat(), mutations: fc.array(mutationArb, { minLength: 1, maxLength: 4 }), format: formatArb, whole: fc.nat({ max: 3 }).map((n) => n === 0), report: reportArb })
+  .map(({ which, mutations, format, whole, report }) => {
     const files = policyFilesCached();
     const [file, text] = files[which % files.length]!;
-    return { file, bytes: encoder.encode(mutate(text, mutations)), format, whole };
+    // A report reads the file (with its imports); `whole` is for `check`.
+    return { file, bytes: encoder.encode(mutate(text, mutations)), format, whole: whole && report === undefined, report };
   });
 
 let cached: [string, string][] | undefined;
@@ -219,10 +289,11 @@ function policyFilesCached(): [string, string][] {
 }
 
 /** A random well-formed agreement over the generated framework (test/support/arbitrary-agreement). */
-export const agreementInput: fc.Arbitrary<FuzzInput> = fc.record({ agreement: arbitraryAgreement, format: formatArb }).map(({ agreement, format }) => ({
+export const agreementInput: fc.Arbitrary<FuzzInput> = fc.record({ agreement: arbitraryAgreement, format: formatArb, report: reportArb }).map(({ agreement, format, report }) => ({
   file: "agreements/generated.concord",
   bytes: encoder.encode(`import "../frameworks/gen.concord"\n\n${agreement.text}`),
   format,
+  report,
 }));
 
 export const generators = { random: randomInput, mutants: mutantInput, agreements: agreementInput } as const;
@@ -232,7 +303,7 @@ export function saveFixture(input: FuzzInput, why: string): string {
   fs.mkdirSync(FIXTURES, { recursive: true });
   const name = `found-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   fs.writeFileSync(path.join(FIXTURES, `${name}.bin`), input.bytes);
-  fs.writeFileSync(path.join(FIXTURES, `${name}.json`), JSON.stringify({ file: input.file, format: input.format, whole: input.whole === true, why: why.split("\n")[0] }, null, 2) + "\n");
+  fs.writeFileSync(path.join(FIXTURES, `${name}.json`), JSON.stringify({ file: input.file, format: input.format, whole: input.whole === true, ...(input.report ? { report: input.report } : {}), why: why.split("\n")[0] }, null, 2) + "\n");
   return name;
 }
 
@@ -244,8 +315,8 @@ export function savedFixtures(): { name: string; input: FuzzInput }[] {
     .filter((f) => f.endsWith(".json"))
     .sort()
     .map((f) => {
-      const meta = JSON.parse(fs.readFileSync(path.join(FIXTURES, f), "utf8")) as { file: string; format: FuzzFormat; whole?: boolean };
+      const meta = JSON.parse(fs.readFileSync(path.join(FIXTURES, f), "utf8")) as { file: string; format: FuzzFormat; whole?: boolean; report?: FuzzReport };
       const name = f.slice(0, -".json".length);
-      return { name, input: { file: meta.file, format: meta.format, whole: meta.whole === true, bytes: new Uint8Array(fs.readFileSync(path.join(FIXTURES, `${name}.bin`))) } };
+      return { name, input: { file: meta.file, format: meta.format, whole: meta.whole === true, report: meta.report, bytes: new Uint8Array(fs.readFileSync(path.join(FIXTURES, `${name}.bin`))) } };
     });
 }
