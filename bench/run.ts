@@ -6,7 +6,8 @@
 // Environment: BENCH_RUNS (runs per figure, default 3), BENCH_QUICK=1 (smaller series),
 // BENCH_ONLY=start-up,spread,one-activity,piled,reports,diff,members,enum,dmn,pretty,many-files,smt (some cases
 // only), BENCH_ORACLE=1 (also time the brute-force oracle in-process on the small spread sizes;
-// it never runs otherwise), BENCH_TIMEOUT_S (a process running longer is stopped and reported).
+// it never runs otherwise), BENCH_TIMEOUT_S (a process running longer is stopped and reported),
+// BENCH_MAX_GROWTH=2.5 (exit 1 when a series grows faster per doubling, or a size does not finish).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -25,6 +26,11 @@ const rusageHook = path.join(here, "rusage.js");
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const QUICK = process.env.BENCH_QUICK === "1";
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",")) : null;
+const MAX_GROWTH = process.env.BENCH_MAX_GROWTH === undefined ? undefined : Number(process.env.BENCH_MAX_GROWTH);
+if (MAX_GROWTH !== undefined && !(MAX_GROWTH > 1)) {
+  process.stderr.write(`bench: BENCH_MAX_GROWTH must be a number above 1 (the growth per doubling allowed), not ${process.env.BENCH_MAX_GROWTH}\n`);
+  process.exit(2);
+}
 
 /** Codes that mean the generated input itself is wrong. */
 const INVALID_INPUT = new Set(["syntax", "type", "unresolved", "import", "duplicate-declaration"]);
@@ -256,6 +262,14 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Node ${process.version}, ${cpus.length} CPUs (${cpus[0]?.model ?? "?"}), load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}; medians of ${RUNS} runs\n\n${lines.join("\n")}\n`,
   );
+  // The bench as a guard against a quadratic walk (npm test has no timing assertion): with
+  // BENCH_MAX_GROWTH, a series that grows faster per doubling, or a size that did not finish,
+  // is named on stderr and the bench exits 1.
+  if (MAX_GROWTH !== undefined) {
+    const over = rows.filter((r) => r.m.failed !== undefined || (/^\d+(\.\d+)?×$/.test(r.growth) && Number.parseFloat(r.growth) > MAX_GROWTH));
+    for (const r of over) process.stderr.write(`bench: ${r.series} at ${r.size}: ${r.m.failed ?? `${r.growth} per doubling, more than BENCH_MAX_GROWTH=${MAX_GROWTH}`}\n`);
+    if (over.length > 0) process.exitCode = 1;
+  }
 }
 
 /**
