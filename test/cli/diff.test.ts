@@ -52,6 +52,24 @@ describe("concordat diff", () => {
     expect(JSON.parse(sub.stdout).agreements[0].file).toBe("eastmoor-mou.concord");
   });
 
+  it("--git REV: every file of the revision is read, names with spaces, newlines and accents, and bytes that are not UTF-8 as they are", () => {
+    const dir = repository();
+    // Two more copies of eastmoor under odd names, and a cp1252 file: one `cat-file --batch` reads them all.
+    const text = readFileSync(path.join(dir, EASTMOOR), "utf8").replace(/agreement eastmoor_mou/, "agreement odd_one");
+    writeFileSync(path.join(dir, "agreements/an odd\nname é.concord"), text.replace("odd_one", "odd_two"));
+    writeFileSync(path.join(dir, "agreements/spaced name.concord"), text);
+    writeFileSync(path.join(dir, "agreements/latin1.concord"), Buffer.from([0x2f, 0x2f, 0x20, 0xa3, 0x0a]));
+    const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.org", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.org" } });
+    git("add", ".");
+    git("commit", "-qm", "odd names");
+    // Unchanged since the revision: no change, no finding introduced or fixed (the cp1252 file's
+    // "not a text file" is in both versions, so the old one was read as the same bytes).
+    const json = JSON.parse(concordat(["diff", "--git", "HEAD", "--format", "json"], { cwd: dir }).stdout);
+    expect(json.changed).toBe(false);
+    expect(json.summary).toEqual({ agreementsChanged: 0, changes: 0, introduced: 0, fixed: 0 });
+    expect(json.agreements.map((a: { id: string }) => a.id).sort()).toEqual(["eastmoor_mou", "northvale_group", "odd_one", "odd_two"]);
+  });
+
   it("--git with nothing changed exits 0; a revision that does not exist exits 2 with git's reason", () => {
     const dir = repository();
     execFileSync("git", ["checkout", "-q", "--", "."], { cwd: dir });
