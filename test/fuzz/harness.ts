@@ -147,25 +147,23 @@ export async function checkInput(project: string, input: FuzzInput): Promise<voi
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
+/** The output parsed as JSON, or the failure that says it is not. */
+function parsedJson(what: string, stdout: string, fail: (why: string) => never): unknown {
+  try {
+    return JSON.parse(stdout);
+  } catch (e) {
+    return fail(`${what}: not JSON (${(e as Error).message})`);
+  }
+}
+
 function validOutput(format: FuzzFormat, stdout: string, fail: (why: string) => never): void {
   if (format === "json") {
-    let report: unknown;
-    try {
-      report = JSON.parse(stdout);
-    } catch (e) {
-      fail(`json: not JSON (${(e as Error).message})`);
-    }
-    const check = checkDiagnosticsReport(report);
+    const check = checkDiagnosticsReport(parsedJson("json", stdout, fail));
     if (!check.valid) fail(`json: does not match the schema: ${check.errors.join("; ")}`);
   } else if (format === "sarif") {
-    let log: { version?: string; runs?: { results?: { ruleId?: string; message?: { text?: string }; locations?: { physicalLocation?: { region?: { startLine?: number } } }[] }[] }[] };
-    try {
-      log = JSON.parse(stdout);
-    } catch (e) {
-      fail(`sarif: not JSON (${(e as Error).message})`);
-    }
-    if (log!.version !== "2.1.0" || !Array.isArray(log!.runs) || log!.runs.length !== 1) fail("sarif: not one SARIF 2.1.0 run");
-    for (const r of log!.runs![0]!.results ?? []) {
+    const log = parsedJson("sarif", stdout, fail) as { version?: string; runs?: { results?: { ruleId?: string; message?: { text?: string }; locations?: { physicalLocation?: { region?: { startLine?: number } } }[] }[] }[] };
+    if (log.version !== "2.1.0" || !Array.isArray(log.runs) || log.runs.length !== 1) fail("sarif: not one SARIF 2.1.0 run");
+    for (const r of log.runs![0]!.results ?? []) {
       if (!r.ruleId || !r.message?.text) fail("sarif: a result without ruleId or message");
       for (const l of r.locations ?? []) {
         const line = l.physicalLocation?.region?.startLine;
@@ -189,13 +187,7 @@ function validOutput(format: FuzzFormat, stdout: string, fail: (why: string) => 
 function validReport(report: FuzzReport, stdout: string, fail: (why: string) => never): void {
   if (report === "diff") {
     if (stdout === "") return; // the versions did not load: the errors are on stderr
-    let json: unknown;
-    try {
-      json = JSON.parse(stdout);
-    } catch (e) {
-      fail(`diff: not JSON (${(e as Error).message})`);
-    }
-    const check = checkDiffJson(json);
+    const check = checkDiffJson(parsedJson("diff", stdout, fail));
     if (!check.valid) fail(`diff: does not match the schema: ${check.errors.join("; ")}`);
     return;
   }
