@@ -108,3 +108,23 @@ describe("concordat render", () => {
     expect(r.stderr).toBe("concordat: --format docx writes a binary file: name it with -o, e.g. -o agreement.docx\n");
   });
 });
+
+describe("render --format docx on its worker thread (the built modules: the worker is dist's)", () => {
+  beforeAll(() => ensureBuilt());
+
+  it("a document that does not fit in the worker's memory is a DocumentTooLarge, not a crash; one that fits is a .docx", async () => {
+    const { pathToFileURL } = await import("node:url");
+    const { repo } = await import("../cli/helpers.js");
+    const thread = (await import(pathToFileURL(path.join(repo, "dist/src/report/document/docx-thread.js")).href)) as typeof import("../../src/report/document/docx-thread.js");
+    const document = (paragraphs: number) => ({
+      title: "Large",
+      blocks: Array.from({ length: paragraphs }, (_, i) => ({ type: "paragraph" as const, inlines: [{ text: `Paragraph ${i} of the agreement. `.repeat(8) }] })),
+      matrix: { agreement: "large", title: null, file: "large.concord", columns: [], groups: [], findings: [] },
+      hasFindings: false,
+    });
+    const small = await thread.renderDocxOnThread(document(10));
+    expect(Buffer.from(small.subarray(0, 2)).toString("latin1")).toBe("PK");
+    // 100,000 paragraphs in a 32 MB heap: the worker runs out of memory, this process does not.
+    await expect(thread.renderDocxOnThread(document(100_000), { maxOldGenerationSizeMb: 32 })).rejects.toBeInstanceOf(thread.DocumentTooLarge);
+  });
+});

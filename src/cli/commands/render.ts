@@ -52,7 +52,17 @@ export async function runRender(ctx: CliContext, file: string, opts: RenderOptio
   const root = literate.isLiterate(loadedFile.path) ? literate.parseLiterate(loadedFile.text).root : wholeFileAsBlock(loadedFile.text);
   const m = matrix.buildMatrix(loaded.ruleSet, agreement, findings);
   const d = doc.buildDocument(loaded.ruleSet, agreement, ast, root, loadedFile.text, m);
-  const data = opts.format === "docx" ? await (await import("../../report/document/docx.js")).renderDocumentDocx(d) : doc.renderDocumentHtml(d);
+  let data: string | Uint8Array;
+  if (opts.format === "docx") {
+    const { renderDocxOnThread, DocumentTooLarge } = await import("../../report/document/docx-thread.js");
+    try {
+      data = await renderDocxOnThread(d);
+    } catch (e) {
+      // Running out of memory is the command not being able to run (exit 2), said in words.
+      if (e instanceof DocumentTooLarge) throw new UsageError(e.message);
+      throw e;
+    }
+  } else data = doc.renderDocumentHtml(d);
   if (opts.output !== undefined) writeFileAtomic(path.resolve(ctx.cwd, opts.output), data);
   else ctx.stdout.write(data as string);
   ctx.exitCode = 0;
