@@ -30,9 +30,10 @@ export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions)
 
   // The original text is parsed for its syntax errors and again to compare meanings: kept from
   // the first time (one parse of a large file is a second of `fmt`).
+  const parseText = (text: string, shown: string) => parse(isLiterate(shown) ? extractLiterate(text) : text, shown);
   let last: { text: string; shown: string; result: ReturnType<typeof parse> } | undefined;
   const parsed = (text: string, shown: string) => {
-    if (last?.text !== text || last.shown !== shown) last = { text, shown, result: parse(isLiterate(shown) ? extractLiterate(text) : text, shown) };
+    if (last?.text !== text || last.shown !== shown) last = { text, shown, result: parseText(text, shown) };
     return last.result;
   };
   /** Syntax errors of a text, spans naming `shown`. */
@@ -40,7 +41,7 @@ export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions)
   /** The formatted text, refused (a bug to report, nothing written) if it would not mean what the original means. */
   const format = async (text: string, shown: string, layout: Layout): Promise<string> => {
     const formatted = await formatText(text, { ...layout, filepath: shown });
-    if (formatted !== text && !sameMeaning(parsed(text, shown).ast, parse(isLiterate(shown) ? extractLiterate(formatted) : formatted, shown).ast)) {
+    if (formatted !== text && !sameMeaning(parsed(text, shown).ast, parseText(formatted, shown).ast)) {
       throw new Error(`formatting ${shown} would change what it says; it is left as it was`);
     }
     return formatted;
