@@ -1,6 +1,6 @@
 // The one way every analysis check builds a diagnostic.
 import type { Agreement, Span } from "../generated/ruleset.js";
-import type { Diagnostic, DiagnosticCode, Severity } from "../diagnostics/diagnostic.js";
+import type { Diagnostic, DiagnosticCode, RelatedLocation, Severity } from "../diagnostics/diagnostic.js";
 
 /** A finding at a clause (or item): `clause` set when there is one; extras that are undefined are left out. */
 export function finding(
@@ -25,6 +25,15 @@ export function finding(
  * thousand clauses overriding one base clause are one finding, not a list the size of the file.
  */
 export const MAX_RELATED = 20;
+
+/**
+ * The related locations of `items`, made only for the MAX_RELATED shown, and the count of the
+ * rest: a finding on thousands of clauses, made for each of thousands of cells, builds twenty.
+ */
+export function relatedOf<T>(items: readonly T[], make: (x: T) => RelatedLocation): Pick<Diagnostic, "related" | "relatedOmitted"> {
+  if (items.length <= MAX_RELATED) return { related: items.map(make) };
+  return { related: items.slice(0, MAX_RELATED).map(make), relatedOmitted: items.length - MAX_RELATED };
+}
 
 /** Where findings about the agreement as a whole sit: its `agreement NAME "title"` header line. */
 export function agreementHeader(agreement: Agreement): { span: Span } {

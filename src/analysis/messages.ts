@@ -30,13 +30,26 @@ export const MAX_NAMED = 10;
  * give a sentence of 100,000 characters, and the report would grow with the square of the input.
  */
 export function listSome(items: readonly string[], others: string, conjunction: "and" | "or" = "and"): string {
-  if (items.length <= MAX_NAMED) return list(items, conjunction);
-  const rest = items.length - MAX_NAMED;
+  return listSomeOf(items, items.length, others, conjunction);
+}
+
+/**
+ * `listSome` of a list of `total` items of which only the first (at least MAX_NAMED, when there
+ * are that many) are given: a finding on thousands of clauses words the ten it names, not all.
+ */
+export function listSomeOf(items: readonly string[], total: number, others: string, conjunction: "and" | "or" = "and"): string {
+  if (total <= MAX_NAMED) return list(items, conjunction);
+  const rest = total - MAX_NAMED;
   return `${items.slice(0, MAX_NAMED).join(", ")} ${conjunction} ${formatNumber(rest)} other ${others}`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The first items of a list that `listSomeOf` names. */
+export function namedSome<T>(items: readonly T[]): readonly T[] {
+  return items.length <= MAX_NAMED ? items : items.slice(0, MAX_NAMED);
 }
 
 /** "Clause 4" for a finding inside a clause, else the fallback. */

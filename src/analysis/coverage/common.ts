@@ -19,6 +19,7 @@ import { describeInterval, describePlaces } from "../space/describe.js";
 import { positions, prepared } from "../space/sweep.js";
 import { list, upperFirst } from "../messages.js";
 import { finding } from "../finding.js";
+import { Distinct } from "../distinct.js";
 
 export { finding, list, upperFirst };
 
@@ -84,9 +85,9 @@ const GAP: Verdict = { parties: [], involved: [], responsible: false };
 function verdict(cell: Cell, place: number, agreement: Agreement): Verdict {
   const by = accountableBy(cell, place, agreement);
   if (by.length === 0) return GAP;
-  const parties: string[] = [];
-  for (const b of by) for (const p of b.parties) if (!parties.includes(p)) parties.push(p);
-  return { parties, involved: by.map((b) => b.assignment), responsible: anyoneResponsible(cell, place, agreement) };
+  const parties = new Distinct<string>();
+  for (const b of by) parties.addAll(b.parties);
+  return { parties: parties.items, involved: by.map((b) => b.assignment), responsible: anyoneResponsible(cell, place, agreement) };
 }
 
 export function scan(agreement: Agreement): Scan {
@@ -148,14 +149,14 @@ export function clauseLabel(a: { clause?: string | undefined; span: Span }): str
 
 /** The parties an assignment makes accountable, "each member" for an `each member` line. */
 export function accountableWords(a: Assignment): string {
-  const named: string[] = [];
+  const named = new Distinct<string>();
   let each = false;
   for (const pa of a.raci.accountable) {
     if (pa.place !== undefined) each = true;
-    else if (!named.includes(pa.party)) named.push(pa.party);
+    else named.add(pa.party);
   }
-  if (each) named.push("each member");
-  return named.length > 0 ? list(named) : "nobody";
+  if (each) named.items.push("each member");
+  return named.items.length > 0 ? list(named.items) : "nobody";
 }
 
 function describeRange(agreement: Agreement, dimId: string, r: DimensionRange): string {

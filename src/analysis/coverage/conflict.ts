@@ -5,7 +5,8 @@ import type { Agreement } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { describeRegion, firstPoint, mergeRegion, placeName, witness } from "../space/index.js";
 import { accountableWords, clauseLabel, coveringRule, finding, partiesAt, related, scan, withRule } from "./common.js";
-import { listSome } from "../messages.js";
+import { listSome, listSomeOf, namedSome } from "../messages.js";
+import { relatedOf } from "../finding.js";
 
 export function conflictDiagnostics(agreement: Agreement): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -14,7 +15,7 @@ export function conflictDiagnostics(agreement: Agreement): Diagnostic[] {
       const region = mergeRegion(g.boxes);
       const last = g.assignments[g.assignments.length - 1]!;
       const where = describeRegion(agreement, region);
-      const says = g.assignments.map((x) => `${clauseLabel(x)} makes ${accountableWords(x)} accountable`);
+      const says = namedSome(g.assignments).map((x) => `${clauseLabel(x)} makes ${accountableWords(x)} accountable`);
       // Who exactly, at the witness.
       let atWitness = "";
       const pt = firstPoint(agreement, region);
@@ -27,10 +28,13 @@ export function conflictDiagnostics(agreement: Agreement): Diagnostic[] {
           atWitness = ` (${pl ? `at ${pl}'s place: ` : ""}${listSome(parties, "parties")})`;
         }
       }
-      const message = `More than one party is accountable for ${a.activity} ${where === "everywhere" ? "everywhere" : where}: ${listSome(says, "clauses")}${atWitness}.`;
+      const message = `More than one party is accountable for ${a.activity} ${where === "everywhere" ? "everywhere" : where}: ${listSomeOf(says, g.assignments.length, "clauses")}${atWitness}.`;
       const d = finding("conflict", "error", { span: last.span, clause: last.clause }, message, {
         witness: witness(agreement, region),
-        related: g.assignments.filter((x) => x !== last).map((x) => related(x, `${clauseLabel(x)} makes ${accountableWords(x)} accountable`)),
+        ...relatedOf(
+          g.assignments.filter((x) => x !== last),
+          (x) => related(x, `${clauseLabel(x)} makes ${accountableWords(x)} accountable`),
+        ),
       });
       out.push(withRule(d, coveringRule(agreement, a.activity)));
     }

@@ -7,6 +7,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { describeRegion, firstActivityWitness, mergeRegion, type Box } from "../space/index.js";
 import { accountableWords, clauseLabel, finding, scan, withRule } from "./common.js";
 import { listSome } from "../messages.js";
+import { Distinct } from "../distinct.js";
 
 export function noResponsibleDiagnostics(agreement: Agreement): Diagnostic[] {
   const s = scan(agreement);
@@ -15,19 +16,19 @@ export function noResponsibleDiagnostics(agreement: Agreement): Diagnostic[] {
   for (const rule of agreement.rules) {
     for (const ob of rule.obligations) {
       if (ob.type !== "assign-responsible") continue;
-      const byAssignment = new Map<string, { assignment: Assignment; boxes: Box[]; activities: string[] }>();
+      const byAssignment = new Map<string, { assignment: Assignment; boxes: Box[]; activities: Distinct<string> }>();
       for (const act of ob.activities ?? []) {
         const a = s.byActivity.get(act);
         if (!a) continue;
         for (const [id, g] of a.noResponsible) {
           let e = byAssignment.get(id);
-          if (!e) byAssignment.set(id, (e = { assignment: g.assignments[0]!, boxes: [], activities: [] }));
+          if (!e) byAssignment.set(id, (e = { assignment: g.assignments[0]!, boxes: [], activities: new Distinct() }));
           for (const item of g.boxes) e.boxes.push(item);
-          if (!e.activities.includes(act)) e.activities.push(act);
+          e.activities.add(act);
         }
       }
       const entries = [...byAssignment.values()].sort((x, y) => order.get(x.assignment.id)! - order.get(y.assignment.id)!);
-      for (const e of entries) out.push(noResponsibleFinding(agreement, rule, ob, e.assignment, e.activities, mergeRegion(e.boxes)));
+      for (const e of entries) out.push(noResponsibleFinding(agreement, rule, ob, e.assignment, e.activities.items, mergeRegion(e.boxes)));
     }
   }
   return out;

@@ -11,10 +11,15 @@ import { finding } from "../rules/common.js";
 
 export function delegationCycleDiagnostics(agreement: Agreement): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const activities: string[] = [];
-  for (const d of agreement.delegations) for (const a of d.activities) if (!activities.includes(a)) activities.push(a);
-  for (const activity of activities) {
-    const ds = agreement.delegations.filter((d) => d.activities.includes(activity));
+  // Each activity's delegations in source order, the activities in order of first appearance.
+  const byActivity = new Map<string, Delegation[]>();
+  for (const d of agreement.delegations)
+    for (const a of new Set(d.activities)) {
+      let ds = byActivity.get(a);
+      if (!ds) byActivity.set(a, (ds = []));
+      ds.push(d);
+    }
+  for (const [activity, ds] of byActivity) {
     // Where every delegation of a chain is live: the engine partitions any activity, in scope or not.
     const regionOf = (chain: readonly Delegation[]): Box[] => {
       const region: Box[] = [];

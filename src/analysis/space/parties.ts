@@ -2,6 +2,7 @@
 // assignment (`accountableAssignments`, `responsibleAssignments`); the party lists are their union.
 import type { Agreement, Assignment, Delegation, PartyAt } from "../../generated/ruleset.js";
 import type { Cell } from "./types.js";
+import { Distinct } from "../distinct.js";
 
 /** One party an assignment makes responsible, after delegations. */
 export interface Responsibility {
@@ -55,10 +56,10 @@ function indexOf(line: readonly PartyAt[]): LineIndex {
 
 /** The distinct parties of a role line that hold at a place, in order. */
 function partiesAt(line: readonly PartyAt[], placeName: string | undefined): string[] {
-  const out: string[] = [];
+  const out = new Distinct<string>();
   if (line.length <= SMALL_LINE || placeName === undefined) {
-    for (const pa of line) if (holdsAt(pa, placeName) && !out.includes(pa.party)) out.push(pa.party);
-    return out;
+    for (const pa of line) if (holdsAt(pa, placeName)) out.add(pa.party);
+    return out.items;
   }
   // The entries holding at the place, in line order: the general ones merged with the place's own.
   const { general, byPlace } = indexOf(line);
@@ -67,10 +68,9 @@ function partiesAt(line: readonly PartyAt[], placeName: string | undefined): str
   let j = 0;
   while (i < general.length || j < own.length) {
     const k = j >= own.length || (i < general.length && general[i]! < own[j]!) ? general[i++]! : own[j++]!;
-    const party = line[k]!.party;
-    if (!out.includes(party)) out.push(party);
+    out.add(line[k]!.party);
   }
-  return out;
+  return out.items;
 }
 
 export function accountableAssignments(cell: Cell, place: number, agreement: Agreement): { assignment: Assignment; parties: string[] }[] {
@@ -97,10 +97,13 @@ export function responsibleAssignments(cell: Cell, place: number, agreement: Agr
     const named = partiesAt(a.raci.responsible, name);
     if (named.length === 0) continue;
     const parties: Responsibility[] = [];
+    const seen = new Distinct<string>();
     for (const p of named) {
       for (const { party, chain } of delegatedTo(p, cell.delegations)) {
         // Two delegations P→Q (say, in two clauses) make Q responsible once, through the first.
-        if (parties.some((r) => r.party === party && r.named === p)) continue;
+        const before = seen.items.length;
+        seen.add(`${p}\u0000${party}`);
+        if (seen.items.length === before) continue;
         parties.push(chain.length === 0 ? { party, named: p } : { party, named: p, via: chain[0]!, chain });
       }
     }
@@ -178,9 +181,9 @@ export function delegatedTo(from: string, delegations: readonly Delegation[]): {
 /** The parties the assignments of a cell name responsible at a place, before delegations. */
 export function namedResponsible(cell: Cell, place: number, agreement: Agreement): string[] {
   const name = placeNameOf(agreement, place);
-  const out: string[] = [];
-  for (const a of cell.assignments) for (const p of partiesAt(a.raci.responsible, name)) if (!out.includes(p)) out.push(p);
-  return out;
+  const out = new Distinct<string>();
+  for (const a of cell.assignments) out.addAll(partiesAt(a.raci.responsible, name));
+  return out.items;
 }
 
 /**
@@ -207,16 +210,16 @@ export function delegationsUsedFrom(named: Iterable<string>, delegations: readon
 
 /** The distinct accountable parties at a cell and place, in order of first appearance. */
 export function accountableParties(cell: Cell, place: number, agreement: Agreement): string[] {
-  const out: string[] = [];
-  for (const b of accountableAssignments(cell, place, agreement)) for (const p of b.parties) if (!out.includes(p)) out.push(p);
-  return out;
+  const out = new Distinct<string>();
+  for (const b of accountableAssignments(cell, place, agreement)) out.addAll(b.parties);
+  return out.items;
 }
 
 /** The distinct responsible parties at a cell and place after delegations, in order of first appearance. */
 export function responsibleParties(cell: Cell, place: number, agreement: Agreement): string[] {
-  const out: string[] = [];
-  for (const b of responsibleAssignments(cell, place, agreement)) for (const r of b.parties) if (!out.includes(r.party)) out.push(r.party);
-  return out;
+  const out = new Distinct<string>();
+  for (const b of responsibleAssignments(cell, place, agreement)) for (const r of b.parties) out.add(r.party);
+  return out.items;
 }
 
 /** Whether the accountable or responsible parties of a cell can differ between its places (`each member`). */

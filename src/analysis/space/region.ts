@@ -138,10 +138,22 @@ export function pointInRegion(region: Region, pt: Point): boolean {
 // ------------------------------------------------------------------ merging
 
 function axisKey(b: Box, axis: number): string {
-  if (axis === 0) return b.places.join(",");
+  if (axis === 0) return listKey(b.places);
   if (axis === 1) return `${b.days.lo}:${b.days.hi}`;
   const d = b.dims[axis - 2]!;
-  return d.kind === "enum" ? d.values.join(",") : `${d.loOpen ? "(" : "["}${d.lo}:${d.hi}${d.hiOpen ? ")" : "]"}`;
+  return d.kind === "enum" ? listKey(d.values) : `${d.loOpen ? "(" : "["}${d.lo}:${d.hi}${d.hiOpen ? ")" : "]"}`;
+}
+
+/**
+ * A list of places or values as a key, made once per list: the cells of a partition share their
+ * lists (one list of every place for all of them), and a key is as long as its list (2,000
+ * members), so building it again at every merge made the merge as slow as the list was long.
+ */
+const listKeys = new WeakMap<readonly number[], string>();
+function listKey(xs: readonly number[]): string {
+  let key = listKeys.get(xs);
+  if (key === undefined) listKeys.set(xs, (key = xs.join(",")));
+  return key;
 }
 
 function mergeAlong(group: Box[], axis: number): Box[] {

@@ -165,24 +165,40 @@ function toBox(
 ): IBox {
   let placeMask: Uint8Array | null = null;
   let empty = false;
-  if (agreement.places.length > 0 && places !== null) {
-    placeMask = new Uint8Array(p.nPlaces);
-    let n = 0;
-    const placeIndex = positions(agreement.places);
-    for (const name of places) {
-      const k = placeIndex.get(name) ?? -1;
-      if (k >= 0 && !placeMask[k]) {
-        placeMask[k] = 1;
-        n++;
-      }
-    }
-    if (n === 0) empty = true;
-    if (n === p.nPlaces) placeMask = null;
-  }
+  if (agreement.places.length > 0 && places !== null) ({ mask: placeMask, empty } = placeMaskOf(agreement, p.nPlaces, places));
   const d = toDays(days, p);
   if (d.lo > d.hi) empty = true;
   const dims = toDims(agreement, p.dims, ranges);
   return { places: placeMask, days: d, dims: dims.dims, empty: empty || dims.empty };
+}
+
+/**
+ * The places of a box as a mask (null: every place), made once per list of places: the compiler
+ * gives every assignment at the top level one shared list of all the places, which with 2,000
+ * members was a loop of 2,000 per assignment. Masks are shared between boxes and never changed.
+ * Keyed by the agreement's own list of places first: a mask is positions in that list.
+ */
+const placeMasks = new WeakMap<readonly string[], WeakMap<readonly string[], { mask: Uint8Array | null; empty: boolean }>>();
+function placeMaskOf(agreement: Agreement, nPlaces: number, places: readonly string[]): { mask: Uint8Array | null; empty: boolean } {
+  let masks = placeMasks.get(agreement.places);
+  if (!masks) placeMasks.set(agreement.places, (masks = new WeakMap()));
+  const hit = masks.get(places);
+  if (hit) return hit;
+  let mask: Uint8Array | null = new Uint8Array(nPlaces);
+  let n = 0;
+  const placeIndex = positions(agreement.places);
+  for (const name of places) {
+    const k = placeIndex.get(name) ?? -1;
+    if (k >= 0 && !mask[k]) {
+      mask[k] = 1;
+      n++;
+    }
+  }
+  const empty = n === 0;
+  if (n === nPlaces) mask = null;
+  const out = { mask, empty };
+  masks.set(places, out);
+  return out;
 }
 
 function prepare(agreement: Agreement): Prepared {

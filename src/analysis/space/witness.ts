@@ -4,6 +4,7 @@ import type { Witness } from "../../diagnostics/diagnostic.js";
 import type { Box, DimSet, Point, Region } from "./types.js";
 import { prepared } from "./sweep.js";
 import { dayString } from "./format.js";
+import { distinct } from "../distinct.js";
 
 /**
  * The lowest value of a real range as the witness takes it: the closed lower edge; one step
@@ -84,8 +85,7 @@ export function witnessImpl(agreement: Agreement, region: Region): Witness {
   const pt = firstPointImpl(agreement, region);
   if (!pt) return { dimensions: {} };
   const w = pointWitness(agreement, pt);
-  const acts: string[] = [];
-  for (const b of region) if (!acts.includes(b.activity)) acts.push(b.activity);
+  const acts = distinct(region.map((b) => b.activity));
   if (acts.length > 1) {
     const { activity: _drop, ...rest } = w;
     return { activities: acts, ...rest };

@@ -44,4 +44,17 @@ ${clauses((i) => `  clause ${i} { assign hr at system overrides clause 1 { accou
     expect(redundant[0]!.related).toHaveLength(MAX_RELATED);
     expect(redundant[0]!.relatedOmitted).toBe(N - 1 - MAX_RELATED);
   });
+
+  it("thirty clauses in one conflict: ten clauses worded, twenty related, the rest counted", () => {
+    // Clause i makes a or b accountable in turn: two parties, thirty clauses, one conflict.
+    const text = agreement(clauses((i) => `  clause ${i} { assign hr at system { accountable ${i % 2 === 0 ? "a" : "b"} responsible a } }`));
+    const conflicts = checkSource(text).diagnostics.filter((d) => d.code === "conflict");
+    expect(conflicts).toHaveLength(1);
+    const said = Array.from({ length: MAX_NAMED }, (_, k) => `clause ${k + 2} makes ${(k + 2) % 2 === 0 ? "a" : "b"} accountable`).join(", ");
+    expect(conflicts[0]!.message).toBe(`More than one party is accountable for hr everywhere: ${said} and ${N - MAX_NAMED} other clauses (a and b).`);
+    expect(conflicts[0]!.clause).toBe(String(N + 1));
+    expect(conflicts[0]!.related).toHaveLength(MAX_RELATED);
+    expect(conflicts[0]!.related![0]!.message).toBe("clause 2 makes a accountable");
+    expect(conflicts[0]!.relatedOmitted).toBe(N - 1 - MAX_RELATED);
+  });
 });
