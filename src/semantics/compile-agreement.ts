@@ -384,11 +384,16 @@ function compileAssign(
   const dimensions = compileWhere(it.conditions?.where ?? [], ctx);
   if (!days || !dimensions) ok = false;
 
+  // In order, each once (a set beside the list: one clause may override thousands).
   const overrides: string[] = [];
+  const overridden = new Set<string>();
   for (const n of it.overrides ?? []) {
     if (!n?.text) continue;
     if (!clauseNames.resolve({ kind: "Name", text: n.text, span: n.span }, r, clause)) ok = false;
-    else if (!overrides.includes(n.text)) overrides.push(n.text);
+    else if (!overridden.has(n.text)) {
+      overridden.add(n.text);
+      overrides.push(n.text);
+    }
   }
 
   const raci: Raci = { accountable: [], responsible: [], consulted: [], informed: [] };
@@ -513,11 +518,15 @@ function compileExpect(e: Expect, env: Env, parties: Parties, ctx: ConditionCont
     else fixed.set(d.id, v);
   }
   const expected: string[] = [];
+  const named = new Set<string>();
   for (const n of e.expected ?? []) {
     if (!n?.text) continue;
     const hit = partyRef(parties, n, r, clause);
     if (!hit) ok = false;
-    else if (!expected.includes(hit.id)) expected.push(hit.id);
+    else if (!named.has(hit.id)) {
+      named.add(hit.id);
+      expected.push(hit.id);
+    }
   }
   if (!ok || !fn) return [];
   const dimensions = Object.create(null) as Record<string, number | string>; // names from files: `__proto__` too

@@ -44,9 +44,11 @@ export const deliver: ObligationCheck = {
 /** One pass over the partitions of the selected activities: where each candidate applies after overrides. */
 function appliedRegions(agreement: Agreement, candidates: readonly Assignment[], selected: ReadonlySet<string>): Map<string, Box[]> {
   const ids = new Set(candidates.map((a) => a.id));
+  const named = new Set<string>();
+  for (const a of candidates) for (const act of a.activities) named.add(act);
   const boxes = new Map<string, Box[]>();
   for (const act of analysedActivities(agreement)) {
-    if (!selected.has(act) || !candidates.some((a) => a.activities.includes(act))) continue;
+    if (!selected.has(act) || !named.has(act)) continue;
     for (const cell of partition(agreement, act).cells) {
       for (const a of cell.assignments) {
         if (!ids.has(a.id)) continue;

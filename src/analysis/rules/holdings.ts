@@ -1,7 +1,7 @@
 // Who an assignment makes accountable (or responsible, after delegations) for which activity,
 // at which place, wherever that assignment applies after overrides. Built on the engine's cells;
 // shared by `make accountable`, `not make accountable` and the models' `must be` constraints.
-import type { Agreement, Assignment, Delegation } from "../../generated/ruleset.js";
+import type { Agreement, Assignment, Delegation, PartyAt } from "../../generated/ruleset.js";
 import type { Witness } from "../../diagnostics/diagnostic.js";
 import type { Box, Cell, Responsibility } from "../space/index.js";
 import { accountableBy, analysedActivities, firstActivityWitness, partition, placeDependent, placeName, responsibleBy } from "../space/index.js";
@@ -40,6 +40,8 @@ function holdings(agreement: Agreement, activities: Iterable<string>, role: "acc
     for (const cell of partition(agreement, activity).cells) {
       const groups = placeDependent(cell) ? cell.places.map((p) => [p]) : [cell.places];
       const here = new Map<string, { h: Holding; rank: number }>();
+      // Each assignment's position in the cell, counted as they come (`by` keeps the cell's order).
+      const positionInCell = new Map<Assignment, number>();
       for (const places of groups) {
         const name = placeName(agreement, places[0]!);
         for (const { assignment, parties } of by(cell, places[0]!, agreement)) {
@@ -56,8 +58,10 @@ function holdings(agreement: Agreement, activities: Iterable<string>, role: "acc
             const h: Holding = { assignment, activity, party: r.party, places: [...places], box: { activity, places: [], days: cell.days, dims: cell.dims } };
             if (r.via) h.via = r.via;
             // Where the named party stands in the role line (an `each member` entry at its own place).
-            const entry = line.findIndex((pa) => pa.party === r.named && (pa.place === undefined || name === null || pa.place === name));
-            here.set(key, { h, rank: cell.assignments.indexOf(assignment) * 1e6 + entry });
+            const entry = entryOf(line, r.named, name);
+            let at = positionInCell.get(assignment);
+            if (at === undefined) positionInCell.set(assignment, (at = cell.assignments.indexOf(assignment)));
+            here.set(key, { h, rank: at * 1e6 + entry });
           }
         }
       }
@@ -71,6 +75,30 @@ function holdings(agreement: Agreement, activities: Iterable<string>, role: "acc
   }
   return out;
 }
+
+/**
+ * The first entry of a role line naming `party` that holds at the place (`name`; null: none),
+ * through each line's entries indexed by party once: a line of 10,000 parties was searched
+ * from the start for each of them.
+ */
+function entryOf(line: readonly PartyAt[], party: string, name: string | null): number {
+  let byParty = entriesByParty.get(line);
+  if (!byParty) {
+    byParty = new Map();
+    line.forEach((pa, i) => {
+      let l = byParty!.get(pa.party);
+      if (!l) byParty!.set(pa.party, (l = []));
+      l.push(i);
+    });
+    entriesByParty.set(line, byParty);
+  }
+  for (const i of byParty.get(party) ?? []) {
+    const pa = line[i]!;
+    if (pa.place === undefined || name === null || pa.place === name) return i;
+  }
+  return -1;
+}
+const entriesByParty = new WeakMap<readonly PartyAt[], Map<string, number[]>>();
 
 /**
  * Every party (passing `keep`) that an assignment makes accountable for one of the activities,

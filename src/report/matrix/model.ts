@@ -6,6 +6,7 @@ import type { Agreement, RuleSet } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { analysedActivities } from "../../analysis/space/index.js";
 import { namedTitle } from "../../analysis/messages.js";
+import { Distinct } from "../../analysis/distinct.js";
 import { answers, type Answer } from "../responsibility.js";
 
 export type Letter = "A" | "R" | "C" | "I";
@@ -88,11 +89,8 @@ function rowFor(answer: Answer, anchor: string, columns: MatrixColumn[], split: 
     const inConflict = answer.status === "conflict" && answer.accountable.some((h) => h.party === c.id);
     return { letters, findings: inConflict ? conflictIds : [] };
   });
-  const clauses: string[] = [];
-  for (const h of [...answer.accountable, ...answer.responsible]) {
-    const c = h.assignment.clause ?? `line ${h.assignment.span.line}`;
-    if (!clauses.includes(c)) clauses.push(c);
-  }
+  const clauses = new Distinct<string>();
+  for (const h of [...answer.accountable, ...answer.responsible]) clauses.add(h.assignment.clause ?? `line ${h.assignment.span.line}`);
   return {
     anchor,
     activity: answer.activity,
@@ -100,7 +98,7 @@ function rowFor(answer: Answer, anchor: string, columns: MatrixColumn[], split: 
     where: split ? answer.where : null,
     status: answer.status,
     cells,
-    clauses,
+    clauses: clauses.items,
     findings: [...new Set(answer.findings.map(idOf))],
   };
 }
