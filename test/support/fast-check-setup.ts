@@ -2,7 +2,8 @@
 // fast-check prints the seed and the path of a failing case, and shrinks it first (no
 // `endOnFailure`). No time limit: an interrupted property would pass without having run.
 // FC_RUNS sets the number of runs of every property (default 200, the CI minimum); a property
-// that needs fewer or more derives its count from `runsFor` so that FC_RUNS still scales it.
+// that needs fewer or more derives its count from `fc.readConfigureGlobal().numRuns`, so that
+// FC_RUNS still scales it.
 import fc from "fast-check";
 
 const seed = Number(process.env.FC_SEED ?? 20261123);

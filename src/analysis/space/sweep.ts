@@ -140,6 +140,38 @@ function toDims(
   return { dims: out, empty };
 }
 
+/**
+ * Whether two boxes share a point: exactly when some cell of a partition holding both has both
+ * applicable, found from the boxes alone (no walk through the cells where they overlap).
+ */
+export function boxesMeet(a: IBox, b: IBox): boolean {
+  if (a.empty || b.empty) return false;
+  if (a.places !== null && b.places !== null && !masksMeet(a.places, b.places)) return false;
+  if (Math.max(a.days.lo, b.days.lo) > Math.min(a.days.hi, b.days.hi)) return false;
+  for (let k = 0; k < a.dims.length; k++) {
+    const x = a.dims[k]!;
+    const y = b.dims[k]!;
+    if (x === null || y === null) continue;
+    if (x instanceof Uint8Array) {
+      if (!masksMeet(x, y as Uint8Array)) return false;
+    } else if (!x.some((i) => (y as RInterval[]).some((j) => intervalsMeet(i, j)))) return false;
+  }
+  return true;
+}
+
+function masksMeet(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] === 1 && b[i] === 1) return true;
+  return false;
+}
+
+function intervalsMeet(a: RInterval, b: RInterval): boolean {
+  // The higher of the two lower ends against the lower of the two upper ends (null: unbounded).
+  const lo = a.lo === null ? b : b.lo === null ? a : a.lo > b.lo ? a : b.lo > a.lo ? b : { lo: a.lo, loOpen: a.loOpen || b.loOpen };
+  const hi = a.hi === null ? b : b.hi === null ? a : a.hi < b.hi ? a : b.hi < a.hi ? b : { hi: a.hi, hiOpen: a.hiOpen || b.hiOpen };
+  if (lo.lo === null || hi.hi === null) return true;
+  return lo.lo < hi.hi || (lo.lo === hi.hi && !lo.loOpen && !hi.hiOpen);
+}
+
 /** Clamp to the dimension's domain (money: [0, ∞)); null when empty. */
 export function clampInterval(iv: Interval | RInterval, kind: "money" | "number" | "enum"): RInterval | null {
   let { lo, loOpen, hi, hiOpen } = iv;

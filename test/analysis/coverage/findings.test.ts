@@ -1,7 +1,7 @@
 // shadowed, override-cycle and no-responsible (must) on small agreements.
 import { describe, expect, it } from "vitest";
 import { coverageDiagnostics } from "../../../src/analysis/coverage/index.js";
-import { buildAgreement, lt, span } from "../../support/arbitrary-ruleset.js";
+import { buildAgreement, ge, gt, le, lt, span } from "../../support/arbitrary-ruleset.js";
 
 const money = [{ id: "value", type: "money" as const, currency: "£" as const }];
 
@@ -28,6 +28,23 @@ describe("shadowed", () => {
     ]);
     expect(ds.every((d) => d.severity === "warning" && d.witness)).toBe(true);
     expect(ds[0]!.related?.[0]?.message).toBe("clause 2 overrides it");
+  });
+
+  it("names only the overriding clauses that meet it, not those that only touch it", () => {
+    // Clause 2 overrides clause 1 but starts where clause 1 stops (£100 is in clause 2 only);
+    // clause 3 overrides it everywhere, and so is the one named.
+    const a = buildAgreement({
+      activities: ["x"],
+      dimensions: money,
+      assignments: [
+        { clause: "1", activities: ["x"], where: { value: lt(100) }, accountable: ["p"] },
+        { clause: "2", activities: ["x"], where: { value: ge(100) }, accountable: ["q"], overrides: ["a1"] },
+        { clause: "3", activities: ["x"], where: { value: le(100) }, accountable: ["q"], overrides: ["a1"] },
+        { clause: "4", activities: ["x"], where: { value: gt(100) }, accountable: ["q"], overrides: ["a3"] },
+      ],
+    });
+    const ds = coverageDiagnostics(a).filter((d) => d.code === "shadowed");
+    expect(ds.map((d) => [d.clause, d.message])).toEqual([["1", "Clause 1 applies nowhere: clause 3 overrides it everywhere it would apply."]]);
   });
 });
 
