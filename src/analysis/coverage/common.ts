@@ -50,8 +50,6 @@ export interface Scan {
   byActivity: Map<string, ActivityScan>;
   /** Assignment ids that apply somewhere after overrides. */
   applying: Set<string>;
-  /** Assignment ids whose box contains some cell (before overrides). */
-  applicable: Set<string>;
 }
 
 const scans = new WeakMap<Agreement, Scan>();
@@ -93,7 +91,7 @@ function verdict(cell: Cell, place: number, agreement: Agreement): Verdict {
 export function scan(agreement: Agreement): Scan {
   const hit = scans.get(agreement);
   if (hit) return hit;
-  const out: Scan = { agreement, activities: [], byActivity: new Map(), applying: new Set(), applicable: new Set() };
+  const out: Scan = { agreement, activities: [], byActivity: new Map(), applying: new Set() };
   // Where nobody is responsible is collected only for the activities an `assign responsible`
   // obligation selects: it is a box per cell and accountable assignment, the scan's largest output.
   const askResponsible = new Set<string>();
@@ -106,13 +104,8 @@ export function scan(agreement: Agreement): Scan {
     out.byActivity.set(activity, s);
     // Cells with the same live set share their assignment arrays, and what holds at a cell
     // depends only on those (and on the place, for `each member`): each is judged once.
-    const seenApplicable = new Set<readonly Assignment[]>();
     const judged = new Map<readonly Assignment[], { dependent: boolean; at: Map<number, Verdict> }>();
     for (const cell of partition(agreement, activity).cells) {
-      if (!seenApplicable.has(cell.applicable)) {
-        seenApplicable.add(cell.applicable);
-        for (const a of cell.applicable) out.applicable.add(a.id);
-      }
       let j = judged.get(cell.assignments);
       if (!j) {
         judged.set(cell.assignments, (j = { dependent: placeDependent(cell), at: new Map() }));

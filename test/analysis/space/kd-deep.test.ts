@@ -3,6 +3,7 @@
 // (RangeError from 2,000 bands). The split runs on an explicit stack: the partition is whole.
 import { describe, expect, it } from "vitest";
 import { kdPartitionOf } from "../../../src/analysis/space/sweep.js";
+import { partition } from "../../../src/analysis/space/index.js";
 import { compileProgram, loadProgram } from "../../../src/semantics/index.js";
 import { project } from "../../support/project.js";
 
@@ -39,4 +40,16 @@ describe("k-d partition of deeply nested boxes", () => {
     expect(counts.reduce((m, x) => Math.max(m, x), 0)).toBe(N);
     expect(new Set(counts).size).toBe(N + 1);
   }, 60_000);
+
+  it("bands on one axis only are swept, not split: the same cells as the k-d partition", () => {
+    // 300 boxes would go to the k-d split, but they restrict one axis, where the sweep cannot
+    // multiply cells (and does not sort at every cut): it gives each piece of the axis once.
+    const { ruleSet } = compileProgram(loadProgram(["main.concord"], { cwd: project(nestedBands(300)) }));
+    const ag = ruleSet.agreements[0]!;
+    const key = (c: { applicable: { id: string }[]; dims: unknown[] }) => `${JSON.stringify(c.dims)} ${c.applicable.map((a) => a.id).join(",")}`;
+    const swept = partition(ag, "f").cells.map(key).sort();
+    expect(swept).toEqual(kdPartitionOf(ag, "f").cells.map(key).sort());
+    // [£i, £i+1) below the middle, [£299, £301) in it, [£j, £j+1) above it, and [£600, ∞) with none.
+    expect(swept).toHaveLength(2 * 300);
+  });
 });
