@@ -144,6 +144,13 @@ function axisKey(b: Box, axis: number): string {
   return d.kind === "enum" ? listKey(d.values) : `${d.loOpen ? "(" : "["}${d.lo}:${d.hi}${d.hiOpen ? ")" : "]"}`;
 }
 
+/** A box as a key: equal for boxes of the same activity and the same ranges on every axis. */
+export function boxKey(b: Box): string {
+  let key = b.activity;
+  for (let axis = 0; axis < 2 + b.dims.length; axis++) key += `\u0000${axisKey(b, axis)}`;
+  return key;
+}
+
 /**
  * A list of places or values as a key, made once per list: the cells of a partition share their
  * lists (one list of every place for all of them), and a key is as long as its list (2,000
