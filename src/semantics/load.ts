@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Import, SourceFile, Span } from "../syntax/ast.js";
-import { parse } from "../syntax/index.js";
+import { MAX_RECOVERED_ERRORS, parse, ParserStackOverflow } from "../syntax/index.js";
 import { bidiControls, decodeText, spanOfByte } from "../syntax/characters.js";
 import { extractLiterate, isLiterate, MarkdownParserNeeded, markdownParserLoaded } from "./literate.js";
 import { DeepNestingError, InputError, type LoadedFile, type Program } from "./program.js";
@@ -343,10 +343,19 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
     if (depth > SHALLOW_NESTING && !options.deepStack) throw new DeepNestingError(depth);
     let ast: SourceFile;
     try {
-      const result = parse(source, file);
+      const result = parse(source, file, { throwOnStackOverflow: !options.deepStack });
       ast = result.ast;
       for (const item of capSyntaxDiagnostics(result.diagnostics)) program.diagnostics.push(item);
+      if (result.stoppedAt)
+        program.diagnostics.push({
+          code: "syntax",
+          severity: "error",
+          message: `concordat stopped reading this file here, after ${MAX_RECOVERED_ERRORS} syntax errors: what follows is not checked. Correct the first errors and check it again.`,
+          span: result.stoppedAt,
+        });
     } catch (e) {
+      // Thousands of syntax errors in a row: read again with the large stack (nothing is printed yet).
+      if (e instanceof ParserStackOverflow) throw new DeepNestingError(depth);
       ast = emptyAst(file);
       program.diagnostics.push({
         code: "syntax",

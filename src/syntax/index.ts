@@ -17,7 +17,16 @@ export { tokenize } from "./tokens.js";
 export interface ParseResult {
   ast: SourceFile;
   diagnostics: Diagnostic[];
+  /** Where the parser stopped reading, after MAX_RECOVERED_ERRORS errors (the rest of the file is not in the tree). */
+  stoppedAt?: Span;
 }
+
+/**
+ * The parser recovers from this many errors in a file, then stops: a file of thousands of
+ * errors in a row took the square of its length (and ran out of stack), and only the first
+ * hundred are reported (src/semantics/load.ts).
+ */
+export const MAX_RECOVERED_ERRORS = 300;
 
 export interface ParseOptions {
   /**
@@ -26,6 +35,27 @@ export interface ParseOptions {
    * at the end: the same result, which the tests compare against.
    */
   itemsAsParsed?: boolean;
+  /**
+   * Throw `ParserStackOverflow` when the parser runs out of stack, instead of reporting it:
+   * for a caller that can parse again with a larger stack (the loader, see src/cli/main.ts).
+   */
+  throwOnStackOverflow?: boolean;
+}
+
+/**
+ * The parser ran out of stack. Chevrotain recovers from an error inside a repetition by
+ * re-entering the repetition, a few frames deeper per error: thousands of errors in a row
+ * (4,000 lines of one mistake) exhaust Node's default stack.
+ */
+export class ParserStackOverflow extends Error {
+  constructor() {
+    super("the parser ran out of stack");
+    this.name = "ParserStackOverflow";
+  }
+}
+
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
 }
 
 /** Parse one .concord file. `file` is only recorded in spans. Never throws. */
@@ -33,14 +63,18 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
   try {
     return parseUnsafe(String(text ?? ""), file, options.itemsAsParsed !== false);
   } catch (e) {
+    if (isStackOverflow(e) && options.throwOnStackOverflow) throw new ParserStackOverflow();
     const span = wholeSpan(file, String(text ?? ""));
+    const message = isStackOverflow(e)
+      ? "The parser ran out of stack reading this file: it nests too deeply, or has too many errors in a row. Correct the first errors and check it again."
+      : `internal error: the parser could not read this file (${e instanceof Error ? e.message : String(e)})`;
     return {
       ast: { kind: "SourceFile", imports: [], declarations: [], comments: [], span },
       diagnostics: [
         {
           code: "syntax",
           severity: "error",
-          message: `internal error: the parser could not read this file (${e instanceof Error ? e.message : String(e)})`,
+          message,
           span: { ...span, endOffset: 0, endLine: 1, endColumn: 1 },
         },
       ],
@@ -96,6 +130,7 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
       let lastParsedOffset = -1;
       if (!isTopLevelStart(tokens[0]!) && lastDecl && hadErrors && startsItemOf(lastDecl.name, tokens[0]!)) {
         parser.input = tokens;
+        parser.recoveryBudget = Math.max(1, MAX_RECOVERED_ERRORS - parserErrors.length);
         const item = (lastDecl.name === "agreement" ? parser.agreementItem() : parser.frameworkItem()) as unknown as ParseNode | undefined;
         errs = [...parser.errors];
         const key = lastDecl.name === "agreement" ? "agreementItem" : "frameworkItem";
@@ -113,6 +148,7 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
         continue;
       } else {
         parser.input = tokens;
+        parser.recoveryBudget = Math.max(1, MAX_RECOVERED_ERRORS - parserErrors.length);
         const cst = parser.sourceFile() as unknown as ParseNode | undefined;
         errs = [...parser.errors];
         if (cst) {
@@ -142,6 +178,7 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
     }
   } finally {
     parser.onItem = undefined;
+    parser.recoveryBudget = Number.POSITIVE_INFINITY;
     // The shared parser would otherwise keep this file's tokens alive.
     parser.input = [];
   }
@@ -177,7 +214,9 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
     const c = innermostClause(clauses, d.span.offset, d.span.offset >= endOfTokens);
     if (c) d.clause = c;
   }
-  return { ast, diagnostics: unique };
+  if (parserErrors.length < MAX_RECOVERED_ERRORS) return { ast, diagnostics: unique };
+  const last = unique.filter((d) => d.code === "syntax").pop();
+  return { ast, diagnostics: unique, stoppedAt: last?.span ?? wholeSpan(file, text) };
 }
 
 /**

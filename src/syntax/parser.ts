@@ -8,6 +8,7 @@ import {
   LLkLookaheadStrategy,
   tokenMatcher,
   type IOrAlt,
+  type IRecognitionException,
   type IParserErrorMessageProvider,
   type IToken,
   type TokenType,
@@ -420,6 +421,28 @@ export class ConcordParser extends CstParser {
   // calls these at the start of each rule, after each token and after each sub-rule
   // (including the partial node of one that failed), and pops CST_STACK itself.
   declare private CST_STACK: ParseNode[];
+
+  /**
+   * Errors this parse may still recover from; at the last of them recovery is switched off, and
+   * the next error ends the parse where it is (the driver sets it after each `input`). Each
+   * recovery looks ahead for a token to resume at, often to the end of the file, and re-enters
+   * the repetition it was in: thousands of errors cost the square of the file, and the stack.
+   */
+  recoveryBudget = Number.POSITIVE_INFINITY;
+  private errorsSaved = 0;
+
+  override reset(): void {
+    super.reset();
+    this.errorsSaved = 0;
+    (this as unknown as { recoveryEnabled: boolean }).recoveryEnabled = true;
+  }
+
+  /** Chevrotain's record of each error (not in its typings), counted against the budget. */
+  SAVE_ERROR(error: IRecognitionException): IRecognitionException {
+    const saved = (CstParser.prototype as unknown as { SAVE_ERROR: (this: ConcordParser, e: IRecognitionException) => IRecognitionException }).SAVE_ERROR.call(this, error);
+    if (++this.errorsSaved >= this.recoveryBudget) (this as unknown as { recoveryEnabled: boolean }).recoveryEnabled = false;
+    return saved;
+  }
 
   cstInvocationStateUpdate(name: string): void {
     this.CST_STACK.push({ name, kids: [], first: undefined, last: undefined, recoveredNode: false });

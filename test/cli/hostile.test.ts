@@ -214,6 +214,24 @@ describe("5. counts", () => {
     expect(ds[100]!.message).toMatch(/^and 129,900 more syntax errors in this file/);
   }, 120_000);
 
+  it("4,000 lines of one mistake in a row: the first 100, a count, and where the parser stopped", () => {
+    // Each line is a syntax error the parser recovers from inside the agreement's repetition:
+    // thousands in a row ran Node out of stack ("internal error") and took the square of the file.
+    const dir = project();
+    const lines = Array.from({ length: 4_000 }, (_, i) => `  allow R1 for function f${i} because "reason"\n`).join("");
+    fs.writeFileSync(path.join(dir, "agreements/allows.concord"), `agreement x "X" {\n${lines}}\n`);
+    const r = concordat(["check", "--format", "json", "agreements/allows.concord"], { cwd: dir });
+    noCrash(r);
+    const ds = json(r.stdout).diagnostics.filter((d) => d.code === "syntax");
+    expect(ds.some((d) => /internal error|call stack/i.test(d.message))).toBe(false);
+    expect(ds.slice(0, 100).every((d) => /^expected|^unexpected/.test(d.message))).toBe(true);
+    expect(ds[100]!.message).toMatch(/^and [\d,]+ more syntax errors in this file/);
+    const stop = ds[ds.length - 1]!;
+    expect(stop.message).toBe("concordat stopped reading this file here, after 300 syntax errors: what follows is not checked. Correct the first errors and check it again.");
+    expect(stop.line).toBeGreaterThan(ds[99]!.line);
+    expect(stop.line).toBeLessThan(4_000);
+  }, 120_000);
+
   it("a 20,000-file import chain is read to the end", () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, "concordat.json"), "{}\n");
