@@ -354,7 +354,7 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
           span: result.stoppedAt,
         });
     } catch (e) {
-      // Thousands of syntax errors in a row: read again with the large stack (nothing is printed yet).
+      // The parser ran out of stack: read the file again with the large one (nothing is printed yet).
       if (e instanceof ParserStackOverflow) throw new DeepNestingError(depth);
       ast = emptyAst(file);
       program.diagnostics.push({

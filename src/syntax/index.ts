@@ -43,9 +43,10 @@ export interface ParseOptions {
 }
 
 /**
- * The parser ran out of stack. Chevrotain recovers from an error inside a repetition by
- * re-entering the repetition, a few frames deeper per error: thousands of errors in a row
- * (4,000 lines of one mistake) exhaust Node's default stack.
+ * The parser ran out of stack. Deep nesting is sent to the large-stack thread before parsing
+ * (src/semantics/load.ts), and the error budget bounds recovery (which re-enters a repetition a
+ * few frames deeper per error: 4,000 lines of one mistake in a row did it before the budget);
+ * whatever still exhausts the stack is read again there too.
  */
 export class ParserStackOverflow extends Error {
   constructor() {
@@ -121,6 +122,7 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
   let tokens = lexed.tokens;
   let lastDecl: ParseNode | undefined;
   let hadErrors = false;
+  let stoppedEarly = false;
   // Items become syntax trees as soon as they are parsed (see ConcordParser.onItem).
   parser.onItem = itemsAsParsed ? (item) => builder.convertItem(item) : undefined;
   try {
@@ -133,6 +135,7 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
         parser.recoveryBudget = Math.max(1, MAX_RECOVERED_ERRORS - parserErrors.length);
         const item = (lastDecl.name === "agreement" ? parser.agreementItem() : parser.frameworkItem()) as unknown as ParseNode | undefined;
         errs = [...parser.errors];
+        stoppedEarly ||= parser.stoppedEarly;
         const key = lastDecl.name === "agreement" ? "agreementItem" : "frameworkItem";
         if (item) {
           // Not added to its first and last tokens: the declaration's span stays what was parsed.
@@ -151,6 +154,7 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
         parser.recoveryBudget = Math.max(1, MAX_RECOVERED_ERRORS - parserErrors.length);
         const cst = parser.sourceFile() as unknown as ParseNode | undefined;
         errs = [...parser.errors];
+        stoppedEarly ||= parser.stoppedEarly;
         if (cst) {
           roots.push(cst);
           const decls = [...builder.subs(cst, "framework"), ...builder.subs(cst, "agreement")];
@@ -171,7 +175,7 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
       const real = errs.filter((e) => e !== stop);
       for (const item of real) parserErrors.push(item);
       if (real.length > 0) hadErrors = true;
-      if (!stop) break;
+      if (!stop || stoppedEarly) break;
       consumedTo = tokens.findIndex((t) => t.startOffset === stop.token.startOffset);
       if (consumedTo <= 0) consumedTo = 1; // always make progress
       tokens = tokens.slice(consumedTo);
@@ -214,7 +218,7 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
     const c = innermostClause(clauses, d.span.offset, d.span.offset >= endOfTokens);
     if (c) d.clause = c;
   }
-  if (parserErrors.length < MAX_RECOVERED_ERRORS) return { ast, diagnostics: unique };
+  if (!stoppedEarly) return { ast, diagnostics: unique };
   const last = unique.filter((d) => d.code === "syntax").pop();
   return { ast, diagnostics: unique, stoppedAt: last?.span ?? wholeSpan(file, text) };
 }

@@ -429,18 +429,31 @@ export class ConcordParser extends CstParser {
    * the repetition it was in: thousands of errors cost the square of the file, and the stack.
    */
   recoveryBudget = Number.POSITIVE_INFINITY;
+  /** Whether this parse ended at an error it was not allowed to recover from (the budget spent). */
+  stoppedEarly = false;
   private errorsSaved = 0;
 
   override reset(): void {
     super.reset();
     this.errorsSaved = 0;
-    (this as unknown as { recoveryEnabled: boolean }).recoveryEnabled = true;
+    this.stoppedEarly = false;
+    this.recovery = true;
+  }
+
+  private set recovery(on: boolean) {
+    (this as unknown as { recoveryEnabled: boolean }).recoveryEnabled = on;
+  }
+
+  private get recovery(): boolean {
+    return (this as unknown as { recoveryEnabled: boolean }).recoveryEnabled;
   }
 
   /** Chevrotain's record of each error (not in its typings), counted against the budget. */
   SAVE_ERROR(error: IRecognitionException): IRecognitionException {
     const saved = (CstParser.prototype as unknown as { SAVE_ERROR: (this: ConcordParser, e: IRecognitionException) => IRecognitionException }).SAVE_ERROR.call(this, error);
-    if (++this.errorsSaved >= this.recoveryBudget) (this as unknown as { recoveryEnabled: boolean }).recoveryEnabled = false;
+    // An error while recovery is off ends the parse (Chevrotain stops at the first rule).
+    if (!this.recovery) this.stoppedEarly = true;
+    else if (++this.errorsSaved >= this.recoveryBudget) this.recovery = false;
     return saved;
   }
 
