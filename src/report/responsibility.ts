@@ -66,10 +66,33 @@ function holdsAt(place: string | null, pa: { place?: string }): boolean {
 
 function linesAt(cell: Cell, place: string | null, line: "consulted" | "informed"): Holder[] {
   const out: Holder[] = [];
-  for (const a of cell.assignments)
-    for (const pa of a.raci[line]) if (holdsAt(place, pa) && !out.some((h) => h.party === pa.party && h.assignment === a)) out.push({ party: pa.party, assignment: a });
+  for (const a of cell.assignments) {
+    // Each party once per assignment (a set: a line may name thousands).
+    const seen = new Set<string>();
+    for (const pa of a.raci[line])
+      if (holdsAt(place, pa) && !seen.has(pa.party)) {
+        seen.add(pa.party);
+        out.push({ party: pa.party, assignment: a });
+      }
+  }
   return out;
 }
+
+/**
+ * Whether what holds in a cell can differ between its places: some role line of its assignments
+ * names `each member`. Otherwise one answer holds at all of them, and is worked out once (a cell
+ * at 1,000 places, each answer naming 1,000 parties, was asked 1,000 times).
+ */
+const placeMattersIn = new WeakMap<readonly Assignment[], boolean>();
+function placeMatters(cell: Cell): boolean {
+  let v = placeMattersIn.get(cell.assignments);
+  if (v === undefined) {
+    v = cell.assignments.some((a) => a.raci.accountable.some(perPlace) || a.raci.responsible.some(perPlace) || a.raci.consulted.some(perPlace) || a.raci.informed.some(perPlace));
+    placeMattersIn.set(cell.assignments, v);
+  }
+  return v;
+}
+const perPlace = (pa: { place?: string }): boolean => pa.place !== undefined;
 
 
 function answerAt(cell: Cell, place: number, agreement: Agreement): Raw {
@@ -80,8 +103,9 @@ function answerAt(cell: Cell, place: number, agreement: Agreement): Raw {
   for (const b of responsibleBy(cell, place, agreement))
     for (const r of b.parties) responsible.push({ party: r.party, assignment: b.assignment, ...(r.via ? { named: r.named, via: r.via } : {}) });
   const distinct = new Set(accountable.map((h) => h.party)).size;
+  const applying = new Set(cell.assignments);
   const overridden: Overridden[] = cell.applicable
-    .filter((a) => !cell.assignments.includes(a))
+    .filter((a) => !applying.has(a))
     .map((a) => ({ assignment: a, by: cell.applicable.filter((x) => x.overrides.includes(a.id)) }));
   return {
     status: distinct === 0 ? "gap" : distinct > 1 ? "conflict" : "settled",
@@ -211,14 +235,15 @@ export function answers(agreement: Agreement, activity: string, diagnostics: rea
   for (const cell of partition(agreement, activity).cells) {
     const cellBox: Box = { activity: cell.activity, places: cell.places, days: cell.days, dims: cell.dims };
     const inside = intersect([cellBox], bounds);
+    const add = (raw: Raw, box: Box): void => {
+      const key = signature(raw);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { raw, boxes: [] }));
+      g.boxes.push(box);
+    };
     for (const box of inside) {
-      for (const place of box.places) {
-        const raw = answerAt(cell, place, agreement);
-        const key = signature(raw);
-        let g = groups.get(key);
-        if (!g) groups.set(key, (g = { raw, boxes: [] }));
-        g.boxes.push({ ...box, places: [place] });
-      }
+      if (!placeMatters(cell)) add(answerAt(cell, box.places[0]!, agreement), box);
+      else for (const place of box.places) add(answerAt(cell, place, agreement), { ...box, places: [place] });
     }
   }
   return [...groups.values()].map(({ raw, boxes }) => {
