@@ -2,7 +2,7 @@
 import { describe, expect, it, beforeAll } from "vitest";
 import { explain, resolveQuery, renderExplainPretty, type ExplainQuery } from "../../src/report/explain/index.js";
 import { analysedExample, analysedSource, EASTMOOR, NORTHVALE, type Analysed } from "./helpers.js";
-import { FW } from "../support/check-source.js";
+import { dealAgreement, FW } from "../support/check-source.js";
 import { concordat, ensureBuilt } from "../cli/helpers.js";
 
 function run(a: Analysed, q: ExplainQuery) {
@@ -176,6 +176,24 @@ agreement ag {
     expect(answers.map((x) => [x.where, x.accountable.map((h) => `${h.party} ${h.clause}`), x.overridden.map((o) => [o.clause, o.by.map((b) => b.clause)])])).toEqual([
       ["at a's place, from 2025-01-01 to 2025-06-30", ["a 1"], []],
       ["at a's place, from 2025-07-01 to 2025-12-31", ["b 2"], [["1", ["2"]]]],
+    ]);
+  });
+});
+
+describe("explain: one answer for every place unless a role line names each member", () => {
+  const answersFor = (roleLines: string) =>
+    run(analysedSource(dealAgreement("", `  clause 1 {\n    assign hr at place {\n${roleLines}\n    }\n  }`)), { activity: "hr" }).activities[0]!.answers;
+
+  it("the same holders at every place: one answer, everywhere", () => {
+    const answers = answersFor("      accountable a\n      responsible a\n      consulted b");
+    expect(answers.map((x) => [x.where, x.consulted.map((h) => h.party)])).toEqual([["everywhere", ["b"]]]);
+  });
+
+  it("`consulted each member`: each place its own answer (the consulted line alone differs)", () => {
+    const answers = answersFor("      accountable a\n      responsible a\n      consulted each member");
+    expect(answers.map((x) => [x.where, x.consulted.map((h) => h.party)])).toEqual([
+      ["at a's place", ["a"]],
+      ["at b's place", ["b"]],
     ]);
   });
 });
