@@ -10,15 +10,17 @@ export class Distinct<T> {
   readonly items: T[] = [];
   #seen: Set<T> | undefined;
 
-  add(x: T): void {
+  /** Adds x unless it is there already; whether it was new. */
+  add(x: T): boolean {
     if (this.#seen !== undefined) {
-      if (this.#seen.has(x)) return;
+      if (this.#seen.has(x)) return false;
       this.#seen.add(x);
     } else {
-      if (this.items.includes(x)) return;
+      if (this.items.includes(x)) return false;
       if (this.items.length === SHORT) this.#seen = new Set(this.items).add(x);
     }
     this.items.push(x);
+    return true;
   }
 
   addAll(xs: Iterable<T>): void {

@@ -11,6 +11,7 @@ import {
   intersect,
   mergeRegion,
   partition,
+  placeDependent,
   placeName,
   responsibleBy,
   witness,
@@ -87,7 +88,8 @@ const placeMattersIn = new WeakMap<readonly Assignment[], boolean>();
 function placeMatters(cell: Cell): boolean {
   let v = placeMattersIn.get(cell.assignments);
   if (v === undefined) {
-    v = cell.assignments.some((a) => a.raci.accountable.some(perPlace) || a.raci.responsible.some(perPlace) || a.raci.consulted.some(perPlace) || a.raci.informed.some(perPlace));
+    // The engine's own test covers the accountable and responsible lines; explain shows the other two as well.
+    v = placeDependent(cell) || cell.assignments.some((a) => a.raci.consulted.some(perPlace) || a.raci.informed.some(perPlace));
     placeMattersIn.set(cell.assignments, v);
   }
   return v;

@@ -148,8 +148,8 @@ export function accountableWords(a: Assignment): string {
     if (pa.place !== undefined) each = true;
     else named.add(pa.party);
   }
-  if (each) named.items.push("each member");
-  return named.items.length > 0 ? list(named.items) : "nobody";
+  const words = each ? [...named.items, "each member"] : named.items;
+  return words.length > 0 ? list(words) : "nobody";
 }
 
 function describeRange(agreement: Agreement, dimId: string, r: DimensionRange): string {

@@ -32,10 +32,11 @@ export function unusedDelegationDiagnostics(ruleSet: RuleSet, agreement: Agreeme
   };
   // Where each idle delegation is live, per activity: the cells walked again only for those.
   const liveOn = new Map<string, Map<Delegation, Box[]>>();
-  const liveWhere = (activity: string, idle: ReadonlySet<Delegation>): Map<Delegation, Box[]> => {
+  const liveWhere = (activity: string): Map<Delegation, Box[]> => {
     let byDelegation = liveOn.get(activity);
     if (byDelegation) return byDelegation;
     liveOn.set(activity, (byDelegation = new Map()));
+    const idle = idleOn.get(activity) ?? new Set<Delegation>();
     for (const cell of partition(agreement, activity).cells)
       for (const d of cell.delegations) {
         if (!idle.has(d)) continue;
@@ -59,7 +60,7 @@ export function unusedDelegationDiagnostics(ruleSet: RuleSet, agreement: Agreeme
     for (const activity of d.activities) {
       if (used(activity).has(d)) continue;
       idle.push(activity);
-      for (const x of liveWhere(activity, idleOn.get(activity)!).get(d) ?? []) region.push(x);
+      for (const x of liveWhere(activity).get(d) ?? []) region.push(x);
     }
     if (idle.length === 0) continue;
     const what = nameActivities(agreement, idle);

@@ -151,7 +151,10 @@ function groupBy(holdings: readonly Holding[], key: (h: Holding) => string): Map
  * "medica accountable for paediatrics", naming every offending party and activity, and the places
  * when a party holds only at some of the agreement's places (e.g. through `each member`).
  */
-export function describeHoldings(agreement: Agreement, holdings: readonly Holding[]): { parties: string[]; activities: string[]; text: string } {
+export function describeHoldings(
+  agreement: Agreement,
+  holdings: readonly Holding[],
+): { parties: string[]; activities: string[]; text: string; byParty: Map<string, Holding[]> } {
   const byParty = groupBy(holdings, (h) => h.party);
   const parties = [...byParty.keys()];
   const activities = unique(holdings.map((h) => h.activity));
@@ -169,7 +172,7 @@ export function describeHoldings(agreement: Agreement, holdings: readonly Holdin
     if (via.length > 0) t += ` (by delegation from ${list(unique(via.map((d) => d.from)))})`;
     return t;
   });
-  return { parties, activities, text: list(partsText) };
+  return { parties, activities, text: list(partsText), byParty };
 }
 
 /**
@@ -184,8 +187,7 @@ export function describeWhoForWhat(
   nameActivities: (acts: string[]) => string,
   verb = "makes",
 ): string {
-  const { parties, activities, text } = describeHoldings(agreement, holdings);
-  const byParty = groupBy(holdings, (h) => h.party);
+  const { parties, activities, text, byParty } = describeHoldings(agreement, holdings);
   const actsOf = (p: string) => unique(byParty.get(p)!.map((h) => h.activity));
   if (parties.every((p) => actsOf(p).length === activities.length)) return `${verb} ${text} ${role} for ${nameActivities(activities)}`;
   const each = parties.map((p) => `${describeHoldings(agreement, byParty.get(p)!).text} ${role} for ${nameActivities(actsOf(p))}`);

@@ -101,9 +101,7 @@ export function responsibleAssignments(cell: Cell, place: number, agreement: Agr
     for (const p of named) {
       for (const { party, chain } of delegatedTo(p, cell.delegations)) {
         // Two delegations P→Q (say, in two clauses) make Q responsible once, through the first.
-        const before = seen.items.length;
-        seen.add(`${p}\u0000${party}`);
-        if (seen.items.length === before) continue;
+        if (!seen.add(`${p}\u0000${party}`)) continue;
         parties.push(chain.length === 0 ? { party, named: p } : { party, named: p, via: chain[0]!, chain });
       }
     }

@@ -2,7 +2,7 @@
 import type { Agreement, Assignment, Expectation } from "../../generated/ruleset.js";
 import type { Witness } from "../../diagnostics/diagnostic.js";
 import type { Box, Cell, DimSet, Point, Region } from "./types.js";
-import { analysedActivities, partitionOf, prepared, wholeLine } from "./sweep.js";
+import { analysedActivities, intersectReal, partitionOf, prepared, wholeLine } from "./sweep.js";
 import { dayNumber } from "./format.js";
 import { witnessImpl } from "./witness.js";
 
@@ -58,25 +58,6 @@ function intersectSorted(a: number[], b: number[]): number[] {
     }
   }
   return out;
-}
-
-export function intersectReal(a: Real, b: Real): Real | null {
-  let lo: number | null;
-  let loOpen: boolean;
-  if (a.lo === null) ({ lo, loOpen } = b);
-  else if (b.lo === null) ({ lo, loOpen } = a);
-  else if (a.lo > b.lo) ({ lo, loOpen } = a);
-  else if (b.lo > a.lo) ({ lo, loOpen } = b);
-  else ((lo = a.lo), (loOpen = a.loOpen || b.loOpen));
-  let hi: number | null;
-  let hiOpen: boolean;
-  if (a.hi === null) ({ hi, hiOpen } = b);
-  else if (b.hi === null) ({ hi, hiOpen } = a);
-  else if (a.hi < b.hi) ({ hi, hiOpen } = a);
-  else if (b.hi < a.hi) ({ hi, hiOpen } = b);
-  else ((hi = a.hi), (hiOpen = a.hiOpen || b.hiOpen));
-  if (lo !== null && hi !== null && (lo > hi || (lo === hi && (loOpen || hiOpen)))) return null;
-  return { kind: "real", lo, loOpen, hi, hiOpen };
 }
 
 export function intersectBox(a: Box, b: Box): Box | null {

@@ -154,7 +154,7 @@ export function boxesMeet(a: IBox, b: IBox): boolean {
     if (x === null || y === null) continue;
     if (x instanceof Uint8Array) {
       if (!masksMeet(x, y as Uint8Array)) return false;
-    } else if (!x.some((i) => (y as RInterval[]).some((j) => intervalsMeet(i, j)))) return false;
+    } else if (!x.some((i) => (y as RInterval[]).some((j) => intersectReal(i, j) !== null))) return false;
   }
   return true;
 }
@@ -164,12 +164,24 @@ function masksMeet(a: Uint8Array, b: Uint8Array): boolean {
   return false;
 }
 
-function intervalsMeet(a: RInterval, b: RInterval): boolean {
-  // The higher of the two lower ends against the lower of the two upper ends (null: unbounded).
-  const lo = a.lo === null ? b : b.lo === null ? a : a.lo > b.lo ? a : b.lo > a.lo ? b : { lo: a.lo, loOpen: a.loOpen || b.loOpen };
-  const hi = a.hi === null ? b : b.hi === null ? a : a.hi < b.hi ? a : b.hi < a.hi ? b : { hi: a.hi, hiOpen: a.hiOpen || b.hiOpen };
-  if (lo.lo === null || hi.hi === null) return true;
-  return lo.lo < hi.hi || (lo.lo === hi.hi && !lo.loOpen && !hi.hiOpen);
+/** The common part of two real intervals (null: none); ends open or closed, null unbounded. */
+export function intersectReal(a: RInterval, b: RInterval): Extract<DimSet, { kind: "real" }> | null {
+  let lo: number | null;
+  let loOpen: boolean;
+  if (a.lo === null) ({ lo, loOpen } = b);
+  else if (b.lo === null) ({ lo, loOpen } = a);
+  else if (a.lo > b.lo) ({ lo, loOpen } = a);
+  else if (b.lo > a.lo) ({ lo, loOpen } = b);
+  else ((lo = a.lo), (loOpen = a.loOpen || b.loOpen));
+  let hi: number | null;
+  let hiOpen: boolean;
+  if (a.hi === null) ({ hi, hiOpen } = b);
+  else if (b.hi === null) ({ hi, hiOpen } = a);
+  else if (a.hi < b.hi) ({ hi, hiOpen } = a);
+  else if (b.hi < a.hi) ({ hi, hiOpen } = b);
+  else ((hi = a.hi), (hiOpen = a.hiOpen || b.hiOpen));
+  if (lo !== null && hi !== null && (lo > hi || (lo === hi && (loOpen || hiOpen)))) return null;
+  return { kind: "real", lo, loOpen, hi, hiOpen };
 }
 
 /** Clamp to the dimension's domain (money: [0, ∞)); null when empty. */
