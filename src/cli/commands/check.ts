@@ -10,6 +10,7 @@ import type { CliContext } from "../context.js";
 import { UsageError, useColor } from "../context.js";
 import { progress } from "../progress.js";
 import { writeFileAtomic } from "../write-atomic.js";
+import { collectDeadSyntaxTrees } from "../collect.js";
 
 export const failOnLevels = ["error", "warning", "info", "none"] as const;
 export type FailOn = (typeof failOnLevels)[number];
@@ -73,6 +74,9 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   });
   if (opts.stdinFilename !== undefined && texts === undefined) throw new UsageError("--stdin-filename names standard input, so it needs `-` among the paths");
   const loaded = compilePaths(ctx, expand.expandPaths(args, ctx.cwd, ignored), "checking", texts);
+  let sourceChars = 0;
+  for (const text of loaded.sources.values()) sourceChars += text.length;
+  collectDeadSyntaxTrees(sourceChars);
   const p = progress(ctx);
   let findings: Diagnostic[];
   try {
