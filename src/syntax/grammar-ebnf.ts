@@ -5,7 +5,7 @@
 // UPPER_CASE a token class, `? /regex/ ?` the pattern of a token class.
 import type { ISerializedGast } from "./chevrotain.js";
 import { serializedGrammar } from "./parser.js";
-import { ClauseNumberTok, DateTok, Identifier, Integer, Money, Prose, StringLit } from "./tokens.js";
+import { ClauseNumberTok, DateTok, IDENTIFIER_PATTERN, Integer, Money, Prose, StringLit } from "./tokens.js";
 
 export interface EbnfProduction {
   name: string;
@@ -105,7 +105,7 @@ export function grammarToEbnf(productions: ISerializedGast[] = serializedGrammar
 export function tokenProductions(): EbnfProduction[] {
   const special = (r: RegExp | string | unknown) => `? /${r instanceof RegExp ? r.source : String(r)}/ ?`;
   return [
-    { name: "NAME", body: `${special(Identifier.PATTERN)} (* minus the reserved words *)` },
+    { name: "NAME", body: `${special(IDENTIFIER_PATTERN)} (* minus the reserved words *)` },
     { name: "STRING", body: `${special(StringLit.PATTERN)} | ${special(Prose.PATTERN)}` },
     { name: "INTEGER", body: special(Integer.PATTERN) },
     { name: "MONEY", body: special(Money.PATTERN) },

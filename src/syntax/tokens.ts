@@ -16,8 +16,43 @@ const DIGITS = [..."0123456789"];
 /** Category of every token that may stand for a name: identifiers and soft keywords. */
 export const Name = createToken({ name: "Name", pattern: Lexer.NA });
 
+/** The pattern of an identifier, as the grammar's reference prints it. */
+export const IDENTIFIER_PATTERN = IDENT;
+
+/**
+ * One string per distinct identifier of the text being lexed (see `tokenize`): an agreement
+ * names the same few parties, places and functions in thousands of clauses, and every token
+ * kept its own copy of the word, each copied by the collector with the token that held it.
+ */
+const identifiers = new Map<string, string>();
+const identifierMatch: [string] = [""];
+
+/** How many words the table holds (none between two calls of `tokenize`: a test checks it). */
+export function sharedIdentifierCount(): number {
+  return identifiers.size;
+}
+
+const IDENT_AT = new RegExp(IDENT.source, "y");
+
+/** `IDENT` at `offset`, its word shared (a custom pattern: Chevrotain takes the image it returns). */
+function matchIdentifier(text: string, offset: number): [string] | null {
+  IDENT_AT.lastIndex = offset;
+  if (!IDENT_AT.test(text)) return null;
+  const word = text.substring(offset, IDENT_AT.lastIndex);
+  let shared = identifiers.get(word);
+  if (shared === undefined) identifiers.set(word, (shared = word));
+  identifierMatch[0] = shared;
+  return identifierMatch;
+}
+
 /** A plain (possibly dotted) identifier: `procurement.strategy`. */
-export const Identifier = createToken({ name: "Identifier", pattern: IDENT, categories: [Name], start_chars_hint: IDENT_START, line_breaks: false });
+export const Identifier = createToken({
+  name: "Identifier",
+  pattern: { exec: matchIdentifier },
+  categories: [Name],
+  start_chars_hint: IDENT_START,
+  line_breaks: false,
+});
 
 /** Category of quoted strings (terminated or not; the lexer reports unterminated ones). */
 export const StringTok = createToken({ name: "StringTok", pattern: Lexer.NA });
@@ -261,7 +296,13 @@ const keywordByWord: ReadonlyMap<string, TokenType> = new Map(Object.entries(Kw)
 
 /** The tokens of a text, keywords typed as such (see `lexerTokens`). */
 export function tokenize(text: string): ReturnType<Lexer["tokenize"]> {
-  const lexed = lexer.tokenize(text);
+  let lexed: ReturnType<Lexer["tokenize"]>;
+  try {
+    lexed = lexer.tokenize(text);
+  } finally {
+    // The words are the tokens' own now: the table would keep a file's words alive after it.
+    identifiers.clear();
+  }
   const tokens = lexed.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
