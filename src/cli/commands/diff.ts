@@ -101,13 +101,17 @@ function checkoutSources(cwd: string, rev: string): { dir: string; cleanup: () =
 }
 
 export async function runDiff(ctx: CliContext, args: string[], opts: DiffOptions): Promise<void> {
-  const [{ analyze }, { loadAndCompile, mergeDiagnostics }, diff] = await Promise.all([
+  const [{ analyze }, { compilePaths, mergeDiagnostics }, diff, { collectDeadSyntaxTrees }] = await Promise.all([
     import("../../analysis/index.js"),
     import("../pipeline.js"),
     import("../../report/diff/index.js"),
+    import("../collect.js"),
   ]);
   const side = (c: CliContext, paths: string[], label: string) => {
-    const loaded = loadAndCompile(c, paths, "comparing");
+    const loaded = compilePaths(c, paths, "comparing");
+    let sourceChars = 0;
+    for (const text of loaded.sources.values()) sourceChars += text.length;
+    collectDeadSyntaxTrees(sourceChars);
     const diagnostics: Diagnostic[] = mergeDiagnostics(loaded.diagnostics, analyze(loaded.ruleSet));
     return { label, ruleSet: loaded.ruleSet, diagnostics, currencies: loaded.currencies };
   };
