@@ -6,13 +6,21 @@ import { renderPretty } from "../diagnostics/pretty.js";
 import { analyzeAgreement } from "../analysis/index.js";
 import { suggest } from "../semantics/suggest.js";
 import { UsageError, useColor, type CliContext } from "./context.js";
-import { loadAndCompile, type Loaded } from "./pipeline.js";
+import { loadAndCompile, type Compiled, type Program } from "./pipeline.js";
+import { collectDeadSyntaxTrees } from "./collect.js";
 
 export interface AnalysedAgreement {
-  loaded: Loaded;
+  loaded: Compiled;
   agreement: Agreement;
   /** The analysis's findings for this agreement, after its `allow`s, sorted. */
   findings: Diagnostic[];
+  /** The agreement's file as loaded, its syntax tree with it: only when asked for (`render`). */
+  file?: Program["files"][number];
+}
+
+export interface LoadAgreementOptions {
+  /** Keep the agreement's file and its syntax tree (`render` lays the document out from it); every other tree is dropped before the analysis. */
+  keepFile?: boolean;
 }
 
 /**
@@ -20,8 +28,9 @@ export interface AnalysedAgreement {
  * errors printed on stderr) when the files have load or compile errors, since a report on a partly
  * compiled agreement would mislead.
  */
-export function loadAgreement(ctx: CliContext, files: string[], agreementId: string | undefined, color?: boolean): AnalysedAgreement | null {
-  const loaded = loadAndCompile(ctx, files, "reading");
+export function loadAgreement(ctx: CliContext, files: string[], agreementId: string | undefined, color?: boolean, options: LoadAgreementOptions = {}): AnalysedAgreement | null {
+  // `program` (the syntax trees) is let go of before the analysis: only `render` keeps one file of it.
+  let { program, ...loaded }: { program: Program | undefined } & Compiled = loadAndCompile(ctx, files, "reading");
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
     ctx.stderr.write(renderPretty(errors, { sources: loaded.sources, files: loaded.files, cwd: ctx.cwd, color: useColor(color, ctx.stderr, ctx.env) }));
@@ -42,5 +51,9 @@ export function loadAgreement(ctx: CliContext, files: string[], agreementId: str
   } else if (all.length === 1) agreement = all[0];
   else if (all.length === 0) throw new UsageError(`no agreement in ${files.join(", ")}: only frameworks`);
   else throw new UsageError(`${files.join(", ")} hold ${all.length} agreements (${all.map((a) => a.id).join(", ")}): choose one with --agreement`);
-  return { loaded, agreement: agreement!, findings: analyzeAgreement(loaded.ruleSet, agreement!) };
+  const file = options.keepFile ? program!.files.find((f) => f.path === agreement!.file) : undefined;
+  program = undefined;
+  // Past this point only the rule set is read: the trees are garbage, and a large input's are collected now.
+  if (!options.keepFile) collectDeadSyntaxTrees(loaded.sources.values());
+  return { loaded, agreement: agreement!, findings: analyzeAgreement(loaded.ruleSet, agreement!), ...(file ? { file } : {}) };
 }

@@ -1,5 +1,5 @@
-// One full collection when the syntax trees of a large input have just died (`check`, after
-// compiling). Why: while parsing, the trees are most of the heap (about 6 KB per assignment),
+// One full collection when the syntax trees of a large input have just died (`check`, `diff`,
+// `explain` and `matrix`, after compiling and before the analysis). Why: while parsing, the trees are most of the heap (about 6 KB per assignment),
 // and V8 sets its next limit from what was live at its last full collection, so the analysis
 // that follows piled its garbage on top of the dead trees before V8 marked again: 160,000
 // assignments peaked at 2.8 GB with 0.8 GB live. Collected here, the analysis grows from
@@ -30,9 +30,11 @@ function collector(): (() => void) | null {
   return collect;
 }
 
-/** A full collection when `sourceChars` of input have just been parsed and their trees dropped. */
-export function collectDeadSyntaxTrees(sourceChars: number, gc: () => (() => void) | null = collector): void {
-  if (sourceChars < COLLECT_AFTER_BYTES) return;
+/** A full collection when the source texts `sources` have just been parsed and their trees dropped. */
+export function collectDeadSyntaxTrees(sources: Iterable<string>, gc: () => (() => void) | null = collector): void {
+  let chars = 0;
+  for (const text of sources) chars += text.length;
+  if (chars < COLLECT_AFTER_BYTES) return;
   gc()?.();
 }
 

@@ -9,16 +9,16 @@ import { agreementText, frameworkText, sizeFor } from "../../bench/generate.js";
 import { concordat, ensureBuilt, STACK, tempDir } from "./helpers.js";
 
 describe("the full collection after a large input's syntax trees die", () => {
-  it("runs only past the threshold, once", () => {
+  it("runs only past the threshold, counting every source text, once", () => {
     const gc = vi.fn();
-    collectDeadSyntaxTrees(COLLECT_AFTER_BYTES - 1, () => gc);
+    collectDeadSyntaxTrees(["x".repeat(COLLECT_AFTER_BYTES / 2), "x".repeat(COLLECT_AFTER_BYTES / 2 - 1)], () => gc);
     expect(gc).not.toHaveBeenCalled();
-    collectDeadSyntaxTrees(COLLECT_AFTER_BYTES, () => gc);
+    collectDeadSyntaxTrees(["x".repeat(COLLECT_AFTER_BYTES / 2), "x".repeat(COLLECT_AFTER_BYTES / 2)], () => gc);
     expect(gc).toHaveBeenCalledTimes(1);
   });
 
   it("does nothing, and does not throw, when no collector can be had", () => {
-    expect(() => collectDeadSyntaxTrees(COLLECT_AFTER_BYTES * 10, () => null)).not.toThrow();
+    expect(() => collectDeadSyntaxTrees(["x".repeat(COLLECT_AFTER_BYTES * 2)], () => null)).not.toThrow();
   });
 
   it("has V8's collector on this Node, and it frees what is no longer reachable", () => {

@@ -74,9 +74,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   });
   if (opts.stdinFilename !== undefined && texts === undefined) throw new UsageError("--stdin-filename names standard input, so it needs `-` among the paths");
   const loaded = compilePaths(ctx, expand.expandPaths(args, ctx.cwd, ignored), "checking", texts);
-  let sourceChars = 0;
-  for (const text of loaded.sources.values()) sourceChars += text.length;
-  collectDeadSyntaxTrees(sourceChars);
+  collectDeadSyntaxTrees(loaded.sources.values());
   const p = progress(ctx);
   let findings: Diagnostic[];
   try {

@@ -109,9 +109,7 @@ export async function runDiff(ctx: CliContext, args: string[], opts: DiffOptions
   ]);
   const side = (c: CliContext, paths: string[], label: string) => {
     const loaded = compilePaths(c, paths, "comparing");
-    let sourceChars = 0;
-    for (const text of loaded.sources.values()) sourceChars += text.length;
-    collectDeadSyntaxTrees(sourceChars);
+    collectDeadSyntaxTrees(loaded.sources.values());
     const diagnostics: Diagnostic[] = mergeDiagnostics(loaded.diagnostics, analyze(loaded.ruleSet));
     return { label, ruleSet: loaded.ruleSet, diagnostics, currencies: loaded.currencies };
   };

@@ -43,10 +43,9 @@ export async function runRender(ctx: CliContext, file: string, opts: RenderOptio
     import("../../semantics/literate.js"),
   ]);
   await literate.loadMarkdownParser();
-  const analysed = loadAgreement(ctx, [file], opts.agreement, opts.color);
+  const analysed = loadAgreement(ctx, [file], opts.agreement, opts.color, { keepFile: true });
   if (!analysed) return;
-  const { loaded, agreement, findings } = analysed;
-  const loadedFile = loaded.program.files.find((f) => f.path === agreement.file);
+  const { loaded, agreement, findings, file: loadedFile } = analysed;
   const ast = loadedFile?.ast.declarations.find((d): d is AstAgreement => d.kind === "Agreement" && d.name?.text === agreement.id);
   if (!loadedFile || !ast) throw new UsageError(`cannot find the source of ${agreement.id}`);
   const root = literate.isLiterate(loadedFile.path) ? literate.parseLiterate(loadedFile.text).root : wholeFileAsBlock(loadedFile.text);
