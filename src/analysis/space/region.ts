@@ -207,10 +207,17 @@ export function mergeRegion(region: Region): Region {
   let boxes = region.slice();
   const nAxes = 2 + boxes[0]!.dims.length;
   const interned = new Map<string, number>();
+  // Cells share their axes' objects (a list of places, a range of days, an interval: values,
+  // never changed), so most axes are found by the object before a key is written out for them.
+  const internedObjects = new Map<object, number>();
   const intern = (b: Box, axis: number): number => {
+    const o: object = axis === 0 ? b.places : axis === 1 ? b.days : b.dims[axis - 2]!;
+    let id = internedObjects.get(o);
+    if (id !== undefined) return id;
     const key = axisKey(b, axis);
-    let id = interned.get(key);
+    id = interned.get(key);
     if (id === undefined) interned.set(key, (id = interned.size));
+    internedObjects.set(o, id);
     return id;
   };
   let ids: Int32Array[] = boxes.map((b) => {
