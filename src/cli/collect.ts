@@ -1,9 +1,9 @@
-// One full collection when the syntax trees of a large input have just died (`check`, `diff`,
-// `explain` and `matrix`, after compiling and before the analysis). Why: while parsing, the trees are most of the heap (about 6 KB per assignment),
-// and V8 sets its next limit from what was live at its last full collection, so the analysis
-// that follows piled its garbage on top of the dead trees before V8 marked again: 160,000
-// assignments peaked at 2.8 GB with 0.8 GB live. Collected here, the analysis grows from
-// what is live (the rule set), and the peak is about half.
+// One full collection when the syntax trees of a large input have just died: `check`, `diff`,
+// `explain` and `matrix` call it after compiling, before the analysis. While parsing, the
+// trees are most of the heap (about 6 KB per assignment), and V8 sets its next limit from
+// what was live at its last full collection, so the analysis piled its garbage on top of the
+// dead trees before V8 marked again: 160,000 assignments peaked at 2.8 GB with 0.8 GB live.
+// Collected here, the analysis grows from what is live (the rule set): the peak is about half.
 import v8 from "node:v8";
 import vm from "node:vm";
 
@@ -16,7 +16,7 @@ let collect: (() => void) | null | undefined;
  * V8's own `gc`, exposed for this process by the flag Node documents for it (`--expose-gc`);
  * null when it cannot be had, and then nothing is collected (only memory is at stake).
  */
-function collector(): (() => void) | null {
+export function fullCollector(): (() => void) | null {
   if (collect !== undefined) return collect;
   const global = (globalThis as { gc?: unknown }).gc;
   if (typeof global === "function") return (collect = global as () => void);
@@ -31,11 +31,9 @@ function collector(): (() => void) | null {
 }
 
 /** A full collection when the source texts `sources` have just been parsed and their trees dropped. */
-export function collectDeadSyntaxTrees(sources: Iterable<string>, gc: () => (() => void) | null = collector): void {
+export function collectDeadSyntaxTrees(sources: Iterable<string>, gc: () => (() => void) | null = fullCollector): void {
   let chars = 0;
   for (const text of sources) chars += text.length;
   if (chars < COLLECT_AFTER_BYTES) return;
   gc()?.();
 }
-
-export { collector as fullCollector };

@@ -834,22 +834,27 @@ function kdPartition(ctx: SweepCtx): void {
   // A cell's days and real intervals are values (never mutated), shared by every cell with the
   // same piece range: one object each per range, not per cell (a third of the partition's memory
   // on a long schedule of value bands, 866,000 cells).
-  const spans: Map<number, { lo: number; hi: number } | DimSet>[] = Array.from({ length: nAxes }, () => new Map());
-  const spanOf = (a: number): { lo: number; hi: number } | DimSet => {
-    const key = lo[a]! * size[a]! + hi[a]!;
-    const cache = spans[a]!;
-    let v = cache.get(key);
-    if (v === undefined) {
-      if (a === 0) v = { lo: T0 + lo[0]!, hi: T0 + hi[0]! };
-      else {
-        const pieces = pieceSets[a - 1]!;
-        const first = pieces[lo[a]!]!;
-        const last = pieces[hi[a]!]!;
-        v = { kind: "real", lo: first.lo, loOpen: first.loOpen, hi: last.hi, hiOpen: last.hiOpen };
-      }
-      cache.set(key, v);
+  // Ranges are keyed by their first and last piece on the axis.
+  const rangeKey = (a: number): number => lo[a]! * size[a]! + hi[a]!;
+  const dayRanges = new Map<number, { lo: number; hi: number }>();
+  const intervals = realDims.map(() => new Map<number, DimSet>());
+  const daysOf = (): { lo: number; hi: number } => {
+    const key = rangeKey(0);
+    let days = dayRanges.get(key);
+    if (days === undefined) dayRanges.set(key, (days = { lo: T0 + lo[0]!, hi: T0 + hi[0]! }));
+    return days;
+  };
+  const intervalOf = (r: number): DimSet => {
+    const key = rangeKey(r + 1);
+    const cache = intervals[r]!;
+    let interval = cache.get(key);
+    if (interval === undefined) {
+      const pieces = pieceSets[r]!;
+      const first = pieces[lo[r + 1]!]!;
+      const last = pieces[hi[r + 1]!]!;
+      cache.set(key, (interval = { kind: "real", lo: first.lo, loOpen: first.loOpen, hi: last.hi, hiOpen: last.hiOpen }));
     }
-    return v;
+    return interval;
   };
   const emitCell = (full: ArrayLike<number>) => {
     const ids: number[] = [];
@@ -858,8 +863,8 @@ function kdPartition(ctx: SweepCtx): void {
     let w = 0;
     for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[w - 1]) ids[w++] = ids[i]!;
     ids.length = w;
-    ctx.days = spanOf(0) as { lo: number; hi: number };
-    for (let r = 0; r < realDims.length; r++) ctx.dims[realDims[r]!] = spanOf(r + 1) as DimSet;
+    ctx.days = daysOf();
+    for (let r = 0; r < realDims.length; r++) ctx.dims[realDims[r]!] = intervalOf(r);
     pushCell(ctx, ids);
   };
 
