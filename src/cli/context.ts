@@ -15,6 +15,11 @@ export interface CliContext {
   exitCode: number;
   /** Whether this thread has the large stack for deeply nested files (see main.ts). */
   deepStack?: boolean;
+  /**
+   * Standard input once read (`check -`): a command run again on the worker thread (main.ts)
+   * is handed the text, since standard input can be read only once.
+   */
+  stdinText?: string;
 }
 
 /** Writes synchronously, so nothing is lost when the process ends. */

@@ -5,8 +5,11 @@
 // The stages recurse over the syntax tree, and Node's default stack holds only a few
 // hundred levels of nesting. A file nested deeper makes the command stop before it has
 // printed or written anything (DeepNestingError), and the command runs again on a worker
-// thread with a 1 GB stack, which reads up to MAX_NESTING (20,000) levels. Ordinary files
-// never pay for the thread.
+// thread with a 1 GB stack, which reads up to MAX_NESTING (20,000) levels. Files large for
+// the heap go there too (LargeInputError, src/semantics/load.ts): a thread that runs out of
+// memory ends with a message, where the process would die with V8's fatal error and a native
+// stack. Ordinary files never pay for the thread.
+import v8 from "node:v8";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
 const STACK_MB = 1024;
@@ -19,24 +22,41 @@ function internalError(e: unknown): number {
   return 2;
 }
 
-async function runHere(argv: string[], deepStack: boolean, tty?: { stdout: boolean; stderr: boolean }): Promise<number> {
+interface Worked {
+  code: number;
+  /** Standard input, when the command read it. */
+  stdinText?: string | undefined;
+}
+
+async function runHere(argv: string[], deepStack: boolean, given?: { stdout: boolean; stderr: boolean; stdinText?: string | undefined }): Promise<Worked> {
   const { processContext } = await import("./context.js");
   const { run } = await import("./program.js");
   const ctx = processContext();
-  if (tty) {
-    ctx.stdout.isTTY = tty.stdout;
-    ctx.stderr.isTTY = tty.stderr;
+  if (given) {
+    ctx.stdout.isTTY = given.stdout;
+    ctx.stderr.isTTY = given.stderr;
+    if (given.stdinText !== undefined) ctx.stdinText = given.stdinText;
   }
   ctx.deepStack = deepStack;
-  return run(argv, ctx);
+  const code = await run(argv, ctx);
+  return { code, stdinText: ctx.stdinText };
 }
 
-function runWithLargeStack(argv: string[]): Promise<number> {
+/** What to do when the files are too large for the memory Node gives concordat. */
+function outOfMemoryMessage(): string {
+  const limitMb = Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
+  return (
+    `concordat: these files need more memory than Node gives concordat (${limitMb.toLocaleString("en-GB")} MB); nothing was written.\n` +
+    `Give it more, for example: NODE_OPTIONS=--max-old-space-size=${Math.max(8192, 2 * limitMb)} concordat …, or check fewer files at a time.\n`
+  );
+}
+
+function runWithLargeStack(argv: string[], stdinText: string | undefined): Promise<number> {
   return new Promise((resolve) => {
     const temporaries = new Set<string>();
     const worker = new Worker(new URL(import.meta.url), {
       argv,
-      workerData: { concordatDeep: true, stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY) },
+      workerData: { concordatDeep: true, stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY), stdinText },
       resourceLimits: { stackSizeMb: STACK_MB },
       env: process.env,
     });
@@ -57,7 +77,16 @@ function runWithLargeStack(argv: string[]): Promise<number> {
       }
       if (typeof m.exitCode === "number") resolve(m.exitCode);
     });
-    worker.on("error", (e) => resolve(internalError(e)));
+    worker.on("error", (e: Error & { code?: string }) => {
+      if (e.code !== "ERR_WORKER_OUT_OF_MEMORY") return resolve(internalError(e));
+      // The thread ran out of memory before the command printed anything (output goes at the
+      // end); a file it was writing is a temporary, removed here.
+      process.stderr.write(outOfMemoryMessage());
+      void import("./write-atomic.js").then(({ removeTemporaries }) => {
+        removeTemporaries(temporaries);
+        resolve(2);
+      });
+    });
     worker.on("exit", () => {
       for (const s of signals) process.removeListener(s, onSignal);
       resolve(2);
@@ -70,17 +99,18 @@ if (isMainThread) {
   try {
     const argv = process.argv.slice(2);
     const { RERUN_WITH_LARGE_STACK } = await import("./program.js");
-    code = await runHere(argv, false);
-    if (code === RERUN_WITH_LARGE_STACK) code = await runWithLargeStack(argv);
+    const first = await runHere(argv, false);
+    code = first.code;
+    if (code === RERUN_WITH_LARGE_STACK) code = await runWithLargeStack(argv, first.stdinText);
   } catch (e) {
     code = internalError(e);
   }
   process.exitCode = code;
 } else if ((workerData as { concordatDeep?: boolean } | undefined)?.concordatDeep) {
   let code = 2;
-  const data = workerData as { stdout: boolean; stderr: boolean };
+  const data = workerData as { stdout: boolean; stderr: boolean; stdinText?: string };
   try {
-    code = await runHere(process.argv.slice(2), true, { stdout: data.stdout, stderr: data.stderr });
+    code = (await runHere(process.argv.slice(2), true, data)).code;
     if (code < 0) code = 2;
   } catch (e) {
     code = internalError(e);

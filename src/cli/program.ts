@@ -114,8 +114,9 @@ export function exitCodeFor(e: unknown, ctx: CliContext): number {
     if (e.code === "commander.help" || e.code === "commander.executeSubCommandAsync") return e.exitCode === 0 ? 0 : 2;
     return 2;
   }
-  // A file nests too deep for this thread's stack: main.ts runs the command again with a large one.
-  if (e instanceof Error && e.name === "DeepNestingError") return RERUN_WITH_LARGE_STACK;
+  // A file nests too deep for this thread's stack, or the files are large for its memory: main.ts
+  // runs the command again on its worker thread (a large stack; out of memory is a message there).
+  if (e instanceof Error && (e.name === "DeepNestingError" || e.name === "LargeInputError")) return RERUN_WITH_LARGE_STACK;
   if (e instanceof UsageError) {
     ctx.stderr.write(`concordat: ${escapeControls(e.message)}\n`);
     return 2;

@@ -11,20 +11,22 @@
 // order of the command line or of a folder listing.
 import fs from "node:fs";
 import path from "node:path";
+import v8 from "node:v8";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Import, SourceFile, Span } from "../syntax/ast.js";
 import { MAX_RECOVERED_ERRORS, parse, ParserStackOverflow } from "../syntax/index.js";
 import { bidiControls, decodeText, spanOfByte } from "../syntax/characters.js";
 import { extractLiterate, isLiterate, MarkdownParserNeeded, markdownParserLoaded } from "./literate.js";
-import { DeepNestingError, InputError, type LoadedFile, type Program } from "./program.js";
+import { DeepNestingError, InputError, LargeInputError, type LoadedFile, type Program } from "./program.js";
 
 export interface LoadOptions {
   /** Spans and diagnostics name files relative to this folder (default `process.cwd()`). */
   cwd?: string;
   /**
-   * Whether this thread has the large stack that deeply nested files need. Without it, a
-   * file nested deeper than SHALLOW_NESTING throws DeepNestingError, and the CLI runs the
-   * command again on a thread with a large stack.
+   * Whether this is the CLI's worker thread, with the large stack that deeply nested files
+   * need. Elsewhere, a file nested deeper than SHALLOW_NESTING throws DeepNestingError, and
+   * more source text than `largeInputBytes()` bytes throws LargeInputError: the CLI runs the
+   * command again on that thread.
    */
   deepStack?: boolean;
   /** Texts to use instead of reading these files (absolute paths): `check -` reads standard input as `--stdin-filename`. */
@@ -39,6 +41,15 @@ export interface LoadOptions {
 export const MAX_NESTING = 20_000;
 /** Nesting that the default stack of Node handles through every stage. */
 export const SHALLOW_NESTING = 150;
+/**
+ * Source text past which the CLI runs a command on its worker thread, where running out of
+ * memory is a message (src/cli/main.ts): about a quarter of the heap, at the 50 bytes of heap
+ * per byte of text that the peak of a check takes (20 MB of text with Node's 4 GB heap).
+ */
+export function largeInputBytes(): number {
+  return Math.floor(v8.getHeapStatistics().heap_size_limit / 200);
+}
+
 /** Syntax errors reported per file; the rest are counted in one "and N more" error. */
 export const MAX_SYNTAX_DIAGNOSTICS = 100;
 
@@ -305,9 +316,14 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
   // Before any file is read: a literate file among them needs the Markdown parser (the caller loads it and calls again).
   if (!markdownParserLoaded() && roots.some((r) => isLiterate(r.file))) throw new MarkdownParserNeeded();
 
+  let sourceBytes = 0;
+  const largeInput = options.deepStack ? Number.POSITIVE_INFINITY : largeInputBytes();
   const readSource = (abs: string, file: string): Read => {
     const given = options.texts?.get(abs);
     const bytes = given !== undefined ? Buffer.from(given, "utf8") : fs.readFileSync(abs);
+    // Before anything is parsed (the command has printed nothing yet).
+    sourceBytes += bytes.length;
+    if (sourceBytes > largeInput) throw new LargeInputError(sourceBytes);
     const decoded = decodeText(bytes);
     if ("why" in decoded) {
       const bad = decoded;
@@ -452,7 +468,7 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
     try {
       return { target, read: readSource(target.real, rel(target.real)) };
     } catch (e) {
-      if (e instanceof MarkdownParserNeeded) throw e;
+      if (e instanceof MarkdownParserNeeded || e instanceof LargeInputError) throw e;
       return missing(`Cannot import "${spec}": ${errnoWhy(e)} (${rel(target.real)}).`);
     }
   };
@@ -465,7 +481,7 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
       if (loaded.has(target.identity)) continue;
       read = readSource(file, rel(file));
     } catch (e) {
-      if (e instanceof MarkdownParserNeeded) throw e;
+      if (e instanceof MarkdownParserNeeded || e instanceof LargeInputError) throw e;
       throw new InputError(`Cannot read ${rel(file)}: ${errnoWhy(e)}`, rel(file));
     }
     enter(target, root, read);

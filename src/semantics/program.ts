@@ -47,3 +47,15 @@ export class DeepNestingError extends Error {
     this.name = "DeepNestingError";
   }
 }
+
+/**
+ * The files are large for the memory this process has: the CLI runs the command again on its
+ * worker thread (the large-stack one), where running out of memory ends the thread with a
+ * message instead of the process with V8's fatal error and a native stack.
+ */
+export class LargeInputError extends Error {
+  constructor(readonly bytes: number) {
+    super(`${bytes} bytes of source are checked on the worker thread`);
+    this.name = "LargeInputError";
+  }
+}

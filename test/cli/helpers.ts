@@ -26,10 +26,10 @@ export interface Run {
   stderr: string;
 }
 
-export function concordat(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Run {
+export function concordat(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): Run {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, CI: "1", ...options.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: options.cwd ?? repo, env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: options.cwd ?? repo, env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000, ...(options.input !== undefined ? { input: options.input } : {}) });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -43,7 +43,7 @@ function readStdin(): string {
   return readFileSync(0, "utf8");
 }
 
-export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOptions, readInput: () => string = readStdin): Promise<void> {
+export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOptions, readInput: () => string = () => (ctx.stdinText ??= readStdin())): Promise<void> {
   // The stages are loaded only when a check runs, so that `--help` and `--version` start fast.
   const [{ analyze }, render, { compilePaths, mergeDiagnostics }, { projectRoot }, config, expand, parallel] = await Promise.all([
     import("../../analysis/index.js"),

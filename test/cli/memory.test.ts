@@ -1,0 +1,81 @@
+// Files large for the heap are checked on the CLI's worker thread (src/cli/main.ts), where
+// running out of memory is a message and exit code 2, never V8's fatal error and a native stack.
+import { beforeAll, describe, expect, it } from "vitest";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { largeInputBytes, loadProgram } from "../../src/semantics/load.js";
+import { LargeInputError } from "../../src/semantics/program.js";
+import { agreementText, frameworkText, sizeFor } from "../../bench/generate.js";
+import { concordat, ensureBuilt, STACK, tempDir } from "./helpers.js";
+
+beforeAll(() => ensureBuilt());
+
+/** A project with one agreement of `n` generated assignments. */
+function project(n: number): string {
+  const dir = tempDir();
+  writeFileSync(path.join(dir, "concordat.json"), "{}\n");
+  const size = sizeFor(n);
+  writeFileSync(path.join(dir, "framework.concord"), frameworkText(size));
+  writeFileSync(path.join(dir, "agreement.concord"), agreementText(size, "framework.concord"));
+  return dir;
+}
+
+describe("files large for the heap", () => {
+  it("that do not fit: a message, exit code 2, no stack, no output file and no temporary left", () => {
+    const dir = project(12_000);
+    const r = concordat(["check", ".", "--format", "json", "-o", "report.json"], { cwd: dir, env: { NODE_OPTIONS: "--max-old-space-size=48" } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^concordat: these files need more memory than Node gives concordat \(\d[\d,]* MB\); nothing was written\.\nGive it more, for example: NODE_OPTIONS=--max-old-space-size=\d+ concordat/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.stderr).not.toMatch(/FATAL|internal error|JavaScript heap/i);
+    expect(existsSync(path.join(dir, "report.json"))).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(["agreement.concord", "concordat.json", "framework.concord"]);
+  }, 60_000);
+
+  it("that fit: the report of a run on the main thread, byte for byte", () => {
+    const dir = project(12_000);
+    const main = concordat(["check", ".", "--format", "json", "-o", "main.json"], { cwd: dir });
+    // 300 MB of heap: the 2.3 MB of text are past its threshold (largeInputBytes), so the worker checks them.
+    const worker = concordat(["check", ".", "--format", "json", "-o", "worker.json"], { cwd: dir, env: { NODE_OPTIONS: "--max-old-space-size=300" } });
+    expect(main.code).toBe(1);
+    expect(worker.code).toBe(1);
+    expect(worker.stderr).toBe(main.stderr.replace("main.json", "worker.json"));
+    expect(readFileSync(path.join(dir, "worker.json"), "utf8")).toBe(readFileSync(path.join(dir, "main.json"), "utf8"));
+  }, 60_000);
+});
+
+describe("the loader", () => {
+  it("asks for the worker thread past the threshold, and reads on when it is on that thread", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "concordat.json"), "{}\n");
+    // One comment past the threshold: what counts is the text read, before any parsing.
+    writeFileSync(path.join(dir, "big.concord"), "// " + "x".repeat(largeInputBytes()) + "\n");
+    expect(() => loadProgram(["."], { cwd: dir })).toThrow(LargeInputError);
+    const program = loadProgram(["."], { cwd: dir, deepStack: true });
+    expect(program.files.map((f) => f.path)).toEqual(["big.concord"]);
+    expect(program.diagnostics).toEqual([]);
+  });
+});
+
+describe("standard input, when the command runs again on the worker thread", () => {
+  it("is handed over (it can be read once): a deep file and a large one get the report of the same file named", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "concordat.json"), "{}\n");
+    // 400 levels (past the main thread's 150), and at the bottom a clause naming a party nobody declared.
+    const deep = Array.from({ length: 400 }, (_, i) => `clause ${i + 1} {`).join("\n") + "\nassign procurement { accountable nobody_declared }\n" + "}\n".repeat(400);
+    writeFileSync(path.join(dir, "deep.concord"), `agreement deep "Deep" {\n${deep}}\n`);
+    const named = concordat(["check", "deep.concord", "--format", "json"], { cwd: dir });
+    const piped = concordat(["check", "-", "--stdin-filename", "deep.concord", "--format", "json"], { cwd: dir, input: readFileSync(path.join(dir, "deep.concord"), "utf8") });
+    expect(named.code).toBe(1);
+    expect(named.stdout).toMatch(/nobody_declared/);
+    expect(piped.code).toBe(named.code);
+    expect(piped.stdout).toBe(named.stdout);
+
+    const large = project(12_000);
+    const env = { NODE_OPTIONS: "--max-old-space-size=300" };
+    const file = concordat(["check", "agreement.concord", "--format", "json", "-o", "named.json"], { cwd: large, env });
+    const stdin = concordat(["check", "-", "--stdin-filename", "agreement.concord", "--format", "json", "-o", "piped.json"], { cwd: large, env, input: readFileSync(path.join(large, "agreement.concord"), "utf8") });
+    expect(stdin.code).toBe(file.code);
+    expect(readFileSync(path.join(large, "piped.json"), "utf8")).toBe(readFileSync(path.join(large, "named.json"), "utf8"));
+  }, 60_000);
+});
