@@ -16,10 +16,15 @@ export interface CliContext {
   /** Whether this thread has the large stack for deeply nested files (see main.ts). */
   deepStack?: boolean;
   /**
-   * Standard input once read (`check -`): a command run again on the worker thread (main.ts)
-   * is handed the text, since standard input can be read only once.
+   * Standard input once read (`check -`, `fmt -`): a command run again on the worker thread
+   * (main.ts) is handed the bytes, since standard input can be read only once.
    */
-  stdinText?: string;
+  stdin?: Uint8Array;
+}
+
+/** All of standard input, read once per command (see `CliContext.stdin`). */
+export function readStandardInput(ctx: CliContext): Uint8Array {
+  return (ctx.stdin ??= fs.readFileSync(0));
 }
 
 /** Writes synchronously, so nothing is lost when the process ends. */

@@ -25,21 +25,21 @@ function internalError(e: unknown): number {
 interface Worked {
   code: number;
   /** Standard input, when the command read it. */
-  stdinText?: string | undefined;
+  stdin?: Uint8Array | undefined;
 }
 
-async function runHere(argv: string[], deepStack: boolean, given?: { stdout: boolean; stderr: boolean; stdinText?: string | undefined }): Promise<Worked> {
+async function runHere(argv: string[], deepStack: boolean, given?: { stdout: boolean; stderr: boolean; stdin?: Uint8Array | undefined }): Promise<Worked> {
   const { processContext } = await import("./context.js");
   const { run } = await import("./program.js");
   const ctx = processContext();
   if (given) {
     ctx.stdout.isTTY = given.stdout;
     ctx.stderr.isTTY = given.stderr;
-    if (given.stdinText !== undefined) ctx.stdinText = given.stdinText;
+    if (given.stdin !== undefined) ctx.stdin = given.stdin;
   }
   ctx.deepStack = deepStack;
   const code = await run(argv, ctx);
-  return { code, stdinText: ctx.stdinText };
+  return { code, stdin: ctx.stdin };
 }
 
 /** What to do when the files are too large for the memory Node gives concordat. */
@@ -47,16 +47,16 @@ function outOfMemoryMessage(): string {
   const limitMb = Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
   return (
     `concordat: these files need more memory than Node gives concordat (${limitMb.toLocaleString("en-GB")} MB); nothing was written.\n` +
-    `Give it more, for example: NODE_OPTIONS=--max-old-space-size=${Math.max(8192, 2 * limitMb)} concordat …, or check fewer files at a time.\n`
+    `Give it more, for example: NODE_OPTIONS=--max-old-space-size=${Math.max(8192, 2 * limitMb)} concordat …, or give it fewer files at a time.\n`
   );
 }
 
-function runWithLargeStack(argv: string[], stdinText: string | undefined): Promise<number> {
+function runWithLargeStack(argv: string[], stdin: Uint8Array | undefined): Promise<number> {
   return new Promise((resolve) => {
     const temporaries = new Set<string>();
     const worker = new Worker(new URL(import.meta.url), {
       argv,
-      workerData: { concordatDeep: true, stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY), stdinText },
+      workerData: { concordatDeep: true, stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY), stdin },
       resourceLimits: { stackSizeMb: STACK_MB },
       env: process.env,
     });
@@ -101,14 +101,14 @@ if (isMainThread) {
     const { RERUN_WITH_LARGE_STACK } = await import("./program.js");
     const first = await runHere(argv, false);
     code = first.code;
-    if (code === RERUN_WITH_LARGE_STACK) code = await runWithLargeStack(argv, first.stdinText);
+    if (code === RERUN_WITH_LARGE_STACK) code = await runWithLargeStack(argv, first.stdin);
   } catch (e) {
     code = internalError(e);
   }
   process.exitCode = code;
 } else if ((workerData as { concordatDeep?: boolean } | undefined)?.concordatDeep) {
   let code = 2;
-  const data = workerData as { stdout: boolean; stderr: boolean; stdinText?: string };
+  const data = workerData as { stdout: boolean; stderr: boolean; stdin?: Uint8Array };
   try {
     code = (await runHere(process.argv.slice(2), true, data)).code;
     if (code < 0) code = 2;

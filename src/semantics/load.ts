@@ -175,6 +175,17 @@ function toPosix(p: string): string {
   return p.split(path.sep).join("/");
 }
 
+/** The error of a file nested deeper than MAX_NESTING (it is not parsed); undefined for one that is not. */
+export function tooDeep(file: string, depth: number): Diagnostic | undefined {
+  if (depth <= MAX_NESTING) return undefined;
+  return {
+    code: "syntax",
+    severity: "error",
+    message: `The file nests \`{ … }\` ${depth.toLocaleString("en-GB")} levels deep; concordat reads at most ${MAX_NESTING.toLocaleString("en-GB")} levels.`,
+    span: emptySpan(file),
+  };
+}
+
 function emptySpan(file: string): Span {
   return { file, offset: 0, endOffset: 0, line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
@@ -347,13 +358,9 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
     }
     for (const item of bidiControls(text, file)) program.diagnostics.push(item);
     const depth = nestingDepth(source);
-    if (depth > MAX_NESTING) {
-      program.diagnostics.push({
-        code: "syntax",
-        severity: "error",
-        message: `The file nests \`{ … }\` ${depth.toLocaleString("en-GB")} levels deep; concordat reads at most ${MAX_NESTING.toLocaleString("en-GB")} levels.`,
-        span: emptySpan(file),
-      });
+    const deep = tooDeep(file, depth);
+    if (deep) {
+      program.diagnostics.push(deep);
       return done(emptyAst(file));
     }
     if (depth > SHALLOW_NESTING && !options.deepStack) throw new DeepNestingError(depth);

@@ -107,6 +107,39 @@ describe("concordat fmt", () => {
     expect(r.stderr).toMatch(/<stdin>:3:1: error\[syntax\]/);
   });
 
+  it("formats a file nested deeper than the main thread's stack takes, from a folder and from standard input, like the others", () => {
+    // 1,000 levels: far past the 150 the main thread takes (the command runs again on the worker
+    // thread); on the main thread's stack the parser ran out at such a depth.
+    const levels = 1000;
+    const messyDeep = `agreement deep {\n${Array.from({ length: levels }, (_, i) => `clause ${i + 1} {`).join(" ")}\n${"}".repeat(levels)}\n}\n`;
+    const opening = Array.from({ length: levels - 1 }, (_, i) => `${"  ".repeat(i + 1)}clause ${i + 1} {\n`).join("");
+    const closing = Array.from({ length: levels - 1 }, (_, i) => `${"  ".repeat(levels - 1 - i)}}\n`).join("");
+    const tidyDeep = `agreement deep {\n${opening}${"  ".repeat(levels)}clause ${levels} {}\n${closing}}\n`;
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "a.concord"), messy);
+    writeFileSync(path.join(dir, "deep.concord"), messyDeep);
+    const check = concordat(["fmt", "--check", "."], { cwd: dir });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toBe("a.concord\ndeep.concord\n");
+    expect(check.stderr).not.toMatch(/ran out of stack|syntax/);
+    const r = concordat(["fmt", "."], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("a.concord\ndeep.concord\n");
+    expect(readFileSync(path.join(dir, "a.concord"), "utf8")).toBe(tidy);
+    expect(readFileSync(path.join(dir, "deep.concord"), "utf8")).toBe(tidyDeep);
+    const piped = spawnSync(process.execPath, [bin, "fmt", "-"], { input: messyDeep, encoding: "utf8", maxBuffer: 1 << 26 });
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toBe(tidyDeep);
+  });
+
+  it("refuses a file nested past 20,000 levels as check does, without trying to format it", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "deep.concord"), `agreement deep {\n${"clause 1 {".repeat(20_001)}${"}".repeat(20_001)}\n}\n`);
+    const r = concordat(["fmt", "deep.concord"], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/deep\.concord:1:1: error\[syntax\] The file nests `\{ … \}` 20,002 levels deep; concordat reads at most 20,000 levels\./);
+  });
+
   it("a folder with no .concord files is a usage error (exit 2), not a pass", () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "notes.md"), "# nothing\n");

@@ -1,5 +1,5 @@
 // `concordat check [paths…]`: load, compile, analyse, report.
-import { appendFileSync, readFileSync } from "node:fs";
+import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { compareDiagnostics, severityRank, type Diagnostic, type Severity } from "../../diagnostics/diagnostic.js";
@@ -7,7 +7,7 @@ import { formats, type Format } from "../../diagnostics/formats.js";
 import { summarize, summaryLine } from "../../diagnostics/report.js";
 import { palette } from "../../diagnostics/ansi.js";
 import type { CliContext } from "../context.js";
-import { UsageError, useColor } from "../context.js";
+import { readStandardInput, UsageError, useColor } from "../context.js";
 import { progress } from "../progress.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import { collectDeadSyntaxTrees } from "../collect.js";
@@ -38,12 +38,7 @@ export function failing(diagnostics: readonly Diagnostic[], failOn: FailOn): boo
   return diagnostics.some((d) => severityRank[d.severity] >= severityRank[failOn as Severity]);
 }
 
-/** Reads all of standard input (`check -`). */
-function readStdin(): string {
-  return readFileSync(0, "utf8");
-}
-
-export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOptions, readInput: () => string = () => (ctx.stdinText ??= readStdin())): Promise<void> {
+export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOptions, readInput: () => string = () => Buffer.from(readStandardInput(ctx)).toString("utf8")): Promise<void> {
   // The stages are loaded only when a check runs, so that `--help` and `--version` start fast.
   const [{ analyze }, render, { compilePaths, mergeDiagnostics }, { projectRoot }, config, expand, parallel] = await Promise.all([
     import("../../analysis/index.js"),

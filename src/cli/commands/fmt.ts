@@ -7,7 +7,7 @@ import { Command } from "commander";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { renderPretty } from "../../diagnostics/pretty.js";
 import type { CliContext } from "../context.js";
-import { UsageError, useColor } from "../context.js";
+import { readStandardInput, UsageError, useColor } from "../context.js";
 import { writeFileAtomic } from "../write-atomic.js";
 
 export interface FmtOptions {
@@ -19,25 +19,42 @@ export interface FmtOptions {
 type Layout = { printWidth?: number; tabWidth?: number; useTabs?: boolean };
 
 export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions): Promise<void> {
-  const [{ formatText, sameMeaning }, { parse }, { extractLiterate, isLiterate, loadMarkdownParser }, { listSourceFiles }, prettier] = await Promise.all([
-    import("../../format/index.js"),
-    import("../../syntax/index.js"),
-    import("../../semantics/literate.js"),
-    import("../../semantics/load.js"),
-    import("prettier"),
-  ]);
+  const [{ formatText, sameMeaning }, { parse }, { extractLiterate, isLiterate, loadMarkdownParser }, { listSourceFiles, nestingDepth, SHALLOW_NESTING, tooDeep }, { DeepNestingError }, prettier] =
+    await Promise.all([
+      import("../../format/index.js"),
+      import("../../syntax/index.js"),
+      import("../../semantics/literate.js"),
+      import("../../semantics/load.js"),
+      import("../../semantics/program.js"),
+      import("prettier"),
+    ]);
   await loadMarkdownParser();
 
   // The original text is parsed for its syntax errors and again to compare meanings: kept from
   // the first time (one parse of a large file is a second of `fmt`).
-  const parseText = (text: string, shown: string) => parse(isLiterate(shown) ? extractLiterate(text) : text, shown);
+  const sourceOf = (text: string, shown: string) => (isLiterate(shown) ? extractLiterate(text) : text);
+  const parseText = (text: string, shown: string) => parse(sourceOf(text, shown), shown);
+  /**
+   * A file nested deeper than this thread's stack takes: the command runs again on the CLI's
+   * worker thread (src/cli/main.ts), asked before any file is written or anything printed.
+   */
+  const depths = new Map<string, number>();
+  const needsLargeStack = (text: string, shown: string): void => {
+    const depth = nestingDepth(sourceOf(text, shown));
+    depths.set(shown, depth);
+    // Past MAX_NESTING the file is not parsed at all (tooDeep), on either thread.
+    if (!ctx.deepStack && depth > SHALLOW_NESTING && !tooDeep(shown, depth)) throw new DeepNestingError(depth);
+  };
   let last: { text: string; shown: string; result: ReturnType<typeof parse> } | undefined;
   const parsed = (text: string, shown: string) => {
     if (last?.text !== text || last.shown !== shown) last = { text, shown, result: parseText(text, shown) };
     return last.result;
   };
   /** Syntax errors of a text, spans naming `shown`. */
-  const syntaxErrors = (text: string, shown: string): Diagnostic[] => parsed(text, shown).diagnostics.filter((d) => d.severity === "error");
+  const syntaxErrors = (text: string, shown: string): Diagnostic[] => {
+    const deep = tooDeep(shown, depths.get(shown) ?? 0);
+    return deep ? [deep] : parsed(text, shown).diagnostics.filter((d) => d.severity === "error");
+  };
   /** The formatted text, refused (a bug to report, nothing written) if it would not mean what the original means. */
   const format = async (text: string, shown: string, layout: Layout): Promise<string> => {
     const formatted = await formatText(text, { ...layout, filepath: shown });
@@ -61,13 +78,14 @@ export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions)
   if (paths.includes("-")) {
     if (paths.length > 1) throw new UsageError("`-` (standard input) cannot be combined with other paths");
     const shown = opts.stdinFilepath ?? "<stdin>";
-    const read = readText(fs.readFileSync(0), shown);
+    const read = readText(readStandardInput(ctx), shown);
     if ("problem" in read) {
       ctx.stderr.write(`concordat: ${read.problem}\n`);
       ctx.exitCode = 1;
       return;
     }
     const text = read.text;
+    needsLargeStack(text, shown);
     sources.set(shown, text);
     const found = syntaxErrors(text, shown);
     if (found.length > 0) {
@@ -98,9 +116,12 @@ export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions)
   let unparsed = 0;
   // Files are known by their real paths; they are shown relative to the real current folder.
   const cwdReal = fs.realpathSync(ctx.cwd);
-  for (const abs of files) {
-    const shown = toPosix(path.relative(cwdReal, abs)) || path.basename(abs);
-    const read = readText(fs.readFileSync(abs), shown);
+  const shownOf = (abs: string) => toPosix(path.relative(cwdReal, abs)) || path.basename(abs);
+  const reads = files.map((abs) => readText(fs.readFileSync(abs), shownOf(abs)));
+  reads.forEach((read, i) => "text" in read && needsLargeStack(read.text, shownOf(files[i]!)));
+  for (const [i, abs] of files.entries()) {
+    const shown = shownOf(abs);
+    const read = reads[i]!;
     if ("problem" in read) {
       notText.push(read.problem);
       continue;
@@ -149,7 +170,7 @@ function collectFiles(ctx: CliContext, paths: string[], listSourceFiles: (dir: s
 }
 
 /** UTF-8 text, or why the file is not text (it is then never rewritten). */
-function readText(bytes: Buffer, shown: string): { text: string } | { problem: string } {
+function readText(bytes: Uint8Array, shown: string): { text: string } | { problem: string } {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
