@@ -16,6 +16,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from "docx";
+import { reportDate, withFixedDates } from "../fixed-zip.js";
 import { printable } from "../text.js";
 import { cellText, legend, matrixRows, type Matrix } from "../matrix/model.js";
 import { activityLabel } from "../matrix/markdown.js";
@@ -123,6 +124,7 @@ export async function renderDocumentDocx(doc: AgreementDocument): Promise<Uint8A
   }
   const d = new Document({
     creator: "concordat",
+    lastModifiedBy: "concordat",
     title: printable(doc.title),
     numbering: {
       config: [
@@ -134,5 +136,10 @@ export async function renderDocumentDocx(doc: AgreementDocument): Promise<Uint8A
     },
     sections: [{ children }],
   });
-  return new Uint8Array(await Packer.toBuffer(d));
+  // The docx library dates the document's properties and every ZIP entry with the time of writing.
+  const date = reportDate();
+  const stamp = (xml: string) => xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${date.toISOString()}$3`);
+  return withFixedDates(new Uint8Array(await Packer.toBuffer(d)), date, DOCX_TYPE, { "docProps/core.xml": stamp });
 }
+
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

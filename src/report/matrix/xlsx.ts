@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { printable } from "../text.js";
 import { cellText, findingById, matrixRows, type Matrix } from "./model.js";
 import { activityLabel } from "./markdown.js";
+import { reportDate, withFixedDates } from "../fixed-zip.js";
 
 const ERROR_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFBE9E7" } };
 const WARNING_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF4D6" } };
@@ -18,9 +19,10 @@ function text(s: string): string {
 export async function renderMatrixXlsx(m: Matrix): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "concordat";
-  // Fixed dates: the same agreement gives the same workbook.
-  wb.created = new Date(0);
-  wb.modified = new Date(0);
+  // Fixed dates: the same agreement gives the same workbook (and its ZIP entries, below).
+  const date = reportDate();
+  wb.created = date;
+  wb.modified = date;
   const sheet = wb.addWorksheet("Responsibilities", { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
   const header = ["Activity", "Where", ...m.columns.map((c) => c.id), "Clauses", "Findings", "Category", "Function"];
   sheet.addRow(header);
@@ -73,5 +75,5 @@ export async function renderMatrixXlsx(m: Matrix): Promise<Uint8Array> {
     if (at !== undefined) r.getCell(10).value = { text: `row ${at}`, hyperlink: `#'Responsibilities'!A${at}` };
   }
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return withFixedDates(new Uint8Array(buffer as ArrayBuffer), date, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
