@@ -29,7 +29,7 @@ export function agreementFindings(ruleSet: RuleSet, agreement: Agreement): Diagn
     ...coverageDiagnostics(agreement),
     ...ruleDiagnostics({ ruleSet, agreement }),
     ...modelDiagnostics(ruleSet, agreement),
-    ...delegationDiagnostics(ruleSet, agreement),
+    ...delegationDiagnostics(agreement),
     ...testDiagnostics(agreement),
   ];
 }

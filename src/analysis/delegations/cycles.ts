@@ -64,7 +64,7 @@ export function elementaryCycles(ds: readonly Delegation[], meet: (chain: readon
   // delegation between two components starts no cycle and is never followed (a chain has none).
   const party = new Map<string, number>();
   for (const d of ds) for (const p of [d.from, d.to]) if (!party.has(p)) party.set(p, party.size);
-  const order = ds.map((d, j) => j).sort((x, y) => party.get(ds[x]!.from)! - party.get(ds[y]!.from)! || x - y);
+  const order = ds.map((_, j) => j).sort((x, y) => party.get(ds[x]!.from)! - party.get(ds[y]!.from)! || x - y);
   const firstEdge = new Int32Array(party.size + 1);
   for (const j of order) firstEdge[party.get(ds[j]!.from)! + 1]!++;
   for (let v = 0; v < party.size; v++) firstEdge[v + 1]! += firstEdge[v]!;

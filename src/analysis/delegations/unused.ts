@@ -2,7 +2,7 @@
 // activity (within the delegation's days and conditions), neither named nor handed the work by an
 // earlier link of a chain (DESIGN.md §7), so it does nothing. One finding per
 // delegation, naming every activity for which it does nothing.
-import type { Agreement, Delegation, RuleSet } from "../../generated/ruleset.js";
+import type { Agreement, Delegation } from "../../generated/ruleset.js";
 import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { Box, Cell } from "../space/index.js";
 import { analysedActivities, fullBox, firstActivityWitness, partition, placeDependent } from "../space/index.js";
@@ -10,7 +10,7 @@ import { delegationsUsedFrom, namedResponsible } from "../space/parties.js";
 import { finding } from "../rules/common.js";
 import { clauseRef, list, nameActivities } from "../messages.js";
 
-export function unusedDelegationDiagnostics(ruleSet: RuleSet, agreement: Agreement): Diagnostic[] {
+export function unusedDelegationDiagnostics(agreement: Agreement): Diagnostic[] {
   const analysed = new Set(analysedActivities(agreement));
   const out: Diagnostic[] = [];
   const reached = new Map<Cell, Set<Delegation>>();

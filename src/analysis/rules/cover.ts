@@ -9,7 +9,7 @@ import { describeFunctions, nameActivities } from "../messages.js";
 
 export const cover: ObligationCheck = {
   type: "cover",
-  check({ ruleSet, agreement }, rule, obligation) {
+  check({ agreement }, rule, obligation) {
     const scope = new Set(agreement.scope.activities);
     const outside = (obligation.activities ?? []).filter((a) => !scope.has(a));
     if (outside.length === 0) return [];

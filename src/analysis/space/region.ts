@@ -33,7 +33,7 @@ export function assignmentBoxRegion(agreement: Agreement, index: number, activit
   const whole = fullBox(agreement, activity);
   const places = box.places === null ? whole.places : whole.places.filter((k) => box.places![k] === 1);
   let combos: DimSet[][] = [[]];
-  p.dims.forEach((d, k) => {
+  p.dims.forEach((_, k) => {
     const own = box.dims[k];
     let options: DimSet[];
     if (own === null || own === undefined) options = [whole.dims[k]!];

@@ -143,7 +143,7 @@ function delegateBlocks(ctx: Ctx, d: Ast.Delegate): Block[] {
   ];
 }
 
-function itemBlocks(ctx: Ctx, item: Ast.AgreementItem, depth: number, text: string): Block[] {
+function itemBlocks(ctx: Ctx, item: Ast.AgreementItem, text: string): Block[] {
   switch (item.kind) {
     case "Assign":
       return assignBlocks(ctx, item);
@@ -204,7 +204,7 @@ function blockItems(ctx: Ctx, ast: Ast.Agreement, from: number, to: number, sour
       if (item.kind === "Clause") {
         if (inRange(item)) push({ type: "clause", number: item.number?.text ?? "", title: item.title?.value ?? null, depth, blocks: collect(item.items ?? [], depth + 1) });
         else if (item.span.offset < from && item.span.endOffset > from) for (const b of collect(item.items ?? [], depth + 1)) push(b);
-      } else if (inRange(item)) for (const b of itemBlocks(ctx, item, depth, source)) push(b);
+      } else if (inRange(item)) for (const b of itemBlocks(ctx, item, source)) push(b);
     }
     return out;
   };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { delegationDiagnostics } from "../../../src/analysis/delegations/index.js";
-import { agreement, assign, delegate, eachMember, ruleSet } from "../checks/builder.js";
+import { agreement, assign, delegate, eachMember } from "../checks/builder.js";
 
 function run(over: Parameters<typeof agreement>[0]) {
   const ag = agreement(over);
-  return delegationDiagnostics(ruleSet(ag), ag).filter((d) => d.code === "delegation-cycle");
+  return delegationDiagnostics(ag).filter((d) => d.code === "delegation-cycle");
 }
 
 const a1 = assign("a1", ["hr", "paediatrics"], { accountable: eachMember(), responsible: eachMember() }, { level: "place" });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { delegationDiagnostics } from "../../../src/analysis/delegations/index.js";
-import { agreement, assign, delegate, eachMember, ruleSet } from "../checks/builder.js";
+import { agreement, assign, delegate, eachMember } from "../checks/builder.js";
 
 function run(over: Parameters<typeof agreement>[0]) {
   const ag = agreement(over);
-  return delegationDiagnostics(ruleSet(ag), ag);
+  return delegationDiagnostics(ag);
 }
 
 describe("delegation: P never responsible", () => {
