@@ -174,13 +174,15 @@ function functionIndex(agreement: Agreement): FunctionIndex {
   for (const f of agreement.functions) parent.set(f.id, f.parent);
   const leavesOf = new Map<string, string[]>();
   const activities: string[] = [];
+  // Parents come from nesting, so a climb ends at the top; it is bounded anyway (by the number
+  // of functions) rather than guarded by a set per function (an agreement under a framework of
+  // thousands of functions built thousands of sets here).
+  const steps = agreement.functions.length;
   for (const f of agreement.functions) {
     if (!f.activity) continue;
     activities.push(f.id);
     let id: string | undefined = f.id;
-    const seen = new Set<string>();
-    while (id !== undefined && !seen.has(id)) {
-      seen.add(id);
+    for (let n = 0; id !== undefined && n <= steps; n++) {
       let l = leavesOf.get(id);
       if (!l) leavesOf.set(id, (l = []));
       l.push(f.id);
@@ -200,12 +202,10 @@ export function describeFunctions(agreement: Agreement, activities: readonly str
   const done = new Set<string>();
   for (const a of all) {
     if (!set.has(a) || done.has(a)) continue;
-    // climb while the parent's activities are all selected
+    // climb while the parent's activities are all selected (bounded, as in functionIndex)
     let best = a;
     let p = parent.get(a);
-    const seen = new Set<string>([a]);
-    while (p !== undefined && !seen.has(p) && (leavesOf.get(p) ?? []).every((x) => set.has(x))) {
-      seen.add(p);
+    for (let n = 0; p !== undefined && n < all.length + parent.size && (leavesOf.get(p) ?? []).every((x) => set.has(x)); n++) {
       best = p;
       p = parent.get(p);
     }

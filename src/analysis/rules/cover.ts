@@ -4,8 +4,8 @@
 // the activities a cover selects outside the scope: one finding per obligation, naming them all.
 import type { ObligationCheck } from "./registry.js";
 import { agreementHeader, ruleFinding } from "./common.js";
-import { fullBox, firstActivityWitness } from "../space/index.js";
-import { describeFunctions, nameActivities } from "../messages.js";
+import { fullBox, firstActivity, firstActivityWitness } from "../space/index.js";
+import { describeFunctions, list } from "../messages.js";
 
 export const cover: ObligationCheck = {
   type: "cover",
@@ -14,15 +14,17 @@ export const cover: ObligationCheck = {
     const outside = (obligation.activities ?? []).filter((a) => !scope.has(a));
     if (outside.length === 0) return [];
     const at = agreement.scope.explicit && agreement.scope.span ? { span: agreement.scope.span } : agreementHeader(agreement);
-    const what = nameActivities(agreement, outside);
-    const one = describeFunctions(agreement, outside).length === 1;
+    const named = describeFunctions(agreement, outside);
+    const what = list(named);
+    const one = named.length === 1;
     return [
       ruleFinding(
         rule,
         obligation,
         at,
         `Rule ${rule.id} requires ${what} to be covered, but ${one ? "it is" : "they are"} outside the agreement's scope${agreement.scope.explicit ? "" : ` (the agreement assigns ${one ? "it" : "them"} nowhere)`}.`,
-        { witness: firstActivityWitness(agreement, outside.map((a) => fullBox(agreement, a))) },
+        // The witness is the first activity's (DESIGN.md §7): its whole box, not one per activity (a framework of thousands).
+        { witness: firstActivityWitness(agreement, [fullBox(agreement, firstActivity(agreement, outside)!)]) },
       ),
     ];
   },

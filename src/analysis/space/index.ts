@@ -213,10 +213,16 @@ function functionOrder(agreement: Agreement): ReadonlyMap<string, number> {
   return order;
 }
 
-export function firstActivityWitness(agreement: Agreement, region: Region): Witness {
+/** The first of `activities` in declaration order (the first given among those not declared); undefined for none. */
+export function firstActivity(agreement: Agreement, activities: Iterable<string>): string | undefined {
   const order = functionOrder(agreement);
   let first: string | undefined;
-  for (const b of region) if (first === undefined || (order.get(b.activity) ?? Infinity) < (order.get(first) ?? Infinity)) first = b.activity;
+  for (const a of activities) if (first === undefined || (order.get(a) ?? Infinity) < (order.get(first) ?? Infinity)) first = a;
+  return first;
+}
+
+export function firstActivityWitness(agreement: Agreement, region: Region): Witness {
+  const first = firstActivity(agreement, region.map((b) => b.activity));
   const boxes = first === undefined ? region : region.filter((b) => b.activity === first);
   // Several parties can hold one cell: the same box twice would keep the merge from joining its
   // neighbours, and a cell edge the region does not have would move the witness.
