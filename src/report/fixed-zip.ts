@@ -23,7 +23,7 @@ export function reportDate(env: Record<string, string | undefined> = process.env
 export async function withFixedDates(zip: Uint8Array, date: Date, mimeType: string, rewrite: Record<string, (text: string) => string> = {}): Promise<Uint8Array> {
   const archive = await JSZip.loadAsync(zip);
   const out = new JSZip();
-  // In the archive's own order ([Content_Types].xml first, as Office writes it).
+  // In the order the library wrote them.
   for (const name of Object.keys(archive.files)) {
     const entry = archive.files[name]!;
     if (entry.dir) continue;

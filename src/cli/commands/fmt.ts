@@ -34,12 +34,13 @@ export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions)
   // the first time (one parse of a large file is a second of `fmt`).
   const sourceOf = (text: string, shown: string) => (isLiterate(shown) ? extractLiterate(text) : text);
   const parseText = (text: string, shown: string) => parse(sourceOf(text, shown), shown);
-  /**
-   * A file nested deeper than this thread's stack takes: the command runs again on the CLI's
-   * worker thread (src/cli/main.ts), asked before any file is written or anything printed.
-   */
   const depths = new Map<string, number>();
-  const needsLargeStack = (text: string, shown: string): void => {
+  /**
+   * Records how deep a text nests. One nested deeper than this thread's stack takes makes the
+   * command run again on the CLI's worker thread (src/cli/main.ts): asked of every file before
+   * any is written or anything printed.
+   */
+  const checkDepth = (text: string, shown: string): void => {
     const depth = nestingDepth(sourceOf(text, shown));
     depths.set(shown, depth);
     // Past MAX_NESTING the file is not parsed at all (tooDeep), on either thread.
@@ -85,7 +86,7 @@ export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions)
       return;
     }
     const text = read.text;
-    needsLargeStack(text, shown);
+    checkDepth(text, shown);
     sources.set(shown, text);
     const found = syntaxErrors(text, shown);
     if (found.length > 0) {
@@ -118,7 +119,7 @@ export async function runFmt(ctx: CliContext, paths: string[], opts: FmtOptions)
   const cwdReal = fs.realpathSync(ctx.cwd);
   const shownOf = (abs: string) => toPosix(path.relative(cwdReal, abs)) || path.basename(abs);
   const reads = files.map((abs) => readText(fs.readFileSync(abs), shownOf(abs)));
-  reads.forEach((read, i) => "text" in read && needsLargeStack(read.text, shownOf(files[i]!)));
+  for (const [i, read] of reads.entries()) if ("text" in read) checkDepth(read.text, shownOf(files[i]!));
   for (const [i, abs] of files.entries()) {
     const shown = shownOf(abs);
     const read = reads[i]!;
