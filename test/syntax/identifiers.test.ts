@@ -16,11 +16,21 @@ describe("identifiers", () => {
     ]);
   });
 
-  it("leave no word behind in the shared table, even when lexing fails on a character", () => {
-    const words = Array.from({ length: 5000 }, (_, i) => `party_${i}`).join(" ");
-    expect(tokenize(words).tokens).toHaveLength(5000);
+  it("leave no word behind in the shared table (a text large enough to share them), even when lexing fails on a character", () => {
+    const words = Array.from({ length: 10_000 }, (_, i) => `party_${i}`).join(" ");
+    expect(words.length).toBeGreaterThan(64 * 1024);
+    expect(tokenize(words).tokens).toHaveLength(10_000);
     expect(sharedIdentifierCount()).toBe(0);
-    tokenize("a ¤ b");
+    tokenize(`${words} ¤ b`);
     expect(sharedIdentifierCount()).toBe(0);
+  });
+
+  it("are the same tokens in a large text as in a small one", () => {
+    const small = "assign a.b { accountable p, q } where x in { y }";
+    const large = Array.from({ length: 2000 }, () => small).join("\n");
+    expect(large.length).toBeGreaterThan(64 * 1024);
+    const one = tokenize(small).tokens.map((t) => [t.tokenType.name, t.image]);
+    const many = tokenize(large).tokens.map((t) => [t.tokenType.name, t.image]);
+    expect(many).toEqual(Array.from({ length: 2000 }, () => one).flat());
   });
 });
