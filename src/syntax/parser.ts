@@ -313,6 +313,15 @@ function found(actual: IToken | undefined): string {
   return `, found ${showToken(actual)}`;
 }
 
+/**
+ * "expected WHAT after X, found Y"; at the end of the file, "the file ends too early: expected
+ * WHAT after X", which also points at each `{` left open (pointAtUnclosedBraces).
+ */
+function expectedMessage(what: string, previous: IToken | undefined, actual: IToken | undefined): string {
+  if (isEof(actual)) return `the file ends too early: expected ${what}${after(previous)}`;
+  return `expected ${what}${after(previous)}${found(actual)}`;
+}
+
 function ruleStackNow(fallback: string): string[] {
   try {
     const stack = (parser as unknown as { getHumanReadableRuleStack(): string[] }).getHumanReadableRuleStack();
@@ -332,8 +341,7 @@ const messages: IParserErrorMessageProvider = {
       if (isEof(actual)) return `the file ends too early: expected ${bodyWhat[rule]} or \`}\``;
       return `unexpected ${showToken(actual)}: expected ${bodyWhat[rule]} or \`}\``;
     }
-    if (isEof(actual)) return `the file ends too early: expected ${describeToken(expected, stack, previous)}${after(previous)}`;
-    return `expected ${describeToken(expected, stack, previous)}${after(previous)}${found(actual)}`;
+    return expectedMessage(describeToken(expected, stack, previous), previous, actual);
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
     return `unexpected ${showToken(firstRedundant)}: expected \`import\`, \`framework\` or \`agreement\``;
@@ -342,18 +350,18 @@ const messages: IParserErrorMessageProvider = {
     const stack = ruleStackNow(ruleName);
     const rule = stack[stack.length - 1] ?? ruleName;
     const summary = choiceSummary(rule, previous);
-    if (summary) return `expected ${summary}${after(previous)}${found(actual[0])}`;
+    if (summary) return expectedMessage(summary, previous, actual[0]);
     const firsts = expectedPathsPerAlt.flatMap((alt) => alt.map((path) => path[0]).filter((t): t is TokenType => !!t));
     const parts = firsts.map((t) => describeToken(t, stack, previous));
-    return `expected ${joinAlternatives(parts)}${after(previous)}${found(actual[0])}`;
+    return expectedMessage(joinAlternatives(parts), previous, actual[0]);
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual, previous, ruleName }) {
     const stack = ruleStackNow(ruleName);
     const rule = stack[stack.length - 1] ?? ruleName;
     const summary = choiceSummary(rule === "selectorList" ? "selector" : rule === "roleOrKindList" ? "roleOrKind" : rule, previous);
-    if (summary) return `expected ${summary}${after(previous)}${found(actual[0])}`;
+    if (summary) return expectedMessage(summary, previous, actual[0]);
     const parts = expectedIterationPaths.map((p) => p[0]).filter((t): t is TokenType => !!t).map((t) => describeToken(t, stack, previous));
-    return `expected ${joinAlternatives(parts)}${after(previous)}${found(actual[0])}`;
+    return expectedMessage(joinAlternatives(parts), previous, actual[0]);
   },
 };
 

@@ -26,6 +26,17 @@ describe("golden syntax diagnostics", () => {
     expect(ag.items[0]).toMatchObject({ kind: "Clause", number: { text: "3" }, items: [{ kind: "Assign", roleLines: [{ role: "accountable" }] }] });
   });
 
+  it("the file ending where a party name is due: it ends too early, and each `{` left open is pointed at", () => {
+    const result = parse(`agreement a {\n  clause 4 {\n    assign hr {\n      accountable\n`, "t.concord");
+    const syntax = result.diagnostics.filter((d) => d.code === "syntax");
+    expect(syntax.map((d) => [d.span.line, d.span.column, d.message])).toEqual([[4, 18, "the file ends too early: expected a party name after `accountable`"]]);
+    expect(syntax[0]!.related?.map((r) => [r.span.line, r.message])).toEqual([
+      [3, "`assign hr {` is opened here and never closed"],
+      [2, "`clause 4 {` is opened here and never closed"],
+      [1, "`agreement a {` is opened here and never closed"],
+    ]);
+  });
+
   it("missing party name after `accountable`", () => {
     expect(
       diags(`agreement a {
