@@ -43,11 +43,13 @@ export const MAX_NESTING = 20_000;
 export const SHALLOW_NESTING = 150;
 /**
  * Source text past which the CLI runs a command on its worker thread, where running out of
- * memory is a message (src/cli/main.ts): about a quarter of the heap, at the 50 bytes of heap
- * per byte of text that the peak of a check takes (20 MB of text with Node's 4 GB heap).
+ * memory is a message (src/cli/main.ts): 8 MB with Node's 4 GB heap. A check peaks at about
+ * 50 bytes of heap per byte of text, but clauses that all overlap grow with the square of
+ * their number (80,000 piled-up clauses, 16 MB of text, peaked at 4.6 GB); past 8 MB the
+ * thread costs about 2% of the run.
  */
 export function largeInputBytes(): number {
-  return Math.floor(v8.getHeapStatistics().heap_size_limit / 200);
+  return Math.floor(v8.getHeapStatistics().heap_size_limit / 512);
 }
 
 /** Syntax errors reported per file; the rest are counted in one "and N more" error. */
