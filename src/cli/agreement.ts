@@ -6,8 +6,7 @@ import { renderPretty } from "../diagnostics/pretty.js";
 import { analyzeAgreement } from "../analysis/index.js";
 import { suggest } from "../semantics/suggest.js";
 import { UsageError, useColor, type CliContext } from "./context.js";
-import { loadAndCompile, type Compiled, type Program } from "./pipeline.js";
-import { collectDeadSyntaxTrees } from "./collect.js";
+import { compilePaths, loadAndCompile, type Compiled, type Program } from "./pipeline.js";
 
 export interface AnalysedAgreement {
   loaded: Compiled;
@@ -29,8 +28,11 @@ export interface LoadAgreementOptions {
  * compiled agreement would mislead.
  */
 export function loadAgreement(ctx: CliContext, files: string[], agreementId: string | undefined, color?: boolean, options: LoadAgreementOptions = {}): AnalysedAgreement | null {
-  // `program` (the syntax trees) is let go of before the analysis: only `render` keeps one file of it.
-  let { program, ...loaded }: { program: Program | undefined } & Compiled = loadAndCompile(ctx, files, "reading");
+  // Only `render` keeps the syntax trees (one file of them, below); the others compile without.
+  let program: Program | undefined;
+  let loaded: Compiled;
+  if (options.keepFile) ({ program, ...loaded } = loadAndCompile(ctx, files, "reading"));
+  else loaded = compilePaths(ctx, files, "reading");
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
     ctx.stderr.write(renderPretty(errors, { sources: loaded.sources, files: loaded.files, cwd: ctx.cwd, color: useColor(color, ctx.stderr, ctx.env) }));
@@ -51,9 +53,7 @@ export function loadAgreement(ctx: CliContext, files: string[], agreementId: str
   } else if (all.length === 1) agreement = all[0];
   else if (all.length === 0) throw new UsageError(`no agreement in ${files.join(", ")}: only frameworks`);
   else throw new UsageError(`${files.join(", ")} hold ${all.length} agreements (${all.map((a) => a.id).join(", ")}): choose one with --agreement`);
-  const file = options.keepFile ? program!.files.find((f) => f.path === agreement!.file) : undefined;
+  const file = program?.files.find((f) => f.path === agreement!.file);
   program = undefined;
-  // Past this point only the rule set is read: the trees are garbage, and a large input's are collected now.
-  if (!options.keepFile) collectDeadSyntaxTrees(loaded.sources.values());
   return { loaded, agreement: agreement!, findings: analyzeAgreement(loaded.ruleSet, agreement!), ...(file ? { file } : {}) };
 }

@@ -7,6 +7,7 @@ import { loadProgram } from "../semantics/load.js";
 import { compileProgram } from "../semantics/compile.js";
 import { UsageError, type CliContext } from "./context.js";
 import { progress } from "./progress.js";
+import { collectDeadSyntaxTrees } from "./collect.js";
 
 
 export type Program = ReturnType<typeof loadProgram>;
@@ -85,10 +86,17 @@ export function withoutFollowOns(diagnostics: readonly Diagnostic[], incomplete:
 
 /**
  * Loads and compiles `paths`, keeping only what the analysis and the report need: the syntax
- * trees (about 5 KB per assignment) are then garbage, not live data every collection marks.
+ * trees (about 5 KB per assignment) are then garbage, not live data every collection marks,
+ * and a large input's are collected before the caller's analysis (src/cli/collect.ts).
  */
 export function compilePaths(ctx: CliContext, paths: string[], verb = "checking", texts?: ReadonlyMap<string, string>): Compiled {
-  const { ruleSet, diagnostics, files, sources, inputs, currencies } = loadAndCompile(ctx, paths, verb, texts);
+  const compiled = withoutTrees(loadAndCompile(ctx, paths, verb, texts));
+  collectDeadSyntaxTrees(compiled.sources.values());
+  return compiled;
+}
+
+/** The compiled program without its syntax trees (a function of its own: no frame of compilePaths holds the trees at the collection). */
+function withoutTrees({ ruleSet, diagnostics, files, sources, inputs, currencies }: Loaded): Compiled {
   return { ruleSet, diagnostics, files, sources, inputs, currencies };
 }
 

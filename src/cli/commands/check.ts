@@ -10,7 +10,6 @@ import type { CliContext } from "../context.js";
 import { readStandardInput, UsageError, useColor } from "../context.js";
 import { progress } from "../progress.js";
 import { writeFileAtomic } from "../write-atomic.js";
-import { collectDeadSyntaxTrees } from "../collect.js";
 
 export const failOnLevels = ["error", "warning", "info", "none"] as const;
 export type FailOn = (typeof failOnLevels)[number];
@@ -69,7 +68,6 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   });
   if (opts.stdinFilename !== undefined && texts === undefined) throw new UsageError("--stdin-filename names standard input, so it needs `-` among the paths");
   const loaded = compilePaths(ctx, expand.expandPaths(args, ctx.cwd, ignored), "checking", texts);
-  collectDeadSyntaxTrees(loaded.sources.values());
   const p = progress(ctx);
   let findings: Diagnostic[];
   try {

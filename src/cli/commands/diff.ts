@@ -101,15 +101,13 @@ function checkoutSources(cwd: string, rev: string): { dir: string; cleanup: () =
 }
 
 export async function runDiff(ctx: CliContext, args: string[], opts: DiffOptions): Promise<void> {
-  const [{ analyze }, { compilePaths, mergeDiagnostics }, diff, { collectDeadSyntaxTrees }] = await Promise.all([
+  const [{ analyze }, { compilePaths, mergeDiagnostics }, diff] = await Promise.all([
     import("../../analysis/index.js"),
     import("../pipeline.js"),
     import("../../report/diff/index.js"),
-    import("../collect.js"),
   ]);
   const side = (c: CliContext, paths: string[], label: string) => {
     const loaded = compilePaths(c, paths, "comparing");
-    collectDeadSyntaxTrees(loaded.sources.values());
     const diagnostics: Diagnostic[] = mergeDiagnostics(loaded.diagnostics, analyze(loaded.ruleSet));
     return { label, ruleSet: loaded.ruleSet, diagnostics, currencies: loaded.currencies };
   };

@@ -89,14 +89,12 @@ export function renderTestsJson(results: readonly TestResult[], options: RenderO
 }
 
 export async function runTestCommand(ctx: CliContext, paths: string[], opts: TestOptions): Promise<void> {
-  const [{ runTests }, { compilePaths }, parallel, { collectDeadSyntaxTrees }] = await Promise.all([
+  const [{ runTests }, { compilePaths }, parallel] = await Promise.all([
     import("../../analysis/index.js"),
     import("../pipeline.js"),
     import("../parallel-analysis.js"),
-    import("../collect.js"),
   ]);
   const loaded = compilePaths(ctx, paths.length > 0 ? paths : ["."], "testing");
-  collectDeadSyntaxTrees(loaded.sources.values());
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
     ctx.stderr.write(renderPretty(errors, { sources: loaded.sources, files: loaded.files, cwd: ctx.cwd, color: useColor(opts.color, ctx.stderr, ctx.env) }));
