@@ -19,7 +19,7 @@ rmSync(path.join(root, "dist/bin"), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   // By name: each lands in dist/bin itself, where the code that starts a worker looks for it.
-  entryPoints: { main: "dist/src/cli/main.js", "analysis-worker": "dist/src/cli/analysis-worker.js", "docx-worker": "dist/src/report/document/docx-worker.js" },
+  entryPoints: { main: "dist/src/cli/main.js", "analysis-worker": "dist/src/cli/analysis-worker.js", "check-worker": "dist/src/cli/check-worker.js", "docx-worker": "dist/src/report/document/docx-worker.js" },
   outdir: "dist/bin",
   bundle: true,
   splitting: true,

@@ -31,6 +31,8 @@ export interface LoadOptions {
   deepStack?: boolean;
   /** Texts to use instead of reading these files (absolute paths): `check -` reads standard input as `--stdin-filename`. */
   texts?: ReadonlyMap<string, string>;
+  /** The files to start from, as `listRoots` gives them (a share of them), instead of `paths`. */
+  roots?: readonly SourceRoot[];
 }
 
 /**
@@ -242,42 +244,26 @@ interface Target {
   identity: string;
 }
 
-export function loadProgram(paths: string[], options: LoadOptions = {}): Program {
+/** A file the command line names (or a folder named there holds), and the real path of its project root. */
+export interface SourceRoot {
+  file: string;
+  root: string;
+}
+
+/**
+ * The files `paths` name, sorted by real path, each with its project root: every path must
+ * exist (InputError otherwise), folders expand, and entries that cannot be read (or lead out of
+ * the project) are reported through `problem`.
+ */
+function findRoots(
+  paths: string[],
+  options: LoadOptions,
+  rel: (abs: string) => string,
+  rootOf: (absFile: string) => string,
+  problem: (file: string, message: string) => void,
+): SourceRoot[] {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const cwdReal = realpathOr(cwd);
-  // Memoised for one load: a folder of 10,000 files asks each of these for every file (the same
-  // folder's root, the same imported framework), and the file system is the cost.
-  const relNames = new Map<string, string>();
-  const rel = (abs: string): string => {
-    let name = relNames.get(abs);
-    if (name === undefined) relNames.set(abs, (name = toPosix(path.relative(cwdReal, abs)) || path.basename(abs)));
-    return name;
-  };
-  const rootsByFolder = new Map<string, string>();
-  /** The real path of a file's project root: one per folder. */
-  const rootOf = (absFile: string): string => {
-    const dir = path.dirname(absFile);
-    let root = rootsByFolder.get(dir);
-    if (root === undefined) rootsByFolder.set(dir, (root = realpathOr(projectRoot(absFile))));
-    return root;
-  };
-  const program: Program = { cwd, files: [], diagnostics: [], incomplete: new Set() };
-  const incomplete = new Set<string>(); // identities of files with an import that did not load (transitively)
-  const loaded = new Set<string>(); // identities (device:inode) of files parsed or being parsed
-
-  const problem = (file: string, message: string, severity: Diagnostic["severity"] = "error"): void => {
-    program.diagnostics.push({ code: "import", severity, message, span: emptySpan(file) });
-  };
-
-  const targetOf = (real: string): Target => {
-    // Standard input (`check -`) has no file: its name is its identity.
-    if (options.texts?.has(real)) return { real, identity: `text:${real}` };
-    const st = fs.statSync(real);
-    return { real, identity: `${st.dev}:${st.ino}` };
-  };
-
-  // Command-line paths: every one must exist (InputError otherwise), folders expand.
-  const roots: { file: string; root: string }[] = [];
+  const roots: SourceRoot[] = [];
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
     if (options.texts?.has(abs)) {
@@ -326,6 +312,62 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
     }
   }
   roots.sort((a, b) => byCodeUnits(a.file, b.file));
+  return roots;
+}
+
+/** How one load names files (relative to the working folder) and finds their project roots. */
+function namesFor(options: LoadOptions): { cwd: string; rel: (abs: string) => string; rootOf: (absFile: string) => string } {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const cwdReal = realpathOr(cwd);
+  // Memoised for one load: a folder of 10,000 files asks each of these for every file (the same
+  // folder's root, the same imported framework), and the file system is the cost.
+  const relNames = new Map<string, string>();
+  const rel = (abs: string): string => {
+    let name = relNames.get(abs);
+    if (name === undefined) relNames.set(abs, (name = toPosix(path.relative(cwdReal, abs)) || path.basename(abs)));
+    return name;
+  };
+  const rootsByFolder = new Map<string, string>();
+  /** The real path of a file's project root: one per folder. */
+  const rootOf = (absFile: string): string => {
+    const dir = path.dirname(absFile);
+    let root = rootsByFolder.get(dir);
+    if (root === undefined) rootsByFolder.set(dir, (root = realpathOr(projectRoot(absFile))));
+    return root;
+  };
+  return { cwd, rel, rootOf };
+}
+
+/**
+ * The files that `loadProgram(paths, options)` starts from, in its order, and the problems it
+ * reports while finding them (entries that cannot be read): so that the files can be shared
+ * out, each share loaded with `options.roots`. Throws InputError as `loadProgram` does.
+ */
+export function listRoots(paths: string[], options: LoadOptions = {}): { roots: SourceRoot[]; problems: number } {
+  const { rel, rootOf } = namesFor(options);
+  let problems = 0;
+  const roots = findRoots(paths, options, rel, rootOf, () => problems++);
+  return { roots, problems };
+}
+
+export function loadProgram(paths: string[], options: LoadOptions = {}): Program {
+  const { cwd, rel, rootOf } = namesFor(options);
+  const program: Program = { cwd, files: [], diagnostics: [], incomplete: new Set() };
+  const incomplete = new Set<string>(); // identities of files with an import that did not load (transitively)
+  const loaded = new Set<string>(); // identities (device:inode) of files parsed or being parsed
+
+  const problem = (file: string, message: string, severity: Diagnostic["severity"] = "error"): void => {
+    program.diagnostics.push({ code: "import", severity, message, span: emptySpan(file) });
+  };
+
+  const targetOf = (real: string): Target => {
+    // Standard input (`check -`) has no file: its name is its identity.
+    if (options.texts?.has(real)) return { real, identity: `text:${real}` };
+    const st = fs.statSync(real);
+    return { real, identity: `${st.dev}:${st.ino}` };
+  };
+
+  const roots = options.roots ? [...options.roots] : findRoots(paths, options, rel, rootOf, problem);
   // Before any file is read: a literate file among them needs the Markdown parser (the caller loads it and calls again).
   if (!markdownParserLoaded() && roots.some((r) => isLiterate(r.file))) throw new MarkdownParserNeeded();
 

@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "nod
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { split } from "../../src/cli/parallel-analysis.js";
+import { manyFiles } from "../../bench/series.js";
 import { concordat, ensureBuilt, repo, STACK, tempDir } from "./helpers.js";
 
 beforeAll(() => ensureBuilt());
@@ -84,6 +85,73 @@ describe("concordat check --jobs", () => {
       expect(r.stderr).not.toMatch(STACK);
     });
   }
+});
+
+/**
+ * A folder of agreements that each import one framework (the bench's many-files shape), with a
+ * literate agreement, a file of syntax errors, a suppression and an agreement file imported by
+ * another: the whole check runs on threads, a share of the files each.
+ */
+function folderOfAgreements(): string {
+  const dir = tempDir();
+  writeFileSync(path.join(dir, "concordat.json"), "{}\n");
+  const files = manyFiles(60);
+  files.set("agreements/b-broken.concord", `import "../framework.concord"\n\nagreement broken "Broken" {\n  conforms to many_fw\n  clause 1 {\n    assign referral {\n      accountable\n    }\n  }\n}\n`);
+  files.set("agreements/c-literate.concord.md", "# A literate agreement\n\nIts clauses:\n\n```concord\nimport \"../framework.concord\"\nimport \"a00007.concord\"\n\nagreement literate \"Literate\" {\n  conforms to many_fw\n  party p \"Party P\" kind trust role member\n  scope all functions\n  clause 1 {\n    assign records {\n      accountable p\n    }\n  }\n}\n```\n");
+  for (const [name, text] of files) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe("concordat check --jobs over a folder of many files", () => {
+  let dir: string;
+  const threads = { CONCORDAT_DEBUG: "threads" };
+  beforeAll(() => {
+    dir = folderOfAgreements();
+  });
+
+  for (const format of ["json", "pretty", "sarif", "brief"]) {
+    it(`--jobs 2 checks on 2 threads and prints the --jobs 1 report byte for byte (${format})`, () => {
+      const one = concordat(["check", "--jobs", "1", "--format", format, "."], { cwd: dir, env: threads });
+      const two = concordat(["check", "--jobs", "2", "--format", format, "."], { cwd: dir, env: threads });
+      expect(one.stderr).toBe("concordat: checked on this thread: 63 files, 1 thread\n");
+      expect(two.stderr).toBe("concordat: checked on 2 threads\n");
+      expect(one.code).toBe(1);
+      expect(one.stdout.length).toBeGreaterThan(1000);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.code).toBe(one.code);
+    });
+  }
+
+  it("the report has the findings of every file, each once", () => {
+    const r = concordat(["check", "--jobs", "3", "--format", "json", "."], { cwd: dir, env: threads });
+    expect(r.stderr).toBe("concordat: checked on 3 threads\n");
+    const diagnostics = (JSON.parse(r.stdout) as { diagnostics: { file: string; code: string; message: string; line: number }[] }).diagnostics;
+    expect(diagnostics.filter((d) => d.code === "syntax").map((d) => d.file)).toEqual(["agreements/b-broken.concord"]);
+    expect(new Set(diagnostics.filter((d) => d.code === "gap").map((d) => d.file)).size).toBe(62); // every agreement has a gap
+    const keys = diagnostics.map((d) => JSON.stringify(d));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("a folder whose files do not all import every framework is checked on this thread, with the same report", () => {
+    const one = concordat(["check", "--jobs", "1", "--format", "json", "policies"]);
+    const two = concordat(["check", "--jobs", "2", "--format", "json", "policies"], { env: threads });
+    expect(two.stderr).toBe("concordat: checked on this thread: some files do not import every framework\n");
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it("an import cycle sends the check back to this thread, which names the cycle once", () => {
+    const cyclic = folderOfAgreements();
+    writeFileSync(path.join(cyclic, "agreements/d-cycle.concord"), `import "d-cycle2.concord"\n`);
+    writeFileSync(path.join(cyclic, "agreements/d-cycle2.concord"), `import "d-cycle.concord"\n`);
+    const one = concordat(["check", "--jobs", "1", "--format", "json", "."], { cwd: cyclic });
+    const two = concordat(["check", "--jobs", "2", "--format", "json", "."], { cwd: cyclic, env: threads });
+    expect(two.stderr).toBe("concordat: checked on this thread: a share cannot be read on its own (an import is missing, or a cycle)\n");
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stdout.match(/Import cycle/g)).toHaveLength(1);
+  });
 });
 
 describe("concordat test --jobs", () => {

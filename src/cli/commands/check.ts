@@ -7,6 +7,7 @@ import { formats, type Format } from "../../diagnostics/formats.js";
 import { summarize, summaryLine } from "../../diagnostics/report.js";
 import { palette } from "../../diagnostics/ansi.js";
 import type { CliContext } from "../context.js";
+import type { Compiled, RuleSet } from "../pipeline.js";
 import { readStandardInput, UsageError, useColor } from "../context.js";
 import { progress } from "../progress.js";
 import { writeFileAtomic } from "../write-atomic.js";
@@ -27,7 +28,7 @@ export interface CheckOptions {
   stdinFilename?: string;
   /** A concordat.json to use instead of the nearest one; `false` for none. */
   config?: string | false;
-  /** Threads for the analysis (default: 1; every core, at most 8, with 4 cores or more and 40,000 assignments or more). */
+  /** Threads (default: 1; with 4 cores or more, every core, at most 8, for 400 files or 40,000 assignments or more). */
   jobs?: number;
 }
 
@@ -39,7 +40,7 @@ export function failing(diagnostics: readonly Diagnostic[], failOn: FailOn): boo
 
 export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOptions, readInput: () => string = () => Buffer.from(readStandardInput(ctx)).toString("utf8")): Promise<void> {
   // The stages are loaded only when a check runs, so that `--help` and `--version` start fast.
-  const [{ analyze }, render, { compilePaths, mergeDiagnostics }, { projectRoot }, config, expand, parallel] = await Promise.all([
+  const [{ analyze }, render, { compilePaths, mergeDiagnostics }, { projectRoot }, config, expand, parallel, { checkPathsOnThreads, tellThreads }] = await Promise.all([
     import("../../analysis/index.js"),
     import("../../diagnostics/load-renderer.js").then((m) => m.loadRenderer(opts.format)),
     import("../pipeline.js"),
@@ -47,6 +48,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     import("../config.js"),
     import("../expand-paths.js"),
     import("../parallel-analysis.js"),
+    import("../parallel-check.js"),
   ]);
   // The project's concordat.json (the nearest at or above the working folder), unless told otherwise.
   const configFile = opts.config === false ? undefined : opts.config !== undefined ? path.resolve(ctx.cwd, opts.config) : config.findConfig(ctx.cwd);
@@ -67,16 +69,29 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     return name;
   });
   if (opts.stdinFilename !== undefined && texts === undefined) throw new UsageError("--stdin-filename names standard input, so it needs `-` among the paths");
-  const loaded = compilePaths(ctx, expand.expandPaths(args, ctx.cwd, ignored), "checking", texts);
-  const p = progress(ctx);
+  const expanded = expand.expandPaths(args, ctx.cwd, ignored);
+  // Many files: the whole check on threads, one share of the files each, when that is exactly the report of one thread.
+  const shared = texts === undefined ? await checkPathsOnThreads(ctx, expanded, opts.jobs) : "standard input";
+  let loaded: Omit<Compiled, "ruleSet">;
+  let frameworks: RuleSet["frameworks"];
   let findings: Diagnostic[];
-  try {
-    p.step(`checking ${loaded.files.length} ${loaded.files.length === 1 ? "file" : "files"}: analysing…`, loaded.files.length >= 100);
-    const threads = parallel.threadsFor(loaded.ruleSet, opts.jobs);
-    findings = threads > 1 ? await parallel.analyzeOnThreads(loaded.ruleSet, threads) : analyze(loaded.ruleSet);
-  } finally {
-    p.done();
+  if (typeof shared !== "string") {
+    ({ findings, frameworks } = shared);
+    loaded = shared;
+  } else {
+    const compiled = compilePaths(ctx, expanded, "checking", texts);
+    ({ frameworks } = compiled.ruleSet);
+    loaded = compiled;
+    const p = progress(ctx);
+    try {
+      p.step(`checking ${loaded.files.length} ${loaded.files.length === 1 ? "file" : "files"}: analysing…`, loaded.files.length >= 100);
+      const threads = parallel.threadsFor(compiled.ruleSet, opts.jobs);
+      findings = threads > 1 ? await parallel.analyzeOnThreads(compiled.ruleSet, threads) : analyze(compiled.ruleSet);
+    } finally {
+      p.done();
+    }
   }
+  tellThreads(ctx, shared);
   // The load diagnostics are deduplicated already; the analysis findings must not be: two
   // obligations of one rule failing alike are two findings (DESIGN.md section 2), even when
   // their words are the same.
@@ -96,7 +111,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     failOn,
     currencies: loaded.currencies,
     root: project?.dir ?? (first ? projectRoot(first) : ctx.cwd),
-    ruleHelp: opts.format === "sarif" ? (await import("../../diagnostics/rule-help.js")).ruleHelpIndex(loaded.ruleSet, loaded.sources) : undefined,
+    ruleHelp: opts.format === "sarif" ? (await import("../../diagnostics/rule-help.js")).ruleHelpIndex({ frameworks }, loaded.sources) : undefined,
   };
   const text = render(diagnostics, renderOptions);
   // In a GitHub Actions step, the job summary gets every finding (annotations stop at ten per severity).
@@ -154,7 +169,11 @@ export function checkCommand(ctx: CliContext): Command {
     .option("--stdin-filename <file>", "the name to check standard input (-) as: for messages, imports and the project root")
     .option("-c, --config <file>", "use this concordat.json instead of the nearest one")
     .option("--no-config", "ignore concordat.json")
-    .addOption(new Option("-j, --jobs <n>", "analyse on n threads (default: 1; every core, at most 8, with 4 cores and 40,000 assignments or more)").argParser(positiveInteger))
+    .addOption(
+      new Option("-j, --jobs <n>", "check on n threads (default: 1; with 4 cores or more, every core, at most 8, for 400 files or 40,000 assignments or more)").argParser(
+        positiveInteger,
+      ),
+    )
     .option("-o, --output <file>", "write the report to this file instead of the screen")
     .option("--color", "colour the report (default: when printing to a terminal)")
     .option("--no-color", "never colour the report (the NO_COLOR variable does the same)")
@@ -189,7 +208,7 @@ Examples:
   $ concordat check policies/agreements/eastmoor-mou.concord
   $ concordat check --fail-on warning policies/      warnings fail too (before a board signs)
   $ concordat check --format json policies/ > report.json
-  $ concordat check --jobs 4 policies/              analyse on 4 threads (same report)
+  $ concordat check --jobs 4 policies/              check on 4 threads (the same report)
   $ concordat check --format sarif -o concordat.sarif policies/
   $ concordat check --format github policies/        in a GitHub Actions workflow`,
     )

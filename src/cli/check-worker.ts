@@ -1,0 +1,114 @@
+// One worker thread of `check --jobs N` over many files: a share of the command line's files
+// loaded with what they import, compiled and analysed, as the single-threaded pipeline does.
+// It returns plain data and the facts (`FileShare`) from which src/cli/parallel-check.ts decides
+// whether the shares together are exactly the single-threaded check, and merges them.
+import fs from "node:fs";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Framework } from "../generated/ruleset.js";
+import type { SourceRoot } from "../semantics/load.js";
+import type { Program } from "../semantics/program.js";
+
+export interface CheckTask {
+  cwd: string;
+  roots: SourceRoot[];
+  /** Whether to return the compiled frameworks (one share does: every share has them all). */
+  withFrameworks: boolean;
+}
+
+/** A file the share read, in its load order. */
+export interface SharedFile {
+  path: string;
+  absolutePath: string;
+  /** Device and inode: one file reached by two paths (a hard link) is read once by the single-threaded load. */
+  identity: string;
+  text: string;
+  /** `file\0offset\0name` of each framework and agreement it declares, in order. */
+  frameworks: string[];
+  agreements: { key: string; name: string }[];
+}
+
+/** One compiled agreement's findings (its `allow`s applied) and its money dimensions. */
+export interface AgreementShare {
+  file: string;
+  findings: Diagnostic[];
+  currencies: [string, string][];
+}
+
+export type FileShare =
+  | { fallback: string }
+  | {
+      files: SharedFile[];
+      /** Load and compile diagnostics, in the order found. */
+      diagnostics: Diagnostic[];
+      /** The currency of each money dimension of the frameworks, in rule-set order. */
+      frameworkCurrencies: [string, string][];
+      /** In rule-set order. */
+      agreements: AgreementShare[];
+      /** When the task asks for them. */
+      frameworks?: Framework[];
+    };
+
+function moneyDimensions(owner: { dimensions: { id: string; type: string; currency?: string }[] }): [string, string][] {
+  const out: [string, string][] = [];
+  for (const d of owner.dimensions) if (d.type === "money" && d.currency) out.push([d.id, d.currency]);
+  return out;
+}
+
+function declarations(program: Program, identity: (abs: string) => string): SharedFile[] {
+  return program.files.map((f) => {
+    const frameworks: string[] = [];
+    const agreements: { key: string; name: string }[] = [];
+    for (const d of f.ast?.declarations ?? []) {
+      if (!d?.name?.text) continue;
+      const key = `${d.span.file}\u0000${d.span.offset}\u0000${d.name.text}`;
+      if (d.kind === "Framework") frameworks.push(key);
+      else if (d.kind === "Agreement") agreements.push({ key, name: d.name.text });
+    }
+    return { path: f.path, absolutePath: f.absolutePath, identity: identity(f.absolutePath), text: f.text, frameworks, agreements };
+  });
+}
+
+const whyNot: Record<string, string> = {
+  DeepNestingError: "a deeply nested file",
+  LargeInputError: "a large input",
+  InputError: "a file that cannot be read",
+};
+
+export default async function checkShare(task: CheckTask): Promise<FileShare> {
+  const [{ loadProgram }, { compileProgram }, { analyzeAgreement }] = await Promise.all([
+    import("../semantics/load.js"),
+    import("../semantics/compile.js"),
+    import("../analysis/index.js"),
+  ]);
+  let program: Program | undefined;
+  while (program === undefined) {
+    try {
+      program = loadProgram([], { cwd: task.cwd, roots: task.roots });
+    } catch (e) {
+      if (e instanceof Error && e.name === "MarkdownParserNeeded") {
+        await (await import("../semantics/literate.js")).loadMarkdownParser();
+        continue;
+      }
+      // A deep file, a large input, a file that cannot be read: the single-threaded check knows what to do.
+      return { fallback: whyNot[e instanceof Error ? e.name : ""] ?? `an error (${String(e)})` };
+    }
+  }
+  if (program.diagnostics.some((d) => d.code === "import")) return { fallback: "an import is missing, or a cycle" };
+  const files = declarations(program, (abs) => {
+    const st = fs.statSync(abs);
+    return `${st.dev}:${st.ino}`;
+  });
+  const { ruleSet, diagnostics } = compileProgram(program);
+  program = undefined; // the syntax trees are garbage from here
+  return {
+    files,
+    diagnostics,
+    frameworkCurrencies: ruleSet.frameworks.flatMap(moneyDimensions),
+    agreements: ruleSet.agreements.map((agreement) => ({
+      file: agreement.file,
+      findings: analyzeAgreement(ruleSet, agreement),
+      currencies: moneyDimensions(agreement),
+    })),
+    ...(task.withFrameworks ? { frameworks: ruleSet.frameworks } : {}),
+  };
+}

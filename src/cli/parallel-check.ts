@@ -1,0 +1,171 @@
+// `check --jobs N` over many files: the whole pipeline (load, compile, analyse) on worker
+// threads, each taking a consecutive share of the files the command line names, with what they
+// import. A folder of 10,000 small agreements spends most of its time loading them, which the
+// analysis-only threads (parallel-analysis.ts) leave on this thread.
+//
+// The shares are merged into exactly the single-threaded report, or not used at all. The
+// single-threaded load reads the files in sorted order, each import before the file that
+// imports it, and each file once: so its files are the shares' files in share order, each
+// where it is first read, and its agreements are analysed as the first share that read their
+// file analysed them. That holds while the names the files declare mean in each share what
+// they mean in the whole program. Where it cannot be shown from what the shares return, the
+// caller runs the single-threaded check instead (`undefined`):
+// - an entry that cannot be read, or any import problem (a cycle is named from where the load
+//   entered it, a missing file hides follow-on errors);
+// - any share whose frameworks (the declarations, in order) are not all the program's: a name
+//   in `conforms to` or `extends` resolves, and is suggested, over every framework, and some
+//   messages take titles from any framework;
+// - an agreement name declared in two places (the second is an error of the whole program);
+// - one file reached by two paths; a deep or large file, an unexpected error in a worker.
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { compareDiagnostics } from "../diagnostics/diagnostic.js";
+import type { Framework } from "../generated/ruleset.js";
+import { listRoots, type SourceRoot } from "../semantics/load.js";
+import type { CliContext } from "./context.js";
+import { progress } from "./progress.js";
+import type { AgreementShare, CheckTask, FileShare, SharedFile } from "./check-worker.js";
+import type { Compiled } from "./pipeline.js";
+import { mergeDiagnostics } from "./pipeline.js";
+import { maxDefaultJobs, minCoresForWorkers, split } from "./parallel-analysis.js";
+
+/** The single-threaded report's parts, from the shares: everything `check` renders. */
+export interface CheckedOnThreads extends Omit<Compiled, "ruleSet"> {
+  /** The analysis findings, in the order `analyze` gives them. */
+  findings: Diagnostic[];
+  /** The rule set's frameworks (every share has them all), for SARIF's rule help. */
+  frameworks: Framework[];
+  threads: number;
+}
+
+/**
+ * Files from which every core is used by default (with `minCoresForWorkers` cores or more):
+ * below some hundreds of files, a worker's start (importing the stages and compiling their code
+ * afresh, about a second of work on 10,000 files) is not repaid. Not with 2 cores: there V8's
+ * collector already runs on the second core (one process of this allocating work took 1.4 s
+ * alone and 2.6 s beside a second), so two threads were no faster than one.
+ */
+export const minFilesForWorkers = 400;
+
+/** Shares per thread: a few, so that a share of slow files does not leave the other threads idle. */
+const sharesPerThread = 2;
+
+/** The threads for checking `files` files: `--jobs` when given, else every core (at most `maxJobs`) when that pays (see above). */
+export function threadsForFiles(files: number, requested: number | undefined, cores: number, maxJobs = maxDefaultJobs): number {
+  const jobs = requested ?? (cores >= minCoresForWorkers && files >= minFilesForWorkers ? Math.min(cores, maxJobs) : 1);
+  return Math.max(1, Math.min(jobs, files));
+}
+
+/**
+ * `check` of `paths` on threads, when there are files enough (or `--jobs` asks) and the shares
+ * are exactly the single-threaded check; otherwise why not, and the caller checks on this
+ * thread. Never on the CLI's large-stack thread: a deep file is why the check runs there.
+ */
+export async function checkPathsOnThreads(ctx: CliContext, paths: string[], jobs: number | undefined): Promise<CheckedOnThreads | string> {
+  return sharedCheck(ctx, paths, jobs);
+}
+
+/** With CONCORDAT_DEBUG=threads, says on stderr where the check ran, and why (once the check has run: a command may start again). */
+export function tellThreads(ctx: CliContext, outcome: CheckedOnThreads | string): void {
+  if (!(ctx.env.CONCORDAT_DEBUG ?? "").split(",").includes("threads")) return;
+  ctx.stderr.write(`concordat: ${typeof outcome === "string" ? `checked on this thread: ${outcome}` : `checked on ${outcome.threads} threads`}\n`);
+}
+
+async function sharedCheck(ctx: CliContext, paths: string[], jobs: number | undefined): Promise<CheckedOnThreads | string> {
+  if (ctx.deepStack) return "the large-stack thread";
+  let roots: SourceRoot[];
+  try {
+    const listed = listRoots(paths, { cwd: ctx.cwd });
+    if (listed.problems > 0) return "some entries cannot be read";
+    roots = listed.roots;
+  } catch {
+    return "a path cannot be read"; // the single-threaded load says what is wrong with it
+  }
+  const threads = threadsForFiles(roots.length, jobs, availableParallelism());
+  if (threads < 2) return `${roots.length} ${roots.length === 1 ? "file" : "files"}, ${threads} thread`;
+  const p = progress(ctx);
+  try {
+    p.step(`checking ${roots.length} files on ${threads} threads…`, roots.length >= 100);
+    return await checkOnThreads(ctx.cwd, roots, threads);
+  } finally {
+    p.done();
+  }
+}
+
+/** The shares' check of `roots` on `threads` threads, or why it might differ from the single-threaded one. */
+export async function checkOnThreads(cwd: string, roots: SourceRoot[], threads: number): Promise<CheckedOnThreads | string> {
+  const { default: Tinypool } = await import("tinypool");
+  const pool = new Tinypool({
+    filename: fileURLToPath(new URL("./check-worker.js", import.meta.url)),
+    minThreads: threads,
+    maxThreads: threads,
+  });
+  let shares: FileShare[];
+  try {
+    const tasks = split(roots, threads * sharesPerThread).map(
+      (share, i) => pool.run({ cwd, roots: share, withFrameworks: i === 0 } satisfies CheckTask) as Promise<FileShare>,
+    );
+    shares = await Promise.all(tasks);
+  } catch (e) {
+    // Out of memory on a thread, or a defect: the single-threaded check reports it as it does.
+    return `a thread failed (${e instanceof Error ? e.message : String(e)})`;
+  } finally {
+    await pool.destroy();
+  }
+  const merged = mergeShares(shares);
+  return typeof merged === "string" ? merged : { ...merged, threads };
+}
+
+type Share = Exclude<FileShare, { fallback: string }>;
+
+/** The shares as one check (see the top of this file), or why that cannot be shown. */
+export function mergeShares(results: readonly FileShare[]): Omit<CheckedOnThreads, "threads"> | string {
+  const shares: Share[] = [];
+  for (const r of results) {
+    if ("fallback" in r) return `a share cannot be read on its own (${r.fallback})`;
+    shares.push(r);
+  }
+  // The program's files: each where a share first read it.
+  const owner = new Map<string, number>(); // identity → share
+  const pathOf = new Map<string, string>(); // identity → path
+  const files: SharedFile[] = [];
+  shares.forEach((share, i) => {
+    for (const f of share.files) {
+      const seen = pathOf.get(f.identity);
+      if (seen === undefined) {
+        owner.set(f.identity, i);
+        pathOf.set(f.identity, f.path);
+        files.push(f);
+      } else if (seen !== f.path) owner.set(f.identity, -1); // two paths to one file
+    }
+  });
+  if ([...owner.values()].includes(-1) || new Set(files.map((f) => f.path)).size !== files.length) return "one file is reached by two paths";
+  // Every share knows every framework, in the program's order.
+  const frameworks = files.flatMap((f) => f.frameworks).join("\u0001");
+  if (shares.some((s) => s.files.flatMap((f) => f.frameworks).join("\u0001") !== frameworks)) return "some files do not import every framework";
+  // Each agreement name is declared once in the whole program.
+  const agreementAt = new Map<string, string>();
+  for (const f of files)
+    for (const a of f.agreements) {
+      const at = agreementAt.get(a.name);
+      if (at !== undefined && at !== a.key) return "an agreement name is declared twice";
+      agreementAt.set(a.name, a.key);
+    }
+
+  const identityOfPath = new Map(files.map((f) => [f.path, f.identity] as const));
+  const owned = (share: number) => (a: AgreementShare) => owner.get(identityOfPath.get(a.file) ?? "") === share;
+  const agreements = shares.flatMap((s, i) => s.agreements.filter(owned(i)));
+  const currencies = Object.create(null) as Record<string, string>; // dimension names from files: `__proto__` too
+  for (const [id, sign] of shares[0]?.frameworkCurrencies ?? []) currencies[id] = sign;
+  for (const a of agreements) for (const [id, sign] of a.currencies) currencies[id] = sign;
+  return {
+    diagnostics: mergeDiagnostics(shares.flatMap((s) => s.diagnostics)),
+    findings: agreements.flatMap((a) => a.findings).sort(compareDiagnostics),
+    files: files.map((f) => f.path),
+    sources: new Map(files.map((f) => [f.path, f.text])),
+    inputs: files.map((f) => f.absolutePath),
+    currencies,
+    frameworks: shares[0]?.frameworks ?? [],
+  };
+}
