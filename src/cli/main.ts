@@ -8,11 +8,22 @@
 // thread with a 1 GB stack, which reads up to MAX_NESTING (20,000) levels. Files large for
 // the heap go there too (LargeInputError, src/semantics/load.ts): a thread that runs out of
 // memory ends with a message, where the process would die with V8's fatal error and a native
-// stack. Ordinary files never pay for the thread.
+// stack. Ordinary files never pay for the thread, except in the report commands: their
+// output can grow with the square of a small input (`explain` lists, for each of 1,000
+// value bands, the chain of delegations in force there: 30 MB), so they always run on it,
+// which costs about 60 ms.
 import v8 from "node:v8";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
 const STACK_MB = 1024;
+
+/** Commands whose output is not bounded by the input's size (see above). */
+const UNBOUNDED_OUTPUT = new Set(["explain", "matrix", "render", "diff"]);
+
+/** The command `argv` names: its first word that is not an option (the program's own options take no value). */
+function commandOf(argv: readonly string[]): string | undefined {
+  return argv.find((a) => !a.startsWith("-"));
+}
 
 function internalError(e: unknown): number {
   process.stderr.write(
@@ -99,9 +110,12 @@ if (isMainThread) {
   try {
     const argv = process.argv.slice(2);
     const { RERUN_WITH_LARGE_STACK } = await import("./program.js");
-    const first = await runHere(argv, false);
-    code = first.code;
-    if (code === RERUN_WITH_LARGE_STACK) code = await runWithLargeStack(argv, first.stdin);
+    if (UNBOUNDED_OUTPUT.has(commandOf(argv) ?? "")) code = await runWithLargeStack(argv, undefined);
+    else {
+      const first = await runHere(argv, false);
+      code = first.code;
+      if (code === RERUN_WITH_LARGE_STACK) code = await runWithLargeStack(argv, first.stdin);
+    }
   } catch (e) {
     code = internalError(e);
   }

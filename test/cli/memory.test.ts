@@ -44,6 +44,45 @@ describe("files large for the heap", () => {
   }, 60_000);
 });
 
+/** A small agreement (about 50 KB) whose explanation is large: `n` delegations in a chain, each from its own value band up. */
+function delegationChain(n: number): string {
+  const dir = tempDir();
+  writeFileSync(path.join(dir, "concordat.json"), "{}\n");
+  const lines = ["framework f {", "  levels system, place", "  kind trust", "  role member", "  dimension value: money", "  function referral", "}", "", "agreement d {", "  conforms to f"];
+  for (let i = 0; i <= n; i++) lines.push(`  party p${i} kind trust role member`);
+  lines.push("  clause 1 {", "    assign referral {", "      accountable p0", "      responsible p0", "    }", "  }");
+  for (let i = 0; i < n; i++) lines.push(`  clause ${i + 2} {`, `    delegate referral from p${i} to p${i + 1} where value >= £${i * 10}`, "  }");
+  lines.push("}");
+  writeFileSync(path.join(dir, "d.concord"), lines.join("\n") + "\n");
+  return dir;
+}
+
+describe("a report larger than the heap, from a small file", () => {
+  it.each([
+    ["explain", ["explain", "d.concord", "--activity", "referral"]],
+    ["matrix", ["matrix", "d.concord", "--format", "html", "-o", "matrix.html"]],
+  ])("%s: a message, exit code 2, no stack and no output", (_command, args) => {
+    const dir = delegationChain(1_000);
+    const r = concordat(args, { cwd: dir, env: { NODE_OPTIONS: "--max-old-space-size=64" } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^concordat: these files need more memory than Node gives concordat \(\d[\d,]* MB\); nothing was written\./);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.stderr).not.toMatch(/FATAL|internal error|JavaScript heap/i);
+    expect(readdirSync(dir).sort()).toEqual(["concordat.json", "d.concord"]);
+    // On the main thread (the build before this change), the same run died with V8's fatal error.
+  }, 60_000);
+
+  it("with the memory it needs, the whole explanation (the chain of delegations in each band)", () => {
+    const dir = delegationChain(60);
+    const r = concordat(["explain", "d.concord", "--activity", "referral"], { cwd: dir });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("where value is at least £590:\n  accountable  p0");
+    expect(r.stdout.match(/ p59 to p60 — clause 61/g)).toHaveLength(1);
+  });
+});
+
 describe("the loader", () => {
   it("asks for the worker thread past the threshold, and reads on when it is on that thread", () => {
     const dir = tempDir();
