@@ -12,12 +12,12 @@ import type {
 } from "../generated/ruleset.js";
 import type { Agreement, AgreementItem, Assign, BodyDecl, Clause, Delegate, Expect, Name, PartyDecl, Span, TestDecl } from "../syntax/ast.js";
 import { compileModel, compileRule, outDimension, outFunction } from "./compile-framework.js";
-import { placeLevel, type Env, type LocalFunction } from "./env.js";
+import { placeLevel, type Env, type FrameworkNode, type LocalFunction } from "./env.js";
 import { Namespace } from "./namespace.js";
 import { Reporter, where } from "./report.js";
 import { checkDay, compileDays, compileWhere, dimensionValue, ignoredDate, type ConditionContext } from "./resolve-conditions.js";
 import { exactInteger } from "./numbers.js";
-import { buildEnv, closure, type FrameworkTable } from "./resolve-frameworks.js";
+import { buildEnv, closure, type ConformsSite, type FrameworkTable } from "./resolve-frameworks.js";
 import { resolveParties, type Parties, type PartyInfo } from "./resolve-parties.js";
 import { expandSelectors } from "./resolve-selectors.js";
 import { outSpan } from "./spans.js";
@@ -53,7 +53,63 @@ function raciKey(e: PartyAt): string {
   return e.place === undefined ? e.party : `${e.party}\u0000${e.place}`;
 }
 
-export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Reporter): OutAgreement {
+/**
+ * What agreements that conform to the same frameworks and declare no functions of their own
+ * share, within one compile: the environment, and its compiled functions, rules and models.
+ * A thousand agreements under a framework of 2,000 functions each built them afresh (two
+ * million function objects, most of the compile and a third of the run in the collector).
+ * An environment is shared only when building it reported nothing new: one whose frameworks
+ * clash reports that on each agreement's `conforms to`, so each builds its own.
+ */
+export class SharedFrameworks {
+  private readonly envs = new Map<string, Env>();
+  private readonly outputs = new WeakMap<Env, SharedOutput>();
+
+  env(frameworks: FrameworkNode[], r: Reporter, site: ConformsSite | undefined): Env {
+    const key = frameworks.map((f) => f.id).join("\u0000");
+    const known = this.envs.get(key);
+    if (known) return known;
+    const before = r.diagnostics.length;
+    const env = buildEnv(frameworks, [], r, site);
+    if (r.diagnostics.length === before) this.envs.set(key, env);
+    return env;
+  }
+
+  /** The compiled form of `env`'s functions, rules and models, made once per environment. */
+  output(env: Env): SharedOutput {
+    let out = this.outputs.get(env);
+    if (!out) this.outputs.set(env, (out = sharedOutput(env)));
+    return out;
+  }
+}
+
+interface SharedOutput {
+  functions: OutAgreement["functions"];
+  activityOrder: string[];
+  rules: OutAgreement["rules"];
+  model(id: string): OutAgreement["modelDefinitions"][number];
+}
+
+/** Rules and models are expanded against the environment alone; their names were checked with their frameworks. */
+function sharedOutput(env: Env): SharedOutput {
+  const silent = Reporter.silent();
+  const models = new Map<string, OutAgreement["modelDefinitions"][number]>();
+  let rules: OutAgreement["rules"] | undefined;
+  return {
+    functions: env.functionList.map(outFunction),
+    activityOrder: env.functionList.filter((f) => f.activity).map((f) => f.id),
+    get rules() {
+      return (rules ??= env.rules.values().map((rule) => compileRule(env, rule, silent)));
+    },
+    model(id) {
+      let m = models.get(id);
+      if (!m) models.set(id, (m = compileModel(env, env.models.get(id)!, silent)));
+      return m;
+    },
+  };
+}
+
+export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Reporter, shared = new SharedFrameworks()): OutAgreement {
   const placed: Placed[] = [];
   flatten(decl.items, [], placed);
 
@@ -93,7 +149,8 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   const locals: LocalFunction[] = placed
     .filter((p) => p.item.kind === "FunctionDecl")
     .map((p) => ({ decl: p.item as import("../syntax/ast.js").FunctionDecl, clause: innermost(p) }));
-  const env = buildEnv(frameworks, locals, r, conformsSite);
+  const env = locals.length === 0 ? shared.env(frameworks, r, conformsSite) : buildEnv(frameworks, locals, r, conformsSite);
+  const compiled = shared.output(env);
   const level = placeLevel(env);
 
   const parties = resolveParties(
@@ -257,7 +314,7 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   });
   const assignments = assigns.map((x) => x.a);
 
-  const activityOrder = env.functionList.filter((f) => f.activity).map((f) => f.id);
+  const activityOrder = compiled.activityOrder;
   let scopeOut: OutAgreement["scope"];
   if (scope) {
     const chosen = scope.activities;
@@ -267,9 +324,7 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
     scopeOut = { activities: activityOrder.filter((a) => assigned.has(a)), explicit: false };
   }
 
-  // The models in use, in order of first use, and every rule, expanded for this agreement.
-  // Their names were checked with their frameworks: nothing more to report here.
-  const silent = Reporter.silent();
+  // The models in use, in order of first use, and every rule, expanded for this agreement's environment.
   const usedModels: string[] = [];
   for (const m of new Set(models.map((m) => m.model))) usedModels.push(m);
 
@@ -280,7 +335,7 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   out.levels = [...env.levelList];
   out.placeLevel = level;
   out.dimensions = env.dimensionList.map((d) => outDimension(d, currencies.get(d.id)?.currency));
-  out.functions = env.functionList.map(outFunction);
+  out.functions = compiled.functions;
   out.term = term;
   out.review = review;
   out.parties = parties.parties;
@@ -289,8 +344,8 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   out.scope = scopeOut;
   out.provisions = provisions;
   out.models = models;
-  out.modelDefinitions = usedModels.map((id) => compileModel(env, env.models.get(id)!, silent));
-  out.rules = env.rules.values().map((rule) => compileRule(env, rule, silent));
+  out.modelDefinitions = usedModels.map((id) => compiled.model(id));
+  out.rules = compiled.rules;
   out.assignments = assignments;
   if (dropped.length > 0) out.dropped = dropped;
   out.delegations = delegations;

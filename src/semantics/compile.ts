@@ -3,7 +3,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Agreement as OutAgreement, Framework as OutFramework, RuleSet } from "../generated/ruleset.js";
 import type { Agreement, Framework } from "../syntax/ast.js";
-import { compileAgreement } from "./compile-agreement.js";
+import { compileAgreement, SharedFrameworks } from "./compile-agreement.js";
 import { compileFramework } from "./compile-framework.js";
 import { Namespace } from "./namespace.js";
 import type { Program } from "./program.js";
@@ -39,10 +39,11 @@ export function compileProgram(program: Program): CompileResult {
   }
   const agreementNames = new Namespace<true>({ what: "agreement" });
   const agreements: OutAgreement[] = [];
+  const shared = new SharedFrameworks();
   for (const decl of agreementDecls) {
     if (!agreementNames.declare(decl.name.text, decl.name.span, true, r)) continue;
     try {
-      agreements.push(compileAgreement(decl, table, r));
+      agreements.push(compileAgreement(decl, table, r, shared));
     } catch (e) {
       internalError(r, decl.span, e);
     }

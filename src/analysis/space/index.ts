@@ -206,10 +206,10 @@ export function witness(agreement: Agreement, region: Region): Witness {
  * of the region's in declaration order, at that activity's own first point in the region.
  */
 /** Each function's position in declaration order, built once per agreement (not once per finding). */
-const functionOrders = new WeakMap<Agreement, ReadonlyMap<string, number>>();
+const functionOrders = new WeakMap<Agreement["functions"], ReadonlyMap<string, number>>(); // shared lists: see compile-agreement.ts
 function functionOrder(agreement: Agreement): ReadonlyMap<string, number> {
-  let order = functionOrders.get(agreement);
-  if (!order) functionOrders.set(agreement, (order = new Map(agreement.functions.map((f, i) => [f.id, i]))));
+  let order = functionOrders.get(agreement.functions);
+  if (!order) functionOrders.set(agreement.functions, (order = new Map(agreement.functions.map((f, i) => [f.id, i]))));
   return order;
 }
 
