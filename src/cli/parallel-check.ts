@@ -66,12 +66,6 @@ export async function checkPathsOnThreads(ctx: CliContext, paths: string[], jobs
   return sharedCheck(ctx, paths, jobs);
 }
 
-/** With CONCORDAT_DEBUG=threads, says on stderr where the check ran, and why (once the check has run: a command may start again). */
-export function tellThreads(ctx: CliContext, outcome: CheckedOnThreads | string): void {
-  if (!(ctx.env.CONCORDAT_DEBUG ?? "").split(",").includes("threads")) return;
-  ctx.stderr.write(`concordat: ${typeof outcome === "string" ? `checked on this thread: ${outcome}` : `checked on ${outcome.threads} threads`}\n`);
-}
-
 async function sharedCheck(ctx: CliContext, paths: string[], jobs: number | undefined): Promise<CheckedOnThreads | string> {
   if (ctx.deepStack) return "the large-stack thread";
   let roots: SourceRoot[];

@@ -1,5 +1,6 @@
 // `concordat check [paths…]`: load, compile, analyse, report.
 import { appendFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { compareDiagnostics, severityRank, type Diagnostic, type Severity } from "../../diagnostics/diagnostic.js";
@@ -10,6 +11,7 @@ import type { CliContext } from "../context.js";
 import type { Compiled, RuleSet } from "../pipeline.js";
 import { readStandardInput, UsageError, useColor } from "../context.js";
 import { progress } from "../progress.js";
+import { tellThreads } from "../debug.js";
 import { writeFileAtomic } from "../write-atomic.js";
 
 export const failOnLevels = ["error", "warning", "info", "none"] as const;
@@ -40,7 +42,7 @@ export function failing(diagnostics: readonly Diagnostic[], failOn: FailOn): boo
 
 export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOptions, readInput: () => string = () => Buffer.from(readStandardInput(ctx)).toString("utf8")): Promise<void> {
   // The stages are loaded only when a check runs, so that `--help` and `--version` start fast.
-  const [{ analyze }, render, { compilePaths, mergeDiagnostics }, { projectRoot }, config, expand, parallel, { checkPathsOnThreads, tellThreads }] = await Promise.all([
+  const [{ analyze }, render, { compilePaths, mergeDiagnostics }, { projectRoot }, config, expand, parallel] = await Promise.all([
     import("../../analysis/index.js"),
     import("../../diagnostics/load-renderer.js").then((m) => m.loadRenderer(opts.format)),
     import("../pipeline.js"),
@@ -48,7 +50,6 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     import("../config.js"),
     import("../expand-paths.js"),
     import("../parallel-analysis.js"),
-    import("../parallel-check.js"),
   ]);
   // The project's concordat.json (the nearest at or above the working folder), unless told otherwise.
   const configFile = opts.config === false ? undefined : opts.config !== undefined ? path.resolve(ctx.cwd, opts.config) : config.findConfig(ctx.cwd);
@@ -71,7 +72,10 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   if (opts.stdinFilename !== undefined && texts === undefined) throw new UsageError("--stdin-filename names standard input, so it needs `-` among the paths");
   const expanded = expand.expandPaths(args, ctx.cwd, ignored);
   // Many files: the whole check on threads, one share of the files each, when that is exactly the report of one thread.
-  const shared = texts === undefined ? await checkPathsOnThreads(ctx, expanded, opts.jobs) : "standard input";
+  // Loaded only where threads may be used: a small check on a small machine does not pay for it.
+  const maybeThreads = opts.jobs !== undefined ? opts.jobs > 1 : availableParallelism() >= parallel.minCoresForWorkers;
+  const threads = maybeThreads ? await import("../parallel-check.js") : undefined;
+  const shared = texts !== undefined ? "standard input" : threads ? await threads.checkPathsOnThreads(ctx, expanded, opts.jobs) : opts.jobs === 1 ? "--jobs 1" : `${availableParallelism()} cores`;
   let loaded: Omit<Compiled, "ruleSet">;
   let frameworks: RuleSet["frameworks"];
   let findings: Diagnostic[];
