@@ -2,7 +2,6 @@
 // loaded with what they import, compiled and analysed, as the single-threaded pipeline does.
 // It returns plain data and the facts (`FileShare`) from which src/cli/parallel-check.ts decides
 // whether the shares together are exactly the single-threaded check, and merges them.
-import fs from "node:fs";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Framework } from "../generated/ruleset.js";
 import type { SourceRoot } from "../semantics/load.js";
@@ -54,7 +53,7 @@ function moneyDimensions(owner: { dimensions: { id: string; type: string; curren
   return out;
 }
 
-function declarations(program: Program, identity: (abs: string) => string): SharedFile[] {
+function declarations(program: Program): SharedFile[] {
   return program.files.map((f) => {
     const frameworks: string[] = [];
     const agreements: { key: string; name: string }[] = [];
@@ -64,7 +63,7 @@ function declarations(program: Program, identity: (abs: string) => string): Shar
       if (d.kind === "Framework") frameworks.push(key);
       else if (d.kind === "Agreement") agreements.push({ key, name: d.name.text });
     }
-    return { path: f.path, absolutePath: f.absolutePath, identity: identity(f.absolutePath), text: f.text, frameworks, agreements };
+    return { path: f.path, absolutePath: f.absolutePath, identity: f.identity, text: f.text, frameworks, agreements };
   });
 }
 
@@ -94,10 +93,7 @@ export default async function checkShare(task: CheckTask): Promise<FileShare> {
     }
   }
   if (program.diagnostics.some((d) => d.code === "import")) return { fallback: "an import is missing, or a cycle" };
-  const files = declarations(program, (abs) => {
-    const st = fs.statSync(abs);
-    return `${st.dev}:${st.ino}`;
-  });
+  const files = declarations(program);
   const { ruleSet, diagnostics } = compileProgram(program);
   program = undefined; // the syntax trees are garbage from here
   return {

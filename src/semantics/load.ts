@@ -392,10 +392,10 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
     return { text, source: isLiterate(abs) ? extractLiterate(text) : text };
   };
 
-  const parseFile = (abs: string, read: Read): LoadedFile => {
+  const parseFile = ({ real: abs, identity }: Target, read: Read): LoadedFile => {
     const file = rel(abs);
     const { text, source } = read;
-    const done = (ast: SourceFile): LoadedFile => ({ path: file, absolutePath: abs, text, source, ast });
+    const done = (ast: SourceFile): LoadedFile => ({ path: file, absolutePath: abs, identity, text, source, ast });
     if (read.notText) {
       program.diagnostics.push({ code: "syntax", severity: "error", message: read.notText.message, span: read.notText.span });
       return done(emptyAst(file));
@@ -454,7 +454,7 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
   const enter = (target: Target, root: string, read: Read): void => {
     loaded.add(target.identity);
     onStack.set(target.identity, frames.length);
-    frames.push({ identity: target.identity, abs: target.real, root, file: parseFile(target.real, read), next: 0 });
+    frames.push({ identity: target.identity, abs: target.real, root, file: parseFile(target, read), next: 0 });
   };
 
   /** Where an import's path leads (its real path and identity), or why not: once per path in a load. */

@@ -6,6 +6,8 @@ export interface LoadedFile {
   /** Relative to the working directory given to `loadProgram` (forward slashes); the `file` of every span. */
   path: string;
   absolutePath: string;
+  /** Device and inode (`text:` and the name for standard input): one file reached by two paths is read once. */
+  identity: string;
   /** The file's text (BOM removed), as a code frame shows it; for `.concord.md` the whole Markdown. */
   text: string;
   /** The text given to the parser: `text`, or for `.concord.md` the fenced blocks with every other character blanked. */

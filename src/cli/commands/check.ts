@@ -74,8 +74,8 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   // Many files: the whole check on threads, one share of the files each, when that is exactly the report of one thread.
   // Loaded only where threads may be used: a small check on a small machine does not pay for it.
   const maybeThreads = opts.jobs !== undefined ? opts.jobs > 1 : availableParallelism() >= parallel.minCoresForWorkers;
-  const threads = maybeThreads ? await import("../parallel-check.js") : undefined;
-  const shared = texts !== undefined ? "standard input" : threads ? await threads.checkPathsOnThreads(ctx, expanded, opts.jobs) : opts.jobs === 1 ? "--jobs 1" : `${availableParallelism()} cores`;
+  const onThreads = maybeThreads ? await import("../parallel-check.js") : undefined;
+  const shared = texts !== undefined ? "standard input" : onThreads ? await onThreads.checkPathsOnThreads(ctx, expanded, opts.jobs) : opts.jobs === 1 ? "--jobs 1" : `${availableParallelism()} cores`;
   let loaded: Omit<Compiled, "ruleSet">;
   let frameworks: RuleSet["frameworks"];
   let findings: Diagnostic[];
