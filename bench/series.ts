@@ -120,3 +120,34 @@ export function manyFindingsCase(findings: number): { framework: string; agreeme
   ];
   return { framework: framework.join("\n") + "\n", agreement: agreement.join("\n") + "\n" };
 }
+
+/**
+ * `agreements` agreement files under one framework of `functions` functions, each in scope of
+ * three of them and assigning one: the shape of a national baseline that many local agreements
+ * conform to. Two findings and a rule finding each.
+ */
+export function sharedFramework(agreements: number, functions: number): Map<string, string> {
+  const out = new Map<string, string>();
+  const fw = [`framework big "Large baseline" {`, `  levels system, place`, `  kind trust "Trust"`, `  role member "Member"`, `  category care "Care"`];
+  for (let i = 0; i < functions; i++) fw.push(`  function f${i} "Function ${i}" in care`);
+  fw.push(`  rule R1 "Cover" {`, `    must cover all functions`, `  }`, `}`);
+  out.set("framework.concord", fw.join("\n") + "\n");
+  for (let a = 0; a < agreements; a++) {
+    const text = [
+      `import "../framework.concord"`,
+      ``,
+      `agreement a${a} "Agreement ${a}" {`,
+      `  conforms to big`,
+      `  party p "Party P" kind trust role member`,
+      `  scope function f0, function f1, function f2`,
+      `  clause 1 {`,
+      `    assign f0 {`,
+      `      accountable p`,
+      `    }`,
+      `  }`,
+      `}`,
+    ];
+    out.set(`agreements/a${String(a).padStart(5, "0")}.concord`, text.join("\n") + "\n");
+  }
+  return out;
+}
