@@ -4,12 +4,15 @@
 // whether the shares together are exactly the single-threaded check, and merges them.
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Framework } from "../generated/ruleset.js";
+import type { TestOutcome } from "../analysis/index.js";
 import type { SourceRoot } from "../semantics/load.js";
 import type { Program } from "../semantics/program.js";
 
 export interface CheckTask {
   cwd: string;
   roots: SourceRoot[];
+  /** What to work out for each agreement: its findings (`check`) or its tests' outcomes (`test`). */
+  what: "findings" | "tests";
   /** Whether to return the compiled frameworks (one share does: every share has them all). */
   withFrameworks: boolean;
 }
@@ -26,10 +29,11 @@ export interface SharedFile {
   agreements: { key: string; name: string }[];
 }
 
-/** One compiled agreement's findings (its `allow`s applied) and its money dimensions. */
+/** One compiled agreement's findings (its `allow`s applied) or its tests' outcomes, and its money dimensions. */
 export interface AgreementShare {
   file: string;
   findings: Diagnostic[];
+  tests: TestOutcome[];
   currencies: [string, string][];
 }
 
@@ -74,7 +78,7 @@ const whyNot: Record<string, string> = {
 };
 
 export default async function checkShare(task: CheckTask): Promise<FileShare> {
-  const [{ loadProgram }, { compileProgram }, { analyzeAgreement }] = await Promise.all([
+  const [{ loadProgram }, { compileProgram }, { analyzeAgreement, runTests }] = await Promise.all([
     import("../semantics/load.js"),
     import("../semantics/compile.js"),
     import("../analysis/index.js"),
@@ -102,7 +106,8 @@ export default async function checkShare(task: CheckTask): Promise<FileShare> {
     frameworkCurrencies: ruleSet.frameworks.flatMap(moneyDimensions),
     agreements: ruleSet.agreements.map((agreement) => ({
       file: agreement.file,
-      findings: analyzeAgreement(ruleSet, agreement),
+      findings: task.what === "findings" ? analyzeAgreement(ruleSet, agreement) : [],
+      tests: task.what === "tests" ? runTests({ ...ruleSet, agreements: [agreement] }) : [],
       currencies: moneyDimensions(agreement),
     })),
     ...(task.withFrameworks ? { frameworks: ruleSet.frameworks } : {}),

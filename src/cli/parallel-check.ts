@@ -26,14 +26,17 @@ import { listRoots, type SourceRoot } from "../semantics/load.js";
 import type { CliContext } from "./context.js";
 import { progress } from "./progress.js";
 import type { AgreementShare, CheckTask, FileShare, SharedFile } from "./check-worker.js";
+import type { TestOutcome } from "../analysis/index.js";
 import type { Compiled } from "./pipeline.js";
 import { mergeDiagnostics } from "./pipeline.js";
 import { maxDefaultJobs, minCoresForWorkers, split } from "./parallel-analysis.js";
 
 /** The single-threaded report's parts, from the shares: everything `check` renders. */
 export interface CheckedOnThreads extends Omit<Compiled, "ruleSet"> {
-  /** The analysis findings, in the order `analyze` gives them. */
+  /** The analysis findings, in the order `analyze` gives them (`check`). */
   findings: Diagnostic[];
+  /** The tests' outcomes, in the order `runTests` gives them (`test`). */
+  tests: TestOutcome[];
   /** The rule set's frameworks (every share has them all), for SARIF's rule help. */
   frameworks: Framework[];
   threads: number;
@@ -62,11 +65,11 @@ export function threadsForFiles(files: number, requested: number | undefined, co
  * are exactly the single-threaded check; otherwise why not, and the caller checks on this
  * thread. Never on the CLI's large-stack thread: a deep file is why the check runs there.
  */
-export async function checkPathsOnThreads(ctx: CliContext, paths: string[], jobs: number | undefined): Promise<CheckedOnThreads | string> {
-  return sharedCheck(ctx, paths, jobs);
+export async function checkPathsOnThreads(ctx: CliContext, paths: string[], jobs: number | undefined, what: CheckTask["what"] = "findings"): Promise<CheckedOnThreads | string> {
+  return sharedCheck(ctx, paths, jobs, what);
 }
 
-async function sharedCheck(ctx: CliContext, paths: string[], jobs: number | undefined): Promise<CheckedOnThreads | string> {
+async function sharedCheck(ctx: CliContext, paths: string[], jobs: number | undefined, what: CheckTask["what"]): Promise<CheckedOnThreads | string> {
   if (ctx.deepStack) return "the large-stack thread";
   let roots: SourceRoot[];
   try {
@@ -80,15 +83,15 @@ async function sharedCheck(ctx: CliContext, paths: string[], jobs: number | unde
   if (threads < 2) return `${roots.length} ${roots.length === 1 ? "file" : "files"}, ${threads} thread`;
   const p = progress(ctx);
   try {
-    p.step(`checking ${roots.length} files on ${threads} threads…`, roots.length >= 100);
-    return await checkOnThreads(ctx.cwd, roots, threads);
+    p.step(`${what === "tests" ? "testing" : "checking"} ${roots.length} files on ${threads} threads…`, roots.length >= 100);
+    return await checkOnThreads(ctx.cwd, roots, threads, what);
   } finally {
     p.done();
   }
 }
 
 /** The shares' check of `roots` on `threads` threads, or why it might differ from the single-threaded one. */
-export async function checkOnThreads(cwd: string, roots: SourceRoot[], threads: number): Promise<CheckedOnThreads | string> {
+export async function checkOnThreads(cwd: string, roots: SourceRoot[], threads: number, what: CheckTask["what"] = "findings"): Promise<CheckedOnThreads | string> {
   const { default: Tinypool } = await import("tinypool");
   const pool = new Tinypool({
     filename: fileURLToPath(new URL("./check-worker.js", import.meta.url)),
@@ -98,7 +101,7 @@ export async function checkOnThreads(cwd: string, roots: SourceRoot[], threads: 
   let shares: FileShare[];
   try {
     const tasks = split(roots, threads * sharesPerThread).map(
-      (share, i) => pool.run({ cwd, roots: share, withFrameworks: i === 0 } satisfies CheckTask) as Promise<FileShare>,
+      (share, i) => pool.run({ cwd, roots: share, what, withFrameworks: i === 0 } satisfies CheckTask) as Promise<FileShare>,
     );
     shares = await Promise.all(tasks);
   } catch (e) {
@@ -156,6 +159,7 @@ export function mergeShares(results: readonly FileShare[]): Omit<CheckedOnThread
   return {
     diagnostics: mergeDiagnostics(shares.flatMap((s) => s.diagnostics)),
     findings: agreements.flatMap((a) => a.findings).sort(compareDiagnostics),
+    tests: agreements.flatMap((a) => a.tests),
     files: files.map((f) => f.path),
     sources: new Map(files.map((f) => [f.path, f.text])),
     inputs: files.map((f) => f.absolutePath),

@@ -135,6 +135,27 @@ describe("concordat check --jobs over a folder of many files", () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  for (const format of ["pretty", "json", "junit"]) {
+    it(`test --jobs 2 runs on 2 threads and prints the --jobs 1 results byte for byte (${format})`, () => {
+      const tested = folderOfAgreements();
+      for (let i = 0; i < 12; i++) {
+        const file = path.join(tested, `agreements/a${String(i * 5).padStart(5, "0")}.concord`);
+        // Clause 1 gives referral below £(1000 + n) to p: the first test passes, the second fails.
+        const text = readFileSync(file, "utf8").replace(/\n}\n$/, `\n  test "low referrals" {\n    expect accountable for referral where value = £999 is p\n  }\n  test "high referrals" {\n    expect accountable for referral where value = £5000 is p\n  }\n}\n`);
+        writeFileSync(file, text);
+      }
+      const one = concordat(["test", "--jobs", "1", "--format", format, "."], { cwd: tested, env: threads });
+      const two = concordat(["test", "--jobs", "2", "--format", format, "."], { cwd: tested, env: threads });
+      expect(two.stderr.startsWith("concordat: checked on 2 threads\n")).toBe(true);
+      expect(one.stderr.startsWith("concordat: checked on this thread: --jobs 1\n")).toBe(true);
+      expect(one.code).toBe(1);
+      expect(one.stdout.match(/high referrals/g)?.length).toBeGreaterThanOrEqual(12);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stderr.slice(two.stderr.indexOf("\n"))).toBe(one.stderr.slice(one.stderr.indexOf("\n")));
+      expect(two.code).toBe(one.code);
+    });
+  }
+
   it("a folder whose files do not all import every framework is checked on this thread, with the same report", () => {
     const one = concordat(["check", "--jobs", "1", "--format", "json", "policies"]);
     const two = concordat(["check", "--jobs", "2", "--format", "json", "policies"], { env: threads });

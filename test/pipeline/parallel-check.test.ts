@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import checkShare, { type FileShare } from "../../src/cli/check-worker.js";
 import { mergeShares, threadsForFiles } from "../../src/cli/parallel-check.js";
 import { mergeDiagnostics, withoutFollowOns } from "../../src/cli/pipeline.js";
-import { analyze } from "../../src/analysis/index.js";
+import { analyze, runTests } from "../../src/analysis/index.js";
 import { compileProgram } from "../../src/semantics/compile.js";
 import { listRoots, loadProgram, type SourceRoot } from "../../src/semantics/load.js";
 
@@ -40,6 +40,7 @@ function singleThreaded(dir: string) {
   return {
     diagnostics: mergeDiagnostics(withoutFollowOns(compiled.diagnostics, program.incomplete)),
     findings: analyze(compiled.ruleSet),
+    tests: runTests(compiled.ruleSet),
     files: program.files.map((f) => f.path),
     sources: [...new Map(program.files.map((f) => [f.path, f.text])).entries()],
     inputs: program.files.map((f) => f.absolutePath),
@@ -49,7 +50,7 @@ function singleThreaded(dir: string) {
 }
 
 /** The folder's files cut into consecutive shares at `cuts` (positions, any order), each checked as a worker checks it. */
-async function sharesOf(dir: string, cuts: readonly number[]): Promise<FileShare[]> {
+async function sharesOf(dir: string, cuts: readonly number[], what: "findings" | "tests" = "findings"): Promise<FileShare[]> {
   const { roots, problems } = listRoots(["."], { cwd: dir });
   expect(problems).toBe(0);
   const at = [...new Set(cuts.map((c) => c % (roots.length + 1)))].sort((a, b) => a - b);
@@ -59,13 +60,18 @@ async function sharesOf(dir: string, cuts: readonly number[]): Promise<FileShare
     if (c > from) pieces.push(roots.slice(from, c));
     from = Math.max(from, c);
   }
-  return Promise.all(pieces.map((share, i) => checkShare({ cwd: dir, roots: share, withFrameworks: i === 0 })));
+  return Promise.all(pieces.map((share, i) => checkShare({ cwd: dir, roots: share, what, withFrameworks: i === 0 })));
 }
 
+/** The merged shares, with the findings (`check`) and, from a second run of the shares, the tests' outcomes (`test`). */
 async function merged(dir: string, cuts: readonly number[]) {
   const m = mergeShares(await sharesOf(dir, cuts));
   if (typeof m === "string") return undefined;
-  return { ...m, sources: [...m.sources.entries()], currencies: { ...m.currencies } };
+  const t = mergeShares(await sharesOf(dir, cuts, "tests"));
+  if (typeof t === "string") throw new Error(`the tests' shares were refused (${t}) where the findings' were not`);
+  expect(t.findings).toEqual([]);
+  expect(m.tests).toEqual([]);
+  return { ...m, tests: t.tests, sources: [...m.sources.entries()], currencies: { ...m.currencies } };
 }
 
 const FRAMEWORKS = ["base", "local", "extra"];
@@ -99,7 +105,7 @@ interface GenClause {
   party: "p" | "q";
 }
 
-function agreementText(name: string, conformsTo: string, currency: string, clauses: GenClause[], broken: boolean): string {
+function agreementText(name: string, conformsTo: string, currency: string, clauses: GenClause[], broken: boolean, tested = false): string {
   const body = clauses
     .map(
       (c, i) =>
@@ -111,7 +117,7 @@ function agreementText(name: string, conformsTo: string, currency: string, claus
   party p "Party P" kind trust role member
   party q "Party Q" kind trust role member
   scope all functions
-${body}${broken ? "  clause {\n" : ""}}
+${body}${tested ? `  test "referral below ${currency}1000 is p's" {\n    expect accountable for referral where value = ${currency}999 is p\n  }\n` : ""}${broken ? "  clause {\n" : ""}}
 `;
 }
 
@@ -156,6 +162,7 @@ const projectArb: fc.Arbitrary<GenProject> = fc
             currency: fc.constantFrom("£", "£", "€"),
             clauses: fc.array(clauseArb, { minLength: 1, maxLength: 4 }),
             broken: fc.boolean(),
+            tested: fc.boolean(),
           }),
           { minLength: 1, maxLength: 2 },
         ),
@@ -180,7 +187,7 @@ const projectArb: fc.Arbitrary<GenProject> = fc
         ...(!g.uniform && a.missingImport ? ["gone.concord"] : []),
       ];
       const agreements = a.agreements.map((x, j) =>
-        agreementText(g.uniform ? `${x.name}_${i}_${j}` : x.name, g.uniform ? "base" : x.conformsTo, x.currency, x.clauses, x.broken),
+        agreementText(g.uniform ? `${x.name}_${i}_${j}` : x.name, g.uniform ? "base" : x.conformsTo, x.currency, x.clauses, x.broken, x.tested),
       );
       files[`ag${i}.concord`] = imports.map((p) => `import "${p}"\n`).join("") + "\n" + agreements.join("\n");
     });
@@ -191,6 +198,7 @@ describe("check on threads: the shares of a folder", () => {
   it("are the single-threaded check, or are refused (random projects, random shares)", async () => {
     let used = 0;
     let agreementImportsUsed = 0;
+    let testsRun = 0;
     let runs = 0;
     await fc.assert(
       fc.asyncProperty(projectArb, fc.array(fc.nat(12), { minLength: 1, maxLength: 4 }), async (p, cuts) => {
@@ -201,12 +209,14 @@ describe("check on threads: the shares of a folder", () => {
         used++;
         if (Object.values(p.files).some((t) => /import "ag/.test(t))) agreementImportsUsed++;
         expect(shared).toEqual(singleThreaded(dir));
+        if (shared.tests.some((t) => t.passed) && shared.tests.some((t) => !t.passed)) testsRun++;
       }),
       { numRuns: Math.max(20, Math.floor(fc.readConfigureGlobal().numRuns! / 2)) },
     );
     // The property must not pass by refusing everything.
     expect(used).toBeGreaterThan(runs / 4);
     expect(agreementImportsUsed).toBeGreaterThan(0);
+    expect(testsRun).toBeGreaterThan(0); // some merged runs hold passing and failing tests
   }, 120_000);
 
   it("a folder of agreements importing one framework is shared, and its findings counted once each", async () => {

@@ -1,4 +1,5 @@
 // `concordat test [paths…]`: run the agreements' own `test` blocks.
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Command, Option } from "commander";
 import { positiveInteger } from "./check.js";
@@ -12,6 +13,8 @@ import { plural, shownFile, sourceOf, witnessInWords, type RenderOptions } from 
 import type { CliContext } from "../context.js";
 import { useColor } from "../context.js";
 import { writeFileAtomic } from "../write-atomic.js";
+import type { Compiled } from "../pipeline.js";
+import { tellThreads } from "../debug.js";
 
 export const testFormats = ["pretty", "json", "junit"] as const;
 export type TestFormat = (typeof testFormats)[number];
@@ -94,13 +97,27 @@ export async function runTestCommand(ctx: CliContext, paths: string[], opts: Tes
     import("../pipeline.js"),
     import("../parallel-analysis.js"),
   ]);
-  const loaded = compilePaths(ctx, paths.length > 0 ? paths : ["."], "testing");
+  const given = paths.length > 0 ? paths : ["."];
+  // Many files: the whole run on threads, one share of the files each (as `check --jobs`), when that is exactly one thread's.
+  const maybeThreads = opts.jobs !== undefined ? opts.jobs > 1 : availableParallelism() >= parallel.minCoresForWorkers;
+  const onThreads = maybeThreads ? await import("../parallel-check.js") : undefined;
+  const shared = onThreads ? await onThreads.checkPathsOnThreads(ctx, given, opts.jobs, "tests") : opts.jobs === 1 ? "--jobs 1" : `${availableParallelism()} cores`;
+  let loaded: Omit<Compiled, "ruleSet">;
+  let results: TestResult[];
+  if (typeof shared !== "string") {
+    loaded = shared;
+    results = shared.tests;
+  } else {
+    const compiled = compilePaths(ctx, given, "testing");
+    loaded = compiled;
+    const threads = parallel.threadsFor(compiled.ruleSet, opts.jobs);
+    results = threads > 1 ? await parallel.runTestsOnThreads(compiled.ruleSet, threads) : runTests(compiled.ruleSet);
+  }
+  tellThreads(ctx, shared);
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) {
     ctx.stderr.write(renderPretty(errors, { sources: loaded.sources, files: loaded.files, cwd: ctx.cwd, color: useColor(opts.color, ctx.stderr, ctx.env) }));
   }
-  const threads = parallel.threadsFor(loaded.ruleSet, opts.jobs);
-  const results: TestResult[] = threads > 1 ? await parallel.runTestsOnThreads(loaded.ruleSet, threads) : runTests(loaded.ruleSet);
   // Like `check` on a folder without files: a CI job must not pass green on no tests at all.
   if (results.length === 0 && errors.length === 0) {
     ctx.stderr.write(`concordat: no tests in ${loaded.files.length === 1 ? loaded.files[0] : `the ${loaded.files.length} files read`}: an agreement's tests are its \`test "…" { expect … }\` blocks\n`);
@@ -135,7 +152,11 @@ export function testCommand(ctx: CliContext): Command {
     )
     .argument("[paths...]", "files or folders", ["."])
     .addOption(new Option("-f, --format <format>", "how to print the results").choices([...testFormats]).default("pretty"))
-    .addOption(new Option("-j, --jobs <n>", "run the tests on n threads (default: 1; every core, at most 8, with 4 cores and 40,000 assignments or more)").argParser(positiveInteger))
+    .addOption(
+      new Option("-j, --jobs <n>", "run the tests on n threads (default: 1; with 4 cores or more, every core, at most 8, for 400 files or 40,000 assignments or more)").argParser(
+        positiveInteger,
+      ),
+    )
     .option("-o, --output <file>", "write the results to this file instead of the screen")
     .option("--color", "colour the results (default: when printing to a terminal)")
     .option("--no-color", "never colour the results")
