@@ -1,5 +1,5 @@
-// `check --jobs N` over many files: the whole pipeline (load, compile, analyse) on worker
-// threads, each taking a consecutive share of the files the command line names, with what they
+// `check --jobs N` and `test --jobs N` over many files: the whole pipeline (load, compile,
+// analyse or test) on worker threads, each taking a consecutive share of the files the command line names, with what they
 // import. A folder of 10,000 small agreements spends most of its time loading them, which the
 // analysis-only threads (parallel-analysis.ts) leave on this thread.
 //
@@ -9,7 +9,7 @@
 // where it is first read, and its agreements are analysed as the first share that read their
 // file analysed them. That holds while the names the files declare mean in each share what
 // they mean in the whole program. Where it cannot be shown from what the shares return, the
-// caller runs the single-threaded check instead (`undefined`):
+// caller runs the single-threaded check instead (told why, as a string):
 // - an entry that cannot be read, or any import problem (a cycle is named from where the load
 //   entered it, a missing file hides follow-on errors);
 // - any share whose frameworks (the declarations, in order) are not all the program's: a name
