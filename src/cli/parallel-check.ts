@@ -12,9 +12,10 @@
 // caller runs the single-threaded check instead (told why, as a string):
 // - an entry that cannot be read, or any import problem (a cycle is named from where the load
 //   entered it, a missing file hides follow-on errors);
-// - any share whose frameworks (the declarations, in order) are not all the program's: a name
-//   in `conforms to` or `extends` resolves, and is suggested, over every framework, and some
-//   messages take titles from any framework;
+// - any share whose frameworks (the declarations, in order) are not all the program's, even
+//   when it reads every framework's file first (`checkShares`): a name in `conforms to` or
+//   `extends` resolves, and is suggested, over every framework, and some messages take titles
+//   from any framework;
 // - an agreement name declared in two places (the second is an error of the whole program);
 // - one file reached by two paths; a deep or large file, an unexpected error in a worker.
 import { availableParallelism } from "node:os";
@@ -98,32 +99,64 @@ export async function checkOnThreads(cwd: string, roots: SourceRoot[], threads: 
     minThreads: threads,
     maxThreads: threads,
   });
-  let shares: FileShare[];
   try {
-    const tasks = split(roots, threads * sharesPerThread).map(
-      (share, i) => pool.run({ cwd, roots: share, what, withFrameworks: i === 0 } satisfies CheckTask) as Promise<FileShare>,
-    );
-    shares = await Promise.all(tasks);
+    const merged = await checkShares(cwd, split(roots, threads * sharesPerThread), (share, i) => pool.run({ cwd, roots: share, what, withFrameworks: i === 0 } satisfies CheckTask) as Promise<FileShare>);
+    return typeof merged === "string" ? merged : { ...merged, threads };
   } catch (e) {
     // Out of memory on a thread, or a defect: the single-threaded check reports it as it does.
     return `a thread failed (${e instanceof Error ? e.message : String(e)})`;
   } finally {
     await pool.destroy();
   }
-  const merged = mergeShares(shares);
-  return typeof merged === "string" ? merged : { ...merged, threads };
+}
+
+const NOT_EVERY_FRAMEWORK = "some shares do not read every framework";
+
+/**
+ * The shares `pieces` (consecutive, in order) checked by `run` and merged. When some shares do
+ * not read every framework of the program (agreements that import different frameworks), the
+ * shares run again, each reading every file that declares a framework first, in the program's
+ * order, and are merged in the files' order of the first run.
+ */
+export async function checkShares(cwd: string, pieces: SourceRoot[][], run: (roots: SourceRoot[], share: number) => Promise<FileShare>): Promise<Omit<CheckedOnThreads, "threads"> | string> {
+  const first = await Promise.all(pieces.map(run));
+  const layout = layoutOf(first);
+  if (typeof layout === "string") return layout;
+  const merged = assemble(layout, first);
+  if (merged !== NOT_EVERY_FRAMEWORK) return merged;
+  let prelude: SourceRoot[];
+  try {
+    prelude = layout.files.filter((f) => f.frameworks.length > 0).flatMap((f) => listRoots([f.absolutePath], { cwd }).roots);
+  } catch {
+    return "a framework's file cannot be read again";
+  }
+  return assemble(layout, await Promise.all(pieces.map((piece, i) => run([...prelude, ...piece], i))));
 }
 
 type Share = Exclude<FileShare, { fallback: string }>;
 
-/** The shares as one check (see the top of this file), or why that cannot be shown. */
-export function mergeShares(results: readonly FileShare[]): Omit<CheckedOnThreads, "threads"> | string {
+/** How the one-thread load lays the program out, read from the shares: its files in order, and the share that read each first. */
+interface Layout {
+  files: SharedFile[];
+  /** File identity → the share that read it first. */
+  owner: Map<string, number>;
+  /** File path → its place in `files`. */
+  place: Map<string, number>;
+}
+
+function readable(results: readonly FileShare[]): Share[] | string {
   const shares: Share[] = [];
   for (const r of results) {
     if ("fallback" in r) return `a share cannot be read on its own (${r.fallback})`;
     shares.push(r);
   }
-  // The program's files: each where a share first read it.
+  return shares;
+}
+
+/** The program's files, each where a share first read it (see the top of this file), or why they cannot be known. */
+function layoutOf(results: readonly FileShare[]): Layout | string {
+  const shares = readable(results);
+  if (typeof shares === "string") return shares;
   const owner = new Map<string, number>(); // identity → share
   const pathOf = new Map<string, string>(); // identity → path
   const files: SharedFile[] = [];
@@ -138,9 +171,6 @@ export function mergeShares(results: readonly FileShare[]): Omit<CheckedOnThread
     }
   });
   if ([...owner.values()].includes(-1) || new Set(files.map((f) => f.path)).size !== files.length) return "one file is reached by two paths";
-  // Every share knows every framework, in the program's order.
-  const frameworks = files.flatMap((f) => f.frameworks).join("\u0001");
-  if (shares.some((s) => s.files.flatMap((f) => f.frameworks).join("\u0001") !== frameworks)) return "some files do not import every framework";
   // Each agreement name is declared once in the whole program.
   const agreementAt = new Map<string, string>();
   for (const f of files)
@@ -149,10 +179,21 @@ export function mergeShares(results: readonly FileShare[]): Omit<CheckedOnThread
       if (at !== undefined && at !== a.key) return "an agreement name is declared twice";
       agreementAt.set(a.name, a.key);
     }
+  return { files, owner, place: new Map(files.map((f, i) => [f.path, i])) };
+}
 
-  const identityOfPath = new Map(files.map((f) => [f.path, f.identity] as const));
-  const owned = (share: number) => (a: AgreementShare) => owner.get(identityOfPath.get(a.file) ?? "") === share;
-  const agreements = shares.flatMap((s, i) => s.agreements.filter(owned(i)));
+/** The shares as one check in `layout`'s order, when each read every framework of the program in its order; else why not. */
+function assemble(layout: Layout, results: readonly FileShare[]): Omit<CheckedOnThreads, "threads"> | string {
+  const shares = readable(results);
+  if (typeof shares === "string") return shares;
+  const { files, owner, place } = layout;
+  // Every share knows every framework, in the program's order.
+  const frameworks = files.flatMap((f) => f.frameworks).join("\u0001");
+  if (shares.some((s) => s.files.flatMap((f) => f.frameworks).join("\u0001") !== frameworks)) return NOT_EVERY_FRAMEWORK;
+  const identityOf = new Map(files.map((f) => [f.path, f.identity] as const));
+  const owned = (share: number) => (a: AgreementShare) => owner.get(identityOf.get(a.file) ?? "") === share;
+  // In the program's order of their files (a share that read the frameworks first read its own files after them).
+  const agreements = shares.flatMap((s, i) => s.agreements.filter(owned(i))).sort((x, y) => place.get(x.file)! - place.get(y.file)!);
   const currencies = Object.create(null) as Record<string, string>; // dimension names from files: `__proto__` too
   for (const [id, sign] of shares[0]?.frameworkCurrencies ?? []) currencies[id] = sign;
   for (const a of agreements) for (const [id, sign] of a.currencies) currencies[id] = sign;
@@ -166,4 +207,10 @@ export function mergeShares(results: readonly FileShare[]): Omit<CheckedOnThread
     currencies,
     frameworks: shares[0]?.frameworks ?? [],
   };
+}
+
+/** The shares as one check, without a second run (see `checkShares`); or why not. */
+export function mergeShares(results: readonly FileShare[]): Omit<CheckedOnThreads, "threads"> | string {
+  const layout = layoutOf(results);
+  return typeof layout === "string" ? layout : assemble(layout, results);
 }

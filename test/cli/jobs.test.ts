@@ -156,12 +156,15 @@ describe("concordat check --jobs over a folder of many files", () => {
     });
   }
 
-  it("a folder whose files do not all import every framework is checked on this thread, with the same report", () => {
-    const one = concordat(["check", "--jobs", "1", "--format", "json", "policies"]);
-    const two = concordat(["check", "--jobs", "2", "--format", "json", "policies"], { env: threads });
-    expect(two.stderr).toBe("concordat: checked on this thread: some files do not import every framework\n");
-    expect(two.stdout).toBe(one.stdout);
-  });
+  for (const format of ["json", "pretty", "sarif"]) {
+    it(`policies/, whose agreements import different frameworks, is checked on threads (every framework read first), with the same report (${format})`, () => {
+      const one = concordat(["check", "--jobs", "1", "--format", format, "policies"]);
+      const two = concordat(["check", "--jobs", "2", "--format", format, "policies"], { env: threads });
+      expect(two.stderr).toBe("concordat: checked on 2 threads\n");
+      expect(one.code).toBe(1);
+      expect(two.stdout).toBe(one.stdout);
+    });
+  }
 
   it("an import cycle sends the check back to this thread, which names the cycle once", () => {
     const cyclic = folderOfAgreements();
