@@ -47,14 +47,15 @@ export async function runTestsOnThreads(ruleSet: RuleSet, threads: number): Prom
   return onThreads<TestOutcome>(ruleSet, threads, "testShare");
 }
 
+/** A pool of exactly `threads` workers running `worker` (a module beside this one, in dist/bin as in dist/src). */
+export async function workerPool(worker: string, threads: number): Promise<import("tinypool").default> {
+  const { default: Tinypool } = await import("tinypool");
+  return new Tinypool({ filename: fileURLToPath(new URL(`./${worker}`, import.meta.url)), minThreads: threads, maxThreads: threads });
+}
+
 /** The worker's export `name` run on consecutive shares of the agreements; the results in rule-set order. */
 async function onThreads<T>(ruleSet: RuleSet, threads: number, name: "default" | "testShare"): Promise<T[]> {
-  const { default: Tinypool } = await import("tinypool");
-  const pool = new Tinypool({
-    filename: fileURLToPath(new URL("./analysis-worker.js", import.meta.url)),
-    minThreads: threads,
-    maxThreads: threads,
-  });
+  const pool = await workerPool("analysis-worker.js", threads);
   try {
     const context: RuleSet = { ...ruleSet, agreements: [] };
     const shares = split(ruleSet.agreements, threads * sharesPerThread);

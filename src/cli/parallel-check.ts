@@ -19,7 +19,6 @@
 // - an agreement name declared in two places (the second is an error of the whole program);
 // - one file reached by two paths; a deep or large file, an unexpected error in a worker.
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../diagnostics/diagnostic.js";
 import type { Framework } from "../generated/ruleset.js";
@@ -30,7 +29,7 @@ import type { AgreementShare, CheckTask, FileShare, SharedFile } from "./check-w
 import type { TestOutcome } from "../analysis/index.js";
 import type { Compiled } from "./pipeline.js";
 import { mergeDiagnostics } from "./pipeline.js";
-import { maxDefaultJobs, minCoresForWorkers, split } from "./parallel-analysis.js";
+import { maxDefaultJobs, minCoresForWorkers, split, workerPool } from "./parallel-analysis.js";
 
 /** The single-threaded report's parts, from the shares: everything `check` renders. */
 export interface CheckedOnThreads extends Omit<Compiled, "ruleSet"> {
@@ -93,12 +92,7 @@ async function sharedCheck(ctx: CliContext, paths: string[], jobs: number | unde
 
 /** The shares' check of `roots` on `threads` threads, or why it might differ from the single-threaded one. */
 export async function checkOnThreads(cwd: string, roots: SourceRoot[], threads: number, what: CheckTask["what"] = "findings"): Promise<CheckedOnThreads | string> {
-  const { default: Tinypool } = await import("tinypool");
-  const pool = new Tinypool({
-    filename: fileURLToPath(new URL("./check-worker.js", import.meta.url)),
-    minThreads: threads,
-    maxThreads: threads,
-  });
+  const pool = await workerPool("check-worker.js", threads);
   try {
     const merged = await checkShares(cwd, split(roots, threads * sharesPerThread), (share, i) => pool.run({ cwd, roots: share, what, withFrameworks: i === 0 } satisfies CheckTask) as Promise<FileShare>);
     return typeof merged === "string" ? merged : { ...merged, threads };
