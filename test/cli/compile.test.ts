@@ -94,3 +94,17 @@ describe("concordat schema", () => {
     expect(r.stdout).toBe("");
   });
 });
+
+describe("a rule set too large to write as JSON", () => {
+  it("is explained with what fills it, and what to do", async () => {
+    const { tooLargeToWrite } = await import("../../src/cli/commands/compile.js");
+    const { compileProgram, loadProgram } = await import("../../src/semantics/index.js");
+    const ruleSet = compileProgram(loadProgram(["policies/agreements/northvale-group.concord", "policies/agreements/eastmoor-mou.concord"])).ruleSet;
+    const functions = [...ruleSet.frameworks, ...ruleSet.agreements].reduce((n, x) => n + x.functions.length, 0);
+    const assignments = ruleSet.agreements.reduce((n, a) => n + a.assignments.length, 0);
+    expect(tooLargeToWrite(ruleSet)).toBe(
+      "the rule set is too large to write as JSON: it would be longer than the longest text Node can hold (about 512 MB). " +
+        `Its ${ruleSet.frameworks.length} frameworks and 2 agreements hold ${functions} functions (each agreement carries every function of its frameworks, by its full dotted name) and ${assignments} assignments. Compile fewer files at a time`,
+    );
+  });
+});

@@ -3,6 +3,7 @@ import path from "node:path";
 import { Command } from "commander";
 import { renderPretty } from "../../diagnostics/pretty.js";
 import type { CliContext } from "../context.js";
+import type { RuleSet } from "../pipeline.js";
 import { useColor } from "../context.js";
 import { writeFileAtomic } from "../write-atomic.js";
 
@@ -31,10 +32,8 @@ export async function runCompile(ctx: CliContext, files: string[], opts: Compile
   try {
     json = serializeRuleSet(loaded.ruleSet);
   } catch (e) {
-    // Every activity is written with its full dotted name: thousands of nested functions
-    // make a rule set longer than a JavaScript string can be.
     if (!(e instanceof RangeError)) throw e;
-    ctx.stderr.write(`concordat: not compiled: the rule set is too large to write as JSON (the functions nest so deep that their dotted names alone exceed the limit)${opts.output ? ` (${opts.output} is unchanged)` : ""}\n`);
+    ctx.stderr.write(`concordat: not compiled: ${tooLargeToWrite(loaded.ruleSet)}${opts.output ? ` (${opts.output} is unchanged)` : ""}\n`);
     ctx.exitCode = 1;
     return;
   }
@@ -42,6 +41,27 @@ export async function runCompile(ctx: CliContext, files: string[], opts: Compile
   if (opts.output !== undefined) writeFileAtomic(path.resolve(ctx.cwd, opts.output), text, { shownAs: opts.output, inputs: loaded.inputs });
   else ctx.stdout.write(text);
   ctx.exitCode = 0;
+}
+
+/**
+ * Why a rule set cannot be written: its JSON would be longer than a JavaScript string can be
+ * (2^29 - 24 characters, about 512 MB). Each agreement carries every function of its
+ * frameworks, and each function and activity is written with its full dotted name, so many
+ * agreements under a large framework, or thousands of nested functions, reach it.
+ */
+export function tooLargeToWrite(ruleSet: Pick<RuleSet, "agreements" | "frameworks">): string {
+  const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+  let functions = 0;
+  let assignments = 0;
+  for (const a of ruleSet.agreements) {
+    functions += a.functions.length;
+    assignments += a.assignments.length;
+  }
+  for (const f of ruleSet.frameworks) functions += f.functions.length;
+  return (
+    "the rule set is too large to write as JSON: it would be longer than the longest text Node can hold (about 512 MB). " +
+    `Its ${count(ruleSet.frameworks.length, "framework")} and ${count(ruleSet.agreements.length, "agreement")} hold ${count(functions, "function")} (each agreement carries every function of its frameworks, by its full dotted name) and ${count(assignments, "assignment")}. Compile fewer files at a time`
+  );
 }
 
 export function compileCommand(ctx: CliContext): Command {
