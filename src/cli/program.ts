@@ -121,6 +121,13 @@ export function exitCodeFor(e: unknown, ctx: CliContext): number {
     ctx.stderr.write(`concordat: ${escapeControls(e.message)}\n`);
     return 2;
   }
+  // A report longer than a JavaScript string can be (2^29 - 24 characters): too large, not a bug.
+  if (e instanceof RangeError && /Invalid string length/.test(e.message)) {
+    ctx.stderr.write(
+      "concordat: the output would be longer than the longest text Node can hold (about 512 MB); nothing was written. Ask for less at a time (fewer files, or one activity or place).\n",
+    );
+    return 2;
+  }
   const io = ioErrorMessage(e);
   if (io !== undefined) {
     ctx.stderr.write(`concordat: ${escapeControls(io)}\n`);

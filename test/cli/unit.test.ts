@@ -67,6 +67,21 @@ describe("exit codes", () => {
     expect(ctx.stderr.text).not.toMatch(/^\s+at /m);
   });
 
+  it("an output longer than a JavaScript string can be is too large, not a bug: exit 2, what to do", () => {
+    const ctx = context();
+    let e: unknown;
+    try {
+      "x".repeat(2 ** 29); // past V8's longest string
+    } catch (caught) {
+      e = caught;
+    }
+    expect(e).toBeInstanceOf(RangeError);
+    expect(exitCodeFor(e, ctx)).toBe(2);
+    expect(ctx.stderr.text).toBe(
+      "concordat: the output would be longer than the longest text Node can hold (about 512 MB); nothing was written. Ask for less at a time (fewer files, or one activity or place).\n",
+    );
+  });
+
   it("I/O errors and InputError are exit 2 with their message", () => {
     const ctx = context();
     const enoent = Object.assign(new Error("ENOENT: no such file"), { code: "ENOENT", path: "x.concord" });
