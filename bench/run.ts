@@ -4,7 +4,7 @@
 // series and the peak RSS. Prints one Markdown table on stdout (progress on stderr).
 //
 // Environment: BENCH_RUNS (runs per figure, default 3), BENCH_QUICK=1 (smaller series),
-// BENCH_ONLY=start-up,spread,one-activity,piled,reports,diff,members,enum,dmn,pretty,many-files,framework,smt (some cases
+// BENCH_ONLY=start-up,spread,one-activity,piled,reports,diff,members,enum,dmn,pretty,many-files,framework,ring,smt (some cases
 // only), BENCH_ORACLE=1 (also time the brute-force oracle in-process on the small spread sizes;
 // it never runs otherwise), BENCH_TIMEOUT_S (a process running longer is stopped and reported),
 // BENCH_MAX_GROWTH=2.5 (exit 1 when a series grows faster per doubling, or a size does not finish).
@@ -18,7 +18,7 @@ import { smtRows } from "./smt.js";
 import { agreementText, frameworkText, type BenchSize } from "./generate.js";
 import { dmnTable } from "./dmn.js";
 import { median, spreadRuleSet, timeInProcess } from "./in-process.js";
-import { enumCase, manyFiles, manyFindingsCase, membersCase, sharedFramework } from "./series.js";
+import { delegationRing, enumCase, manyFiles, manyFindingsCase, membersCase, sharedFramework } from "./series.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, "../bin/main.js");
@@ -244,6 +244,12 @@ async function main(): Promise<void> {
       series("agreements under one framework of 2,000 functions", QUICK ? [250, 500] : [250, 500, 1_000, 2_000], (n, at) => {
         write(at, sharedFramework(n, 2_000));
         return ["."];
+      });
+    if (want("ring"))
+      series("a ring of delegations (one activity)", QUICK ? [2_500, 5_000] : [2_500, 5_000, 10_000, 20_000], (n, at) => {
+        const c = delegationRing(n);
+        write(at, { "framework.concord": c.framework, "agreement.concord": c.agreement });
+        return ["agreement.concord"];
       });
     if (process.env.BENCH_ORACLE === "1") await oracleRows(dir, rows);
     // The SMT peer (bench/smt.ts), only when z3-solver is installed: never a dependency.

@@ -151,3 +151,14 @@ export function sharedFramework(agreements: number, functions: number): Map<stri
   }
   return out;
 }
+
+/** One activity whose responsible work is delegated round a ring of `n` parties: one `delegation-cycle` (a hostile shape: the cycle search walked the ring once per delegation). */
+export function delegationRing(n: number): { framework: string; agreement: string } {
+  const framework = [`framework ring_fw "Delegation ring" {`, `  levels system, place`, `  kind trust "Trust"`, `  role member "Member"`, `  function referral "Referral"`, `}`];
+  const agreement = [`import "framework.concord"`, ``, `agreement ring "Ring" {`, `  conforms to ring_fw`];
+  for (let i = 0; i < n; i++) agreement.push(`  party p${i} "Party ${i}" kind trust role member`);
+  agreement.push(`  clause 1 {`, `    assign referral {`, `      accountable p0`, `      responsible p0`, `    }`, `  }`);
+  for (let i = 0; i < n; i++) agreement.push(`  clause ${i + 2} {`, `    delegate referral from p${i} to p${(i + 1) % n}`, `  }`);
+  agreement.push(`}`);
+  return { framework: framework.join("\n") + "\n", agreement: agreement.join("\n") + "\n" };
+}
