@@ -7,6 +7,7 @@ import type { Framework } from "../generated/ruleset.js";
 import type { TestOutcome } from "../analysis/index.js";
 import type { SourceRoot } from "../semantics/load.js";
 import type { Program } from "../semantics/program.js";
+import { moneyDimensions } from "./pipeline.js";
 
 export interface CheckTask {
   cwd: string;
@@ -50,12 +51,6 @@ export type FileShare =
       /** When the task asks for them. */
       frameworks?: Framework[];
     };
-
-function moneyDimensions(owner: { dimensions: { id: string; type: string; currency?: string }[] }): [string, string][] {
-  const out: [string, string][] = [];
-  for (const d of owner.dimensions) if (d.type === "money" && d.currency) out.push([d.id, d.currency]);
-  return out;
-}
 
 function declarations(program: Program): SharedFile[] {
   return program.files.map((f) => {

@@ -11,7 +11,7 @@
 // stack. Ordinary files never pay for the thread, except in the report commands: their
 // output can grow with the square of a small input (`explain` lists, for each of 1,000
 // value bands, the chain of delegations in force there: 30 MB), so they always run on it,
-// which costs about 60 ms.
+// which costs about 50 ms.
 import v8 from "node:v8";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 

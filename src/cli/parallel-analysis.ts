@@ -10,6 +10,23 @@ import type { RuleSet } from "../generated/ruleset.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { TestOutcome } from "../analysis/index.js";
 import type { AnalysisTask } from "./analysis-worker.js";
+import type { CliContext } from "./context.js";
+
+/**
+ * `check` or `test` of `paths` with a share of the files on each thread (src/cli/parallel-check.ts),
+ * or why not: that module is loaded only where threads may be used (`--jobs` over 1, or enough
+ * cores), so that a small check on a small machine does not pay for it.
+ */
+export async function checkFilesOnThreads(
+  ctx: CliContext,
+  paths: string[],
+  jobs: number | undefined,
+  what: "findings" | "tests",
+): Promise<import("./parallel-check.js").CheckedOnThreads | string> {
+  if (jobs === 1) return "--jobs 1";
+  if (jobs === undefined && availableParallelism() < minCoresForWorkers) return `${availableParallelism()} cores`;
+  return (await import("./parallel-check.js")).checkPathsOnThreads(ctx, paths, jobs, what);
+}
 
 /** More threads than this rarely pay: a worker costs its start-up and a copy of the frameworks. */
 export const maxDefaultJobs = 8;

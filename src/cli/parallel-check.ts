@@ -1,6 +1,6 @@
 // `check --jobs N` and `test --jobs N` over many files: the whole pipeline (load, compile,
-// analyse or test) on worker threads, each taking a consecutive share of the files the command line names, with what they
-// import. A folder of 10,000 small agreements spends most of its time loading them, which the
+// analyse or test) on worker threads, each taking a consecutive share of the files the command
+// line names, with what they import. A folder of 10,000 small agreements spends most of its time loading them, which the
 // analysis-only threads (parallel-analysis.ts) leave on this thread.
 //
 // The shares are merged into exactly the single-threaded report, or not used at all. The
@@ -28,7 +28,7 @@ import { progress } from "./progress.js";
 import type { AgreementShare, CheckTask, FileShare, SharedFile } from "./check-worker.js";
 import type { TestOutcome } from "../analysis/index.js";
 import type { Compiled } from "./pipeline.js";
-import { mergeDiagnostics } from "./pipeline.js";
+import { currenciesOf, mergeDiagnostics } from "./pipeline.js";
 import { maxDefaultJobs, minCoresForWorkers, split, workerPool } from "./parallel-analysis.js";
 
 /** The single-threaded report's parts, from the shares: everything `check` renders. */
@@ -65,11 +65,7 @@ export function threadsForFiles(files: number, requested: number | undefined, co
  * are exactly the single-threaded check; otherwise why not, and the caller checks on this
  * thread. Never on the CLI's large-stack thread: a deep file is why the check runs there.
  */
-export async function checkPathsOnThreads(ctx: CliContext, paths: string[], jobs: number | undefined, what: CheckTask["what"] = "findings"): Promise<CheckedOnThreads | string> {
-  return sharedCheck(ctx, paths, jobs, what);
-}
-
-async function sharedCheck(ctx: CliContext, paths: string[], jobs: number | undefined, what: CheckTask["what"]): Promise<CheckedOnThreads | string> {
+export async function checkPathsOnThreads(ctx: CliContext, paths: string[], jobs: number | undefined, what: CheckTask["what"]): Promise<CheckedOnThreads | string> {
   if (ctx.deepStack) return "the large-stack thread";
   let roots: SourceRoot[];
   try {
@@ -91,7 +87,7 @@ async function sharedCheck(ctx: CliContext, paths: string[], jobs: number | unde
 }
 
 /** The shares' check of `roots` on `threads` threads, or why it might differ from the single-threaded one. */
-export async function checkOnThreads(cwd: string, roots: SourceRoot[], threads: number, what: CheckTask["what"] = "findings"): Promise<CheckedOnThreads | string> {
+async function checkOnThreads(cwd: string, roots: SourceRoot[], threads: number, what: CheckTask["what"]): Promise<CheckedOnThreads | string> {
   const pool = await workerPool("check-worker.js", threads);
   try {
     const merged = await checkShares(cwd, split(roots, threads * sharesPerThread), (share, i) => pool.run({ cwd, roots: share, what, withFrameworks: i === 0 } satisfies CheckTask) as Promise<FileShare>);
@@ -132,7 +128,7 @@ type Share = Exclude<FileShare, { fallback: string }>;
 /** How the one-thread load lays the program out, read from the shares: its files in order, and the share that read each first. */
 interface Layout {
   files: SharedFile[];
-  /** File identity → the share that read it first. */
+  /** File path → the share that read it first. */
   owner: Map<string, number>;
   /** File path → its place in `files`. */
   place: Map<string, number>;
@@ -151,20 +147,19 @@ function readable(results: readonly FileShare[]): Share[] | string {
 function layoutOf(results: readonly FileShare[]): Layout | string {
   const shares = readable(results);
   if (typeof shares === "string") return shares;
-  const owner = new Map<string, number>(); // identity → share
+  const owner = new Map<string, number>(); // path → share
   const pathOf = new Map<string, string>(); // identity → path
   const files: SharedFile[] = [];
-  shares.forEach((share, i) => {
+  for (const [i, share] of shares.entries())
     for (const f of share.files) {
       const seen = pathOf.get(f.identity);
-      if (seen === undefined) {
-        owner.set(f.identity, i);
-        pathOf.set(f.identity, f.path);
-        files.push(f);
-      } else if (seen !== f.path) owner.set(f.identity, -1); // two paths to one file
+      if (seen !== undefined && seen !== f.path) return "one file is reached by two paths";
+      if (seen !== undefined) continue;
+      if (owner.has(f.path)) return "one file is reached by two paths"; // one path to two files: replaced while read
+      owner.set(f.path, i);
+      pathOf.set(f.identity, f.path);
+      files.push(f);
     }
-  });
-  if ([...owner.values()].includes(-1) || new Set(files.map((f) => f.path)).size !== files.length) return "one file is reached by two paths";
   // Each agreement name is declared once in the whole program.
   const agreementAt = new Map<string, string>();
   for (const f of files)
@@ -184,13 +179,10 @@ function assemble(layout: Layout, results: readonly FileShare[]): Omit<CheckedOn
   // Every share knows every framework, in the program's order.
   const frameworks = files.flatMap((f) => f.frameworks).join("\u0001");
   if (shares.some((s) => s.files.flatMap((f) => f.frameworks).join("\u0001") !== frameworks)) return NOT_EVERY_FRAMEWORK;
-  const identityOf = new Map(files.map((f) => [f.path, f.identity] as const));
-  const owned = (share: number) => (a: AgreementShare) => owner.get(identityOf.get(a.file) ?? "") === share;
+  const owned = (share: number) => (a: AgreementShare) => owner.get(a.file) === share;
   // In the program's order of their files (a share that read the frameworks first read its own files after them).
   const agreements = shares.flatMap((s, i) => s.agreements.filter(owned(i))).sort((x, y) => place.get(x.file)! - place.get(y.file)!);
-  const currencies = Object.create(null) as Record<string, string>; // dimension names from files: `__proto__` too
-  for (const [id, sign] of shares[0]?.frameworkCurrencies ?? []) currencies[id] = sign;
-  for (const a of agreements) for (const [id, sign] of a.currencies) currencies[id] = sign;
+  const currencies = currenciesOf([shares[0]?.frameworkCurrencies ?? [], ...agreements.map((a) => a.currencies)]);
   return {
     diagnostics: mergeDiagnostics(shares.flatMap((s) => s.diagnostics)),
     findings: agreements.flatMap((a) => a.findings).sort(compareDiagnostics),

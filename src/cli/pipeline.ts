@@ -32,11 +32,17 @@ export interface Compiled {
   currencies: Record<string, string>;
 }
 
-/** Dimension id → currency sign, over every framework and agreement of the rule set. */
-function currenciesOf(ruleSet: RuleSet): Record<string, string> {
+/** The currency sign of each money dimension of a framework or agreement, as [id, sign]. */
+export function moneyDimensions(owner: { dimensions: readonly { id: string; type: string; currency?: string }[] }): [string, string][] {
+  const out: [string, string][] = [];
+  for (const d of owner.dimensions) if (d.type === "money" && d.currency) out.push([d.id, d.currency]);
+  return out;
+}
+
+/** Dimension id → currency sign, from lists of [id, sign] in rule-set order (frameworks, then agreements): the last one wins. */
+export function currenciesOf(lists: readonly (readonly [string, string])[][]): Record<string, string> {
   const currencies = Object.create(null) as Record<string, string>; // dimension names from files: `__proto__` too
-  for (const owner of [...ruleSet.frameworks, ...ruleSet.agreements])
-    for (const d of owner.dimensions) if (d.type === "money" && d.currency) currencies[d.id] = d.currency;
+  for (const list of lists) for (const [id, sign] of list) currencies[id] = sign;
   return currencies;
 }
 
@@ -124,7 +130,7 @@ export function loadAndCompile(ctx: CliContext, paths: string[], verb = "checkin
       files,
       inputs: program.files.map((f) => f.absolutePath),
       sources,
-      currencies: currenciesOf(compiled.ruleSet),
+      currencies: currenciesOf([...compiled.ruleSet.frameworks, ...compiled.ruleSet.agreements].map(moneyDimensions)),
     };
   } finally {
     p.done();

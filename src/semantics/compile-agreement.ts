@@ -94,13 +94,11 @@ interface SharedOutput {
 function sharedOutput(env: Env): SharedOutput {
   const silent = Reporter.silent();
   const models = new Map<string, OutAgreement["modelDefinitions"][number]>();
-  let rules: OutAgreement["rules"] | undefined;
   return {
     functions: env.functionList.map(outFunction),
     activityOrder: env.functionList.filter((f) => f.activity).map((f) => f.id),
-    get rules() {
-      return (rules ??= env.rules.values().map((rule) => compileRule(env, rule, silent)));
-    },
+    rules: env.rules.values().map((rule) => compileRule(env, rule, silent)),
+    // Only the models an agreement uses are compiled for it.
     model(id) {
       let m = models.get(id);
       if (!m) models.set(id, (m = compileModel(env, env.models.get(id)!, silent)));

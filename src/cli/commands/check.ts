@@ -1,6 +1,5 @@
 // `concordat check [paths…]`: load, compile, analyse, report.
 import { appendFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { compareDiagnostics, severityRank, type Diagnostic, type Severity } from "../../diagnostics/diagnostic.js";
@@ -72,10 +71,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
   if (opts.stdinFilename !== undefined && texts === undefined) throw new UsageError("--stdin-filename names standard input, so it needs `-` among the paths");
   const expanded = expand.expandPaths(args, ctx.cwd, ignored);
   // Many files: the whole check on threads, one share of the files each, when that is exactly the report of one thread.
-  // Loaded only where threads may be used: a small check on a small machine does not pay for it.
-  const maybeThreads = opts.jobs !== undefined ? opts.jobs > 1 : availableParallelism() >= parallel.minCoresForWorkers;
-  const onThreads = maybeThreads ? await import("../parallel-check.js") : undefined;
-  const shared = texts !== undefined ? "standard input" : onThreads ? await onThreads.checkPathsOnThreads(ctx, expanded, opts.jobs) : opts.jobs === 1 ? "--jobs 1" : `${availableParallelism()} cores`;
+  const shared = texts !== undefined ? "standard input" : await parallel.checkFilesOnThreads(ctx, expanded, opts.jobs, "findings");
   let loaded: Omit<Compiled, "ruleSet">;
   let frameworks: RuleSet["frameworks"];
   let findings: Diagnostic[];

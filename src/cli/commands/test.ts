@@ -1,5 +1,4 @@
 // `concordat test [paths…]`: run the agreements' own `test` blocks.
-import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Command, Option } from "commander";
 import { positiveInteger } from "./check.js";
@@ -99,9 +98,7 @@ export async function runTestCommand(ctx: CliContext, paths: string[], opts: Tes
   ]);
   const given = paths.length > 0 ? paths : ["."];
   // Many files: the whole run on threads, one share of the files each (as `check --jobs`), when that is exactly one thread's.
-  const maybeThreads = opts.jobs !== undefined ? opts.jobs > 1 : availableParallelism() >= parallel.minCoresForWorkers;
-  const onThreads = maybeThreads ? await import("../parallel-check.js") : undefined;
-  const shared = onThreads ? await onThreads.checkPathsOnThreads(ctx, given, opts.jobs, "tests") : opts.jobs === 1 ? "--jobs 1" : `${availableParallelism()} cores`;
+  const shared = await parallel.checkFilesOnThreads(ctx, given, opts.jobs, "tests");
   let loaded: Omit<Compiled, "ruleSet">;
   let results: TestResult[];
   if (typeof shared !== "string") {
