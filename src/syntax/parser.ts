@@ -376,6 +376,8 @@ export interface ConcordParserOptions {
    * suite builds a parser with them on (test/syntax/grammar.test.ts).
    */
   validate?: boolean;
+  /** Compute the follow sets for error recovery when the parser is built (see the constructor), not on first use. */
+  eagerFollows?: boolean;
 }
 
 /**
@@ -422,7 +424,19 @@ export class ConcordParser extends CstParser {
       nodeLocationTracking: "none",
       skipValidations: !options.validate,
     });
+    if (options.validate || options.eagerFollows) {
+      this.performSelfAnalysis();
+      return;
+    }
+    // Chevrotain computes the follow sets of every rule reference for error recovery when the
+    // parser is built, whether or not a file has an error: a third of building it. Built with
+    // recovery off it skips them; they are taken, on the first recovery that reads them, from
+    // a parser built the usual way (the sets depend on the grammar alone). Recovery is back on
+    // before any parse.
+    this.recovery = false;
     this.performSelfAnalysis();
+    this.recovery = true;
+    this.followsPending = true;
   }
 
   // ---- the parse tree: Chevrotain's tree-building steps, building ParseNodes. Chevrotain
@@ -454,6 +468,19 @@ export class ConcordParser extends CstParser {
 
   private get recovery(): boolean {
     return (this as unknown as { recoveryEnabled: boolean }).recoveryEnabled;
+  }
+
+  /** Whether the follow sets are still to be taken from a parser built the usual way (see the constructor). */
+  private followsPending = false;
+
+  /** Chevrotain's follow set of a rule reference, read when it recovers (not in its typings). */
+  getFollowSetFromFollowKey(key: unknown): TokenType[] {
+    const self = this as unknown as { resyncFollows: Record<string, TokenType[]> };
+    if (this.followsPending) {
+      self.resyncFollows = (new ConcordParser({ eagerFollows: true }) as unknown as typeof self).resyncFollows;
+      this.followsPending = false;
+    }
+    return (CstParser.prototype as unknown as { getFollowSetFromFollowKey: (this: ConcordParser, k: unknown) => TokenType[] }).getFollowSetFromFollowKey.call(this, key);
   }
 
   /** Chevrotain's record of each error (not in its typings), counted against the budget. */

@@ -80,6 +80,19 @@ describe("the parser's grammar", () => {
     const { ConcordParser } = await import("../../src/syntax/parser.js");
     expect(() => new ConcordParser({ validate: true })).not.toThrow();
   });
+  it("recovers with the follow sets Chevrotain computes when it builds a parser (the shared one takes them on first use)", async () => {
+    const { ConcordParser } = await import("../../src/syntax/parser.js");
+    type Follows = { resyncFollows: Record<string, unknown[]>; getFollowSetFromFollowKey(key: { ruleName: string; idxInCallingRule: number; inRule: string }): unknown[] };
+    const eager = new ConcordParser({ eagerFollows: true }) as unknown as Follows;
+    const lazy = new ConcordParser() as unknown as Follows;
+    const names = Object.keys(eager.resyncFollows);
+    expect(names.length).toBeGreaterThan(50);
+    expect(lazy.resyncFollows).toEqual({});
+    // A follow key names the rule referenced, its occurrence and the rule it is in ("<rule><n>_~IN~_<rule>").
+    const [, ruleName, idx, inRule] = /^(.*?)(\d+)_~IN~_(.*)$/.exec(names[0]!)!;
+    expect(lazy.getFollowSetFromFollowKey({ ruleName: ruleName!, idxInCallingRule: Number(idx), inRule: inRule! })).toEqual(eager.resyncFollows[names[0]!]);
+    expect(lazy.resyncFollows).toEqual(eager.resyncFollows);
+  });
   it("the lexer's token definitions pass Chevrotain's checks (the shared lexer skips them)", async () => {
     const { Lexer } = await import("../../src/syntax/chevrotain.js");
     const { allTokens, lexerTokens, lexerOptions } = await import("../../src/syntax/tokens.js");
