@@ -12,8 +12,15 @@
 // output can grow with the square of a small input (`explain` lists, for each of 1,000
 // value bands, the chain of delegations in force there: 30 MB), so they always run on it,
 // which costs about 50 ms.
+import module from "node:module";
 import v8 from "node:v8";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+
+// Node 22.1 and later keep V8's compiled code of the modules loaded after this line between
+// runs (in the system's temporary folder, or NODE_COMPILE_CACHE; NODE_DISABLE_COMPILE_CACHE=1
+// turns it off), as TypeScript's tsc does: checking one small file on Node 22 took 0.20 s,
+// 0.17 s with it. It never fails a run. Node 20 has no such cache.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const STACK_MB = 1024;
 
