@@ -2,6 +2,7 @@
 // tens of milliseconds at every start: the globber for a plain path, the six renderers that
 // are not asked for, the EBNF reference, the Markdown parser, the report libraries.
 import fs from "node:fs";
+import module from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
@@ -44,5 +45,29 @@ describe("check loads only what it uses", () => {
     for (const other of ["sarif", "json", "junit", "github", "plain", "brief", "rule-help", "docx", "xlsx", "format", "literate", "matrix", "document"])
       expect(urls.filter((u) => chunk(other).test(u)), other).toEqual([]);
     expect(urls.filter((u) => /tinyglobby|mdast|exceljs|docx\/|prettier/.test(u))).toEqual([]);
+  });
+});
+
+describe("Node's compile cache", () => {
+  beforeAll(() => ensureBuilt());
+
+  // Node 22.1 and later have module.enableCompileCache; Node 20 has none, and nothing is written.
+  const hasCache = typeof (module as { enableCompileCache?: unknown }).enableCompileCache === "function";
+
+  it(`is ${hasCache ? "written in the temporary folder" : "not written (this Node has none)"}, and the report is the same with and without it`, () => {
+    // Not NODE_COMPILE_CACHE, which turns the cache on by itself: the default folder, under TMPDIR.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "concordat-cache-"));
+    const args = ["check", "--format", "json", "policies/agreements/northvale-group.concord"];
+    const env = { ...process.env, NODE_COMPILE_CACHE: undefined, TMPDIR: tmp, NO_COLOR: "1" };
+    const plain = spawnSync(process.execPath, [bin, ...args], { cwd: repo, env: { ...env, NODE_DISABLE_COMPILE_CACHE: "1" }, encoding: "utf8" });
+    expect(fs.readdirSync(tmp)).toEqual([]);
+    const cached = [1, 2].map(() => spawnSync(process.execPath, [bin, ...args], { cwd: repo, env, encoding: "utf8" }));
+    for (const r of cached) {
+      expect(r.stdout).toBe(plain.stdout);
+      expect(r.stderr).toBe(plain.stderr);
+      expect(r.status).toBe(plain.status);
+    }
+    const dir = path.join(tmp, "node-compile-cache");
+    expect(fs.existsSync(dir) && fs.readdirSync(dir, { recursive: true }).length > 0).toBe(hasCache);
   });
 });
