@@ -62,12 +62,15 @@ export function codePointWidth(cp: number): number {
 interface Layout {
   cells: string[];
   /** startCell[i] for i in 0..length (length maps to the cell after the last character). */
-  startCell: number[];
+  startCell: Int32Array;
+  /** The first non-blank cell and the end of the last, worked out on first use. */
+  firstNonSpace?: number;
+  lastNonSpaceEnd?: number;
 }
 
 function layout(line: string): Layout {
   const cells: string[] = [];
-  const startCell: number[] = new Array(line.length + 1).fill(0);
+  const startCell = new Int32Array(line.length + 1);
   let i = 0;
   while (i < line.length) {
     const cp = line.codePointAt(i)!;
@@ -110,13 +113,24 @@ function markCells(l: Layout, column: number, endColumn: number | undefined): Ma
 }
 
 function firstNonSpace(l: Layout): number {
-  const i = l.cells.findIndex((c) => c !== " " && c !== "");
-  return i < 0 ? 0 : i;
+  if (l.firstNonSpace === undefined) {
+    const i = l.cells.findIndex((c) => c !== " " && c !== "");
+    l.firstNonSpace = i < 0 ? 0 : i;
+  }
+  return l.firstNonSpace;
 }
 
 function lastNonSpaceEnd(l: Layout): number {
-  for (let i = l.cells.length - 1; i >= 0; i--) if (l.cells[i] !== " " && l.cells[i] !== "") return i + 1;
-  return 0;
+  if (l.lastNonSpaceEnd === undefined) {
+    let end = 0;
+    for (let i = l.cells.length - 1; i >= 0; i--)
+      if (l.cells[i] !== " " && l.cells[i] !== "") {
+        end = i + 1;
+        break;
+      }
+    l.lastNonSpaceEnd = end;
+  }
+  return l.lastNonSpaceEnd;
 }
 
 /** An underline: the cells [from, to). */
@@ -173,6 +187,27 @@ function linesOf(source: string): readonly string[] {
   return lines;
 }
 
+/**
+ * The layout of 1-based line `lineNo`. A long line's is kept (the last few per source): every
+ * finding on a line of 2,000 clauses laid out the whole line again, and 8,000 took a minute.
+ */
+const longLayouts = new WeakMap<readonly string[], Map<number, Layout>>();
+const LONG_LINE = 1_000;
+const LONG_LAYOUTS_KEPT = 4;
+function layoutAt(lines: readonly string[], lineNo: number): Layout {
+  const line = lines[lineNo - 1]!;
+  if (line.length < LONG_LINE) return layout(line);
+  let kept = longLayouts.get(lines);
+  if (kept === undefined) longLayouts.set(lines, (kept = new Map()));
+  let l = kept.get(lineNo);
+  if (l === undefined) {
+    l = layout(line);
+    if (kept.size >= LONG_LAYOUTS_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(lineNo, l);
+  }
+  return l;
+}
+
 /** Whether 1-based line `line` is a line of `source`. */
 export function hasLine(source: string, line: number): boolean {
   return Number.isInteger(line) && line >= 1 && line <= linesOf(source).length;
@@ -203,7 +238,7 @@ export function codeFrame(source: string, pos: FramePosition, options: FrameOpti
   const rows: Row[] = [];
   const column = Number.isInteger(pos.column) && pos.column >= 1 ? pos.column : 1;
   if (endLine === pos.line) {
-    const l = layout(lines[pos.line - 1]!);
+    const l = layoutAt(lines, pos.line);
     rows.push({ lineNo: pos.line, ...windowed(l, markCells(l, column, endColumn), maxWidth) });
   } else {
     const shown: number[] = [];
@@ -223,7 +258,7 @@ export function codeFrame(source: string, pos: FramePosition, options: FrameOpti
         rows.push({ lineNo: null, text: "" });
         continue;
       }
-      const l = layout(lines[n - 1]!);
+      const l = layoutAt(lines, n);
       let mark: Mark | undefined;
       if (n === pos.line) {
         const from = cellOf(l, column);
@@ -298,7 +333,7 @@ export function labelledFrame(
     while (k < shown.length && shown[k]!.line === lineNo) onLine.push(shown[k++]!);
     if (previous > 0 && lineNo > previous + 1) out.push(style.gutter(`${" ".repeat(Math.max(0, gw - 3))}...`));
     previous = lineNo;
-    const l = layout(lines[lineNo - 1]!);
+    const l = layoutAt(lines, lineNo);
     const cells = onLine.map((m) => markOnLine(l, m));
     // The window follows the first span on the line; the others move with it.
     const first = windowed(l, cells[0], maxWidth);

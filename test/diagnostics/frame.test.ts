@@ -104,3 +104,38 @@ describe("codeFrame", () => {
     ]);
   });
 });
+
+describe("code frames on long lines (each long line is laid out once, and kept)", () => {
+  // Two sources whose first two lines are long, with the same lengths and different words.
+  const long = (word: string, n: number) => Array.from({ length: n }, (_, i) => `${word}${i}`).join(" ");
+  const one = [long("alpha", 400), long("gamma", 400)].join("\n");
+  const two = [long("betaa", 400), long("delta", 400)].join("\n");
+  const at = (src: string, line: number, word: string) => {
+    const column = src.split("\n")[line - 1]!.indexOf(word) + 1;
+    return codeFrame(src, { line, column, endLine: line, endColumn: column + word.length });
+  };
+
+  it("frames each span on its own line, in its own source, whatever was framed before", () => {
+    for (const [src, line, word] of [
+      [one, 1, "alpha250"],
+      [one, 2, "gamma250"],
+      [two, 1, "betaa250"],
+      [one, 1, "alpha7"],
+      [two, 2, "delta399"],
+      [one, 2, "gamma0"],
+    ] as const) {
+      const frame = at(src, line, word);
+      const row = frame[1]!.slice(4);
+      const carets = frame[2]!.slice(4);
+      expect(row.slice(carets.indexOf("^"), carets.lastIndexOf("^") + 1), `${word} on line ${line}`).toBe(word);
+      expect(row.length).toBeLessThanOrEqual(102);
+    }
+  });
+
+  it("a multi-line span ending on a long line underlines from its first non-blank cell", () => {
+    const src = ["x {", "        " + long("omega", 300)].join("\n");
+    const frame = codeFrame(src, { line: 1, column: 1, endLine: 2, endColumn: 14 });
+    expect(frame.at(-1)).toBe("  |         ^^^^^");
+    expect(codeFrame(src, { line: 1, column: 1, endLine: 2, endColumn: 14 })).toEqual(frame);
+  });
+});
