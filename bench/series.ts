@@ -162,3 +162,15 @@ export function delegationRing(n: number): { framework: string; agreement: strin
   agreement.push(`}`);
   return { framework: framework.join("\n") + "\n", agreement: agreement.join("\n") + "\n" };
 }
+
+/**
+ * `n` clauses on one line (a machine-written file), one band of value each, a seventh of them
+ * naming a party that is not declared: one `unresolved` finding every seventh clause, each framed
+ * on that line (a hostile shape: each frame laid out the whole line again).
+ */
+export function oneLineCase(n: number): { framework: string; agreement: string } {
+  const framework = [`framework line_fw "One line" {`, `  levels system, place`, `  kind trust "Trust"`, `  role member "Member"`, `  dimension value: money`, `  function triage "Triage"`, `}`];
+  const clauses = Array.from({ length: n }, (_, i) => `clause ${i + 1} { assign triage at system where value >= £${i} and value < £${i + 1} { accountable ${i % 7 === 0 ? `q${i}` : "p"} } }`);
+  const agreement = [`import "framework.concord"`, ``, `agreement line "One line" {`, `  conforms to line_fw`, `  party p "Party P" kind trust role member`, `  ${clauses.join(" ")}`, `}`];
+  return { framework: framework.join("\n") + "\n", agreement: agreement.join("\n") + "\n" };
+}
