@@ -15,17 +15,18 @@ import { schemaCommand } from "./commands/schema.js";
 import { testCommand } from "./commands/test.js";
 import { ioErrorMessage } from "./errors.js";
 import { escapeControls } from "../diagnostics/escape.js";
+import { paragraphs } from "./help-text.js";
 
 export function createProgram(ctx: CliContext): Command {
   const program = new Command("concordat")
     .version(packageVersion(), "-V, --version", "print concordat's version (-v too)")
     .description(
-      [
+      paragraphs([
         "concordat checks collaboration agreements between healthcare providers (MOUs,",
         "collaboration agreements, terms of reference) against the frameworks they must",
         "meet: for every function, at every place, on every day and in every value band,",
         "exactly one party is accountable, and the framework's rules hold.",
-      ].join("\n"),
+      ]),
     )
     .helpOption("-h, --help", "show help")
     .showHelpAfterError("(run `concordat --help`, or `concordat <command> --help`, for help)")

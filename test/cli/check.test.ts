@@ -166,4 +166,20 @@ describe("concordat check", () => {
     expect(v.code).toBe(0);
     expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(repo, "package.json"), "utf8")).version);
   });
+
+  it("each command's description is wrapped as paragraphs, not broken where its source lines end", () => {
+    // Commander wraps at 80 columns off a terminal: a line of a paragraph ends only where the
+    // next word would not fit (lines of source longer than that left "so," alone on a line).
+    for (const command of [[], ["check"], ["compile"], ["test"], ["diff"], ["explain"], ["matrix"], ["render"], ["fmt"], ["init"], ["schema"]]) {
+      const lines = concordat([...command, "--help"]).stdout.split("\n");
+      const description = lines.slice(2, lines.findIndex((l, i) => i > 1 && /^[A-Z][a-z ]*:$/.test(l)));
+      expect(description.length, command.join(" ")).toBeGreaterThan(1);
+      for (let i = 0; i + 1 < description.length; i++) {
+        const [line, next] = [description[i]!, description[i + 1]!];
+        if (line === "" || next === "" || /^\s/.test(next)) continue;
+        expect(line.length, `${command.join(" ") || "concordat"}: "${line}"`).toBeLessThanOrEqual(80);
+        expect(line.length + 1 + next.split(" ")[0]!.length, `${command.join(" ") || "concordat"}: "${line}" then "${next}"`).toBeGreaterThan(80);
+      }
+    }
+  });
 });

@@ -12,6 +12,7 @@ import { readStandardInput, UsageError, useColor } from "../context.js";
 import { progress } from "../progress.js";
 import { tellThreads } from "../debug.js";
 import { writeFileAtomic } from "../write-atomic.js";
+import { paragraphs } from "../help-text.js";
 
 export const failOnLevels = ["error", "warning", "info", "none"] as const;
 export type FailOn = (typeof failOnLevels)[number];
@@ -150,14 +151,14 @@ export function checkCommand(ctx: CliContext): Command {
   return new Command("check")
     .summary("check agreements and frameworks: gaps, conflicts, framework rules, models, tests")
     .description(
-      [
+      paragraphs([
         "Check every .concord (and .concord.md) file in the given files and folders, with",
         "everything they import: the language, every name, and then the agreements",
         "themselves — exactly one party accountable everywhere, the framework's rules,",
         "the collaboration models' constraints, delegations and the agreements' own tests.",
         "Every finding names the clause, the rule and its source, and a concrete example",
         "(the witness) of where it happens.",
-      ].join("\n"),
+      ]),
     )
     .argument("[paths...]", "files, folders or quoted globs to check; - reads standard input (default: concordat.json's paths, or .)")
     .addOption(new Option("-f, --format <format>", "how to print the report").choices([...formats]).default("pretty"))

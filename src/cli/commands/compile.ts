@@ -6,6 +6,7 @@ import type { CliContext } from "../context.js";
 import type { RuleSet } from "../pipeline.js";
 import { useColor } from "../context.js";
 import { writeFileAtomic } from "../write-atomic.js";
+import { paragraphs } from "../help-text.js";
 
 export interface CompileOptions {
   output?: string;
@@ -68,7 +69,7 @@ export function compileCommand(ctx: CliContext): Command {
   return new Command("compile")
     .summary("compile agreements and frameworks to the canonical rule set (JSON)")
     .description(
-      [
+      paragraphs([
         "Compile the given files, and everything they import, to one canonical rule set:",
         "frameworks flattened, every name resolved, every assignment spelled out as the",
         "activities, places, days and values it covers. The JSON is described by",
@@ -76,7 +77,7 @@ export function compileCommand(ctx: CliContext): Command {
         "",
         "When the input has an error, the errors are printed and nothing is written: an",
         "existing output file is left as it was.",
-      ].join("\n"),
+      ]),
     )
     .argument("<files...>", "agreement or framework files (or folders)")
     .option("-o, --output <file>", "write the rule set to this file (default: print it)")

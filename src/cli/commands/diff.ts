@@ -9,6 +9,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import type { CliContext } from "../context.js";
 import { UsageError, useColor } from "../context.js";
 import { writeFileAtomic } from "../write-atomic.js";
+import { paragraphs } from "../help-text.js";
 
 export const diffFormats = ["pretty", "markdown", "json"] as const;
 export type DiffFormat = (typeof diffFormats)[number];
@@ -147,13 +148,13 @@ export function diffCommand(ctx: CliContext): Command {
   return new Command("diff")
     .summary("what changed in accountability between two versions")
     .description(
-      [
+      paragraphs([
         "Compare two versions of agreements: who gained or lost accountability or",
         "responsibility for which activities, places, dates and value bands (computed",
         "exactly on the two compiled rule sets, merged into regions in words), and the",
         "findings introduced and fixed. OLD and NEW are files or folders; with --git REV,",
         "the working tree is compared with that revision (read through git show).",
-      ].join("\n"),
+      ]),
     )
     .argument("[paths...]", "OLD NEW, or with --git the paths to compare (default: .)")
     .option("--git <rev>", "compare the working tree with this revision (a commit, branch or tag)")

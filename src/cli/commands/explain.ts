@@ -6,6 +6,7 @@ import { Command, Option } from "commander";
 import type { CliContext } from "../context.js";
 import { UsageError, useColor } from "../context.js";
 import { writeFileAtomic } from "../write-atomic.js";
+import { paragraphs } from "../help-text.js";
 
 export const explainFormats = ["pretty", "json"] as const;
 
@@ -44,13 +45,13 @@ export function explainCommand(ctx: CliContext): Command {
   return new Command("explain")
     .summary("who is accountable, responsible, consulted and informed at a point, and which clauses say so")
     .description(
-      [
+      paragraphs([
         "Explain one function of an agreement at a point, or over every point you leave open:",
         "who is accountable, responsible, consulted and informed, the clause that says so,",
         "the clauses overridden there (and by which clause), the delegations that apply, the",
         "collaboration models and framework rules that constrain it, and, where nobody or more",
         "than one party is accountable, the finding of `concordat check`.",
-      ].join("\n"),
+      ]),
     )
     .argument("<files...>", "the agreement's file (and any others it needs), or a folder")
     .requiredOption("-a, --activity <function>", "the function to explain (a parent function explains each of its activities)")

@@ -9,6 +9,7 @@ import { renderPretty } from "../../diagnostics/pretty.js";
 import type { CliContext } from "../context.js";
 import { readStandardInput, UsageError, useColor } from "../context.js";
 import { writeFileAtomic } from "../write-atomic.js";
+import { paragraphs } from "../help-text.js";
 
 export interface FmtOptions {
   check?: boolean;
@@ -194,7 +195,7 @@ export function fmtCommand(ctx: CliContext): Command {
   return new Command("fmt")
     .summary("rewrite .concord and .concord.md files in the one canonical layout")
     .description(
-      [
+      paragraphs([
         "Rewrite the given files, and the .concord and .concord.md files in the given",
         "folders (default: the current folder), in the one canonical layout: comments",
         "kept, blank lines between items kept (at most one), long role lines and selector",
@@ -205,7 +206,7 @@ export function fmtCommand(ctx: CliContext): Command {
         "tabWidth and useTabs are read from .prettierrc or .editorconfig, as Prettier does.",
         "A file with a syntax error is reported and left as it is. Files are rewritten",
         "atomically and keep their permissions.",
-      ].join("\n"),
+      ]),
     )
     .argument("[paths...]", "files or folders; `-` formats standard input to standard output")
     .option("--check", "rewrite nothing: list the files that are not in the canonical layout, and exit 1 if any")

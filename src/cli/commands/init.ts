@@ -9,6 +9,7 @@ import type { Framework } from "../../generated/ruleset.js";
 import type { CliContext } from "../context.js";
 import { UsageError, useColor } from "../context.js";
 import { writeFileAtomic } from "../write-atomic.js";
+import { paragraphs } from "../help-text.js";
 
 export interface InitOptions {
   framework: string;
@@ -133,12 +134,12 @@ export function initCommand(ctx: CliContext): Command {
   return new Command("init")
     .summary("start a new agreement from a framework, every decision left to make marked TODO")
     .description(
-      [
+      paragraphs([
         "Write a new agreement that conforms to the framework in FILE (and uses the model M):",
         "every provision, body, kind of party, function and covered activity that the",
         "framework's rules and the model require is there as a TODO comment. It parses, and",
         "`concordat check` on it lists exactly the decisions still to be made, each on its TODO.",
-      ].join("\n"),
+      ]),
     )
     .requiredOption("--framework <file>", "the framework the agreement conforms to")
     .option("--model <id>", "the collaboration model the agreement uses")

@@ -5,6 +5,7 @@ import { Command, Option } from "commander";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../context.js";
 import { writeFileAtomic } from "../write-atomic.js";
+import { paragraphs } from "../help-text.js";
 
 export const matrixFormats = ["markdown", "csv", "html", "xlsx"] as const;
 
@@ -35,14 +36,14 @@ export function matrixCommand(ctx: CliContext): Command {
   return new Command("matrix")
     .summary("the RACI matrix of an agreement (Markdown, CSV, HTML or a spreadsheet)")
     .description(
-      [
+      paragraphs([
         "The responsibility matrix of an agreement: its functions as rows, grouped by category",
         "and function, its parties and bodies as columns, R (responsible), A (accountable),",
         "C (consulted) and I (informed) in the cells. Where the agreement splits a function by",
         "place, dates or value, each part has its own row, described in words. Gaps (nobody",
         "accountable) and conflicts (more than one) are marked where they are, with the finding",
         "and its clause; every finding of `concordat check` is listed after the matrix.",
-      ].join("\n"),
+      ]),
     )
     .argument("<files...>", "the agreement's file (and any others it needs), or a folder")
     .option("--agreement <id>", "the agreement, when the files hold several")

@@ -8,6 +8,7 @@ import type { CliContext } from "../context.js";
 import { UsageError } from "../context.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import type { Agreement as AstAgreement } from "../../syntax/ast.js";
+import { paragraphs } from "../help-text.js";
 
 export const renderFormats = ["html", "docx"] as const;
 
@@ -71,12 +72,12 @@ export function renderCommand(ctx: CliContext): Command {
   return new Command("render")
     .summary("an agreement as the document the parties sign (HTML or Word)")
     .description(
-      [
+      paragraphs([
         "Render a literate agreement (.concord.md) as a document: its Markdown prose, its",
         "clauses in words (who is accountable, responsible, consulted and informed, where and",
         "when), and two generated schedules: Responsibilities (the RACI matrix) and, when",
         "`concordat check` finds anything, Open findings. A plain .concord file renders too.",
-      ].join("\n"),
+      ]),
     )
     .argument("<file>", "the agreement (.concord.md or .concord)")
     .option("--agreement <id>", "the agreement, when the file holds several")

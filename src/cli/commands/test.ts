@@ -14,6 +14,7 @@ import { useColor } from "../context.js";
 import { writeFileAtomic } from "../write-atomic.js";
 import type { Compiled } from "../pipeline.js";
 import { tellThreads } from "../debug.js";
+import { paragraphs } from "../help-text.js";
 
 export const testFormats = ["pretty", "json", "junit"] as const;
 export type TestFormat = (typeof testFormats)[number];
@@ -141,11 +142,11 @@ export function testCommand(ctx: CliContext): Command {
   return new Command("test")
     .summary("run the agreements' own tests (their `test` blocks)")
     .description(
-      [
+      paragraphs([
         "Run every `test \"…\" { expect … }` block of the agreements in the given files and",
         "folders, and say which passed and which failed. A failure shows the point (the",
         "witness) where the expectation does not hold.",
-      ].join("\n"),
+      ]),
     )
     .argument("[paths...]", "files or folders", ["."])
     .addOption(new Option("-f, --format <format>", "how to print the results").choices([...testFormats]).default("pretty"))
