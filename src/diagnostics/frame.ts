@@ -178,13 +178,7 @@ function windowed(l: Layout, mark: Mark | undefined, maxWidth: number): { text: 
 const recentLines = new Map<string, readonly string[]>();
 const RECENT_SOURCES = 8;
 function linesOf(source: string): readonly string[] {
-  let lines = recentLines.get(source);
-  if (lines === undefined) {
-    lines = splitLines(source);
-    if (recentLines.size >= RECENT_SOURCES) recentLines.delete(recentLines.keys().next().value!);
-    recentLines.set(source, lines);
-  }
-  return lines;
+  return keptOrMade(recentLines, source, RECENT_SOURCES, () => splitLines(source));
 }
 
 /**
@@ -199,13 +193,18 @@ function layoutAt(lines: readonly string[], lineNo: number): Layout {
   if (line.length < LONG_LINE) return layout(line);
   let kept = longLayouts.get(lines);
   if (kept === undefined) longLayouts.set(lines, (kept = new Map()));
-  let l = kept.get(lineNo);
-  if (l === undefined) {
-    l = layout(line);
-    if (kept.size >= LONG_LAYOUTS_KEPT) kept.delete(kept.keys().next().value!);
-    kept.set(lineNo, l);
+  return keptOrMade(kept, lineNo, LONG_LAYOUTS_KEPT, () => layout(line));
+}
+
+/** The value kept under `key`, or `make()` kept there, the oldest entry dropped past `limit`. */
+function keptOrMade<K, V>(kept: Map<K, V>, key: K, limit: number, make: () => V): V {
+  let value = kept.get(key);
+  if (value === undefined) {
+    value = make();
+    if (kept.size >= limit) kept.delete(kept.keys().next().value!);
+    kept.set(key, value);
   }
-  return l;
+  return value;
 }
 
 /** Whether 1-based line `line` is a line of `source`. */
