@@ -174,3 +174,12 @@ export function oneLineCase(n: number): { framework: string; agreement: string }
   const agreement = [`import "framework.concord"`, ``, `agreement line "One line" {`, `  conforms to line_fw`, `  party p "Party P" kind trust role member`, `  ${clauses.join(" ")}`, `}`];
   return { framework: framework.join("\n") + "\n", agreement: agreement.join("\n") + "\n" };
 }
+
+/**
+ * `n` clauses, each opened inside the one before and none closed: a syntax error at the end of
+ * the file under `n` open rules, and `n - 1` duplicate clause numbers (a hostile shape: each
+ * level of recovery walked the whole rule stack, and each clause copied its enclosing numbers).
+ */
+export function openClausesCase(n: number): string {
+  return `agreement open "Open clauses" {\n${"clause 1 {\n".repeat(n)}`;
+}

@@ -25,20 +25,26 @@ import { outSpan } from "./spans.js";
 /** An agreement item with where it stands: its enclosing clause numbers, outermost first. */
 interface Placed {
   item: AgreementItem;
-  clauses: string[];
+  clauses: ClausePath;
 }
 
-function innermost(p: { clauses: string[] }): string | undefined {
-  return p.clauses.length > 0 ? p.clauses[p.clauses.length - 1] : undefined;
+/**
+ * The numbers of the clauses an item is in, innermost first, sharing the outer ones: a copy
+ * per clause cost the square of the nesting (10,000 clauses opened and never closed).
+ */
+type ClausePath = { readonly number: string; readonly outer: ClausePath } | undefined;
+
+function innermost(p: { clauses: ClausePath }): string | undefined {
+  return p.clauses?.number;
 }
 
-function flatten(items: AgreementItem[], clauses: string[], out: Placed[]): void {
+function flatten(items: AgreementItem[], clauses: ClausePath, out: Placed[]): void {
   for (const item of items ?? []) {
     if (!item) continue;
     out.push({ item, clauses });
     if (item.kind === "Clause") {
       const n = item.number?.text;
-      flatten(item.items, n ? [...clauses, n] : clauses, out);
+      flatten(item.items, n ? { number: n, outer: clauses } : clauses, out);
     }
   }
 }
@@ -109,7 +115,7 @@ function sharedOutput(env: Env): SharedOutput {
 
 export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Reporter, shared = new SharedFrameworks()): OutAgreement {
   const placed: Placed[] = [];
-  flatten(decl.items, [], placed);
+  flatten(decl.items, undefined, placed);
 
   // Clause numbers: unique per agreement.
   const clauseNames = new Namespace<Clause>({
@@ -213,7 +219,7 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   const provisionNames = new Namespace<true>({ what: "provision" });
   const allows: OutAgreement["allows"] = [];
   const tests: OutAgreement["tests"] = [];
-  const assigns: { a: Assignment; clauses: string[]; overrides: string[] }[] = [];
+  const assigns: { a: Assignment; clauses: ClausePath; overrides: string[] }[] = [];
   const delegations: Delegation[] = [];
   const dropped: NonNullable<OutAgreement["dropped"]> = [];
   let scope: { activities: Set<string>; span: Placed["item"]["span"] } | undefined;
@@ -292,7 +298,8 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   // Index first: clause number → the assignments inside it (at any depth), in source order.
   const inClause = new Map<string, number[]>();
   assigns.forEach((y, i) => {
-    for (const n of y.clauses) {
+    for (let c = y.clauses; c !== undefined; c = c.outer) {
+      const n = c.number;
       let list = inClause.get(n);
       if (!list) inClause.set(n, (list = []));
       if (list[list.length - 1] !== i) list.push(i); // a number may enclose itself twice
@@ -397,7 +404,7 @@ function compileAssign(
   clauseNames: Namespace<Clause>,
   ctx: ConditionContext,
   level: string | null,
-): { a: Assignment; clauses: string[]; overrides: string[] } | undefined {
+): { a: Assignment; clauses: ClausePath; overrides: string[] } | undefined {
   const { r, clause } = ctx;
   let ok = true;
   const activities = expandSelectors(env, it.selectors, r, clause);

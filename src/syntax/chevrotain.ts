@@ -12,6 +12,20 @@ const chevrotain = (await import(bundleUrl)) as Chevrotain;
 export const { CstParser, EOF, Lexer, LLkLookaheadStrategy, createToken, tokenMatcher } = chevrotain;
 export type CstParser = import("chevrotain").CstParser;
 export type Lexer = import("chevrotain").Lexer;
+
+// The grammar's productions (GAST), read to compute what may follow a token (recovery-follows.ts).
+export const { Alternation, Alternative, NonTerminal, Option, Repetition, RepetitionMandatory, RepetitionMandatoryWithSeparator, RepetitionWithSeparator, Terminal } = chevrotain;
+export type GastRule = import("chevrotain").Rule;
+export type GastProduction =
+  | import("chevrotain").Alternation
+  | import("chevrotain").Alternative
+  | import("chevrotain").NonTerminal
+  | import("chevrotain").Option
+  | import("chevrotain").Repetition
+  | import("chevrotain").RepetitionMandatory
+  | import("chevrotain").RepetitionMandatoryWithSeparator
+  | import("chevrotain").RepetitionWithSeparator
+  | import("chevrotain").Terminal;
 export type {
   CstElement,
   CstNode,

@@ -11,8 +11,10 @@ import {
   type IRecognitionException,
   type IParserErrorMessageProvider,
   type IToken,
+  type GastRule,
   type TokenType,
 } from "./chevrotain.js";
+import { RecoveryFollows } from "./recovery-follows.js";
 import {
   allTokens,
   ClauseNumberTok,
@@ -460,6 +462,7 @@ export class ConcordParser extends CstParser {
     this.errorsSaved = 0;
     this.stoppedEarly = false;
     this.recovery = true;
+    this.lastResync = undefined;
   }
 
   private set recovery(on: boolean) {
@@ -494,6 +497,79 @@ export class ConcordParser extends CstParser {
 
   cstInvocationStateUpdate(name: string): void {
     this.CST_STACK.push({ name, kids: [], first: undefined, last: undefined, recoveredNode: false });
+    // A rule entered at this level: the follow unions from here up are another stack's.
+    if (this.followUnionsValid >= this.RULE_STACK_IDX) this.followUnionsValid = this.RULE_STACK_IDX - 1;
+  }
+
+  // ---- resynchronising after an error. Each rule on the stack that an error unwinds looks for
+  // a token to resume at in the follow sets of the whole stack: Chevrotain rebuilds that list at
+  // every level, so an error under n open clauses cost n² (10,000 clauses opened and never
+  // closed ran out of memory). The list is kept level by level instead, and so is the search.
+  declare private RULE_STACK: number[];
+  declare private RULE_OCCURRENCE_STACK: number[];
+  declare private RULE_STACK_IDX: number;
+  declare private shortRuleNameToFullName: (shortName: number) => string;
+  declare private exportLexerState: () => number;
+  /** followUnions[level]: the follow sets of the stack's levels 0 to `level`, each token type once, in Chevrotain's order. */
+  private readonly followUnions: TokenType[][] = [];
+  /** The levels of followUnions that describe the current stack. */
+  private followUnionsValid = -1;
+  /** The last resynchronisation search: where it started, the list it searched, what it found. */
+  private lastResync: { at: number; among: TokenType[]; found: TokenType } | undefined = undefined;
+
+  /** Chevrotain's list of the token types an error may resume at (not in its typings); see above. */
+  flattenFollowSet(): TokenType[] {
+    const top = this.RULE_STACK_IDX;
+    for (let level = this.followUnionsValid + 1; level <= top; level++) {
+      if (level === 0) {
+        this.followUnions[0] = [EOF];
+        continue;
+      }
+      const below = this.followUnions[level - 1]!;
+      const own = this.getFollowSetFromFollowKey({
+        ruleName: this.shortRuleNameToFullName(this.RULE_STACK[level]!),
+        idxInCallingRule: this.RULE_OCCURRENCE_STACK[level],
+        inRule: this.shortRuleNameToFullName(this.RULE_STACK[level - 1]!),
+      });
+      let union = below;
+      for (const type of own) if (!union.includes(type)) union = union === below ? [...below, type] : (union.push(type), union);
+      // Shared with the level below when it adds nothing: n nested clauses keep a few lists.
+      this.followUnions[level] = union;
+    }
+    if (top > this.followUnionsValid) this.followUnionsValid = top;
+    return this.followUnions[top]!;
+  }
+
+  /** What may follow each token, for in-rule recovery (recovery-follows.ts); built on the first recovery. */
+  private inRuleFollows: RecoveryFollows | undefined = undefined;
+
+  /** Chevrotain's tokens that may follow `CONSUME<idx>(type)` where the parse is (not in its typings). */
+  getFollowsForInRuleRecovery(type: TokenType, idx: number): TokenType[] {
+    this.inRuleFollows ??= new RecoveryFollows(this.getGAstProductions() as Record<string, GastRule>);
+    return this.inRuleFollows.afterToken(
+      {
+        depth: this.RULE_STACK_IDX + 1,
+        ruleAt: (level) => this.shortRuleNameToFullName(this.RULE_STACK[level]!),
+        occurrenceAt: (level) => this.RULE_OCCURRENCE_STACK[level]!,
+      },
+      type.name,
+      idx,
+    );
+  }
+
+  /**
+   * Chevrotain's search for the next token an error may resume at (not in its typings): the
+   * first token ahead in the list. Every level an error unwinds searches again from the same
+   * token, mostly in the same list (shared, see flattenFollowSet): that search is done once.
+   */
+  findReSyncTokenType(): TokenType {
+    const among = this.flattenFollowSet();
+    const at = this.exportLexerState();
+    const last = this.lastResync;
+    if (last !== undefined && last.at === at && last.among === among) return last.found;
+    const found = (CstParser.prototype as unknown as { findReSyncTokenType: (this: ConcordParser) => TokenType }).findReSyncTokenType.call(this);
+    this.lastResync = { at, among, found };
+    return found;
   }
 
   cstPostTerminal(label: string, token: IToken): void {

@@ -189,3 +189,59 @@ describe("property 2: print → parse gives the same AST", () => {
     expect(stripSpans(second.ast)).toEqual(stripSpans(first.ast));
   });
 });
+
+describe("error recovery's follow sets", () => {
+  // ConcordParser keeps the follow sets of the rule stack level by level, searches for a token
+  // to resume at once per token and list, and takes the tokens that may follow a missing one
+  // from the innermost rule outwards (recovery-follows.ts). Chevrotain's own methods, which
+  // walk the whole stack each time, are the reference: every call is made both ways.
+  const snippet = fc.constantFrom("clause 1 {", "clause 2.1 {", "}", "assign f to p", "assign", "accountable", ")", "(", ",", "where", "value >", "£1", "each member", "\n", "delegate");
+  const nested = fc.array(snippet, { maxLength: 60 }).map((parts) => `agreement d "D" {\n${parts.join(" ")}`);
+
+  it("are Chevrotain's own, on mutations of the examples and on clauses left open", async () => {
+    const { parser } = await import("../../src/syntax/parser.js");
+    const { ConcordParser } = await import("../../src/syntax/parser.js");
+    const { CstParser } = await import("../../src/syntax/chevrotain.js");
+    type Methods = Record<"flattenFollowSet" | "findReSyncTokenType" | "getFollowsForInRuleRecovery", (this: unknown, ...args: unknown[]) => unknown>;
+    const ours = ConcordParser.prototype as unknown as Methods;
+    const chevrotain = CstParser.prototype as unknown as Methods;
+    const patched = parser as unknown as Methods;
+    const names = (types: unknown) => (types as { name: string }[]).map((t) => t.name);
+    const calls = { flattenFollowSet: 0, findReSyncTokenType: 0, getFollowsForInRuleRecovery: 0 };
+    const differences: string[] = [];
+    patched.flattenFollowSet = function () {
+      calls.flattenFollowSet++;
+      const got = names(ours.flattenFollowSet.call(this));
+      const want = [...new Set(names(chevrotain.flattenFollowSet.call(this)))];
+      if (got.join() !== want.join()) differences.push(`flattenFollowSet: ${got.join()} ≠ ${want.join()}`);
+      return ours.flattenFollowSet.call(this);
+    };
+    patched.findReSyncTokenType = function () {
+      calls.findReSyncTokenType++;
+      const got = ours.findReSyncTokenType.call(this);
+      const want = chevrotain.findReSyncTokenType.call(this);
+      if (got !== want) differences.push(`findReSyncTokenType: ${names([got])} ≠ ${names([want])}`);
+      return got;
+    };
+    patched.getFollowsForInRuleRecovery = function (...args) {
+      calls.getFollowsForInRuleRecovery++;
+      const got = ours.getFollowsForInRuleRecovery.apply(this, args);
+      const want = chevrotain.getFollowsForInRuleRecovery.apply(this, args);
+      const sorted = (types: unknown) => [...new Set(names(types))].sort().join();
+      if (sorted(got) !== sorted(want)) differences.push(`getFollowsForInRuleRecovery: ${sorted(got)} ≠ ${sorted(want)}`);
+      return got;
+    };
+    try {
+      fc.assert(
+        fc.property(fc.oneof(fc.tuple(fc.constantFrom(...examples), fc.array(mutation, { maxLength: 6 })).map(([ex, ms]) => mutate(ex.text, ms)), nested), (text) => {
+          parse(text, "x.concord");
+          expect(differences).toEqual([]);
+        }),
+      );
+    } finally {
+      for (const name of Object.keys(calls)) delete (patched as Partial<Methods>)[name as keyof Methods];
+    }
+    // Each way of recovering was reached.
+    for (const n of Object.values(calls)) expect(n).toBeGreaterThan(100);
+  });
+});
