@@ -4,7 +4,7 @@
 // series and the peak RSS. Prints one Markdown table on stdout (progress on stderr).
 //
 // Environment: BENCH_RUNS (runs per figure, default 3), BENCH_QUICK=1 (smaller series),
-// BENCH_ONLY=start-up,spread,one-activity,piled,reports,diff,members,enum,dmn,pretty,many-files,framework,ring,one-line,open-clauses,smt (some cases
+// BENCH_ONLY=start-up,spread,one-activity,piled,reports,diff,members,enum,dmn,pretty,many-files,framework,ring,one-line,open-clauses,open-functions,smt (some cases
 // only), BENCH_ORACLE=1 (also time the brute-force oracle in-process on the small spread sizes;
 // it never runs otherwise), BENCH_TIMEOUT_S (a process running longer is stopped and reported),
 // BENCH_MAX_GROWTH=2.5 (exit 1 when a series grows faster per doubling, or a size does not finish).
@@ -18,7 +18,7 @@ import { smtRows } from "./smt.js";
 import { agreementText, frameworkText, type BenchSize } from "./generate.js";
 import { dmnTable } from "./dmn.js";
 import { median, spreadRuleSet, timeInProcess } from "./in-process.js";
-import { delegationRing, enumCase, manyFiles, manyFindingsCase, membersCase, oneLineCase, openClausesCase, sharedFramework } from "./series.js";
+import { delegationRing, enumCase, manyFiles, manyFindingsCase, membersCase, oneLineCase, openClausesCase, openFunctionsCase, sharedFramework } from "./series.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, "../bin/main.js");
@@ -269,6 +269,16 @@ async function main(): Promise<void> {
         (n, at) => {
           write(at, { "agreement.concord": openClausesCase(n) });
           return ["agreement.concord"];
+        },
+        (args, cwd) => measure([cli, "check", "--format", "pretty", "--fail-on", "none", ...args], cwd),
+      );
+    if (want("open-functions"))
+      series(
+        "framework functions opened and never closed, --format pretty",
+        QUICK ? [1_000, 2_000] : [2_000, 4_000, 8_000, 16_000],
+        (n, at) => {
+          write(at, { "framework.concord": openFunctionsCase(n) });
+          return ["framework.concord"];
         },
         (args, cwd) => measure([cli, "check", "--format", "pretty", "--fail-on", "none", ...args], cwd),
       );

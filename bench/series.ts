@@ -183,3 +183,14 @@ export function oneLineCase(n: number): { framework: string; agreement: string }
 export function openClausesCase(n: number): string {
   return `agreement open "Open clauses" {\n${"clause 1 {\n".repeat(n)}`;
 }
+
+/**
+ * A framework of `n` functions, each opened inside the one before and none closed: `n` parse
+ * nodes that recovery gave up on, each of whose spans is searched for in its subtree (searched
+ * again at every level, it was quadratic), and `n` dotted names each longer than the last.
+ */
+export function openFunctionsCase(n: number): string {
+  let text = 'framework open "Open functions" {\n';
+  for (let i = 0; i < n; i++) text += `  function f${i} "Function ${i}" {\n`;
+  return text;
+}
