@@ -251,6 +251,7 @@ async function main(): Promise<void> {
         write(at, { "framework.concord": c.framework, "agreement.concord": c.agreement });
         return ["agreement.concord"];
       });
+    const checkPretty = (args: string[], cwd: string) => measure([cli, "check", "--format", "pretty", "--fail-on", "none", ...args], cwd);
     if (want("one-line"))
       series(
         "findings on one line of clauses, --format pretty",
@@ -260,28 +261,21 @@ async function main(): Promise<void> {
           write(at, { "framework.concord": c.framework, "agreement.concord": c.agreement });
           return ["agreement.concord"];
         },
-        (args, cwd) => measure([cli, "check", "--format", "pretty", "--fail-on", "none", ...args], cwd),
+        checkPretty,
       );
-    if (want("open-clauses"))
+    /** A series of one file, written by `text`, checked as pretty text. */
+    const oneFile = (label: string, file: string, text: (n: number) => string) =>
       series(
-        "clauses opened and never closed, --format pretty",
+        label,
         QUICK ? [1_000, 2_000] : [2_000, 4_000, 8_000, 16_000],
         (n, at) => {
-          write(at, { "agreement.concord": openClausesCase(n) });
-          return ["agreement.concord"];
+          write(at, { [file]: text(n) });
+          return [file];
         },
-        (args, cwd) => measure([cli, "check", "--format", "pretty", "--fail-on", "none", ...args], cwd),
+        checkPretty,
       );
-    if (want("open-functions"))
-      series(
-        "framework functions opened and never closed, --format pretty",
-        QUICK ? [1_000, 2_000] : [2_000, 4_000, 8_000, 16_000],
-        (n, at) => {
-          write(at, { "framework.concord": openFunctionsCase(n) });
-          return ["framework.concord"];
-        },
-        (args, cwd) => measure([cli, "check", "--format", "pretty", "--fail-on", "none", ...args], cwd),
-      );
+    if (want("open-clauses")) oneFile("clauses opened and never closed, --format pretty", "agreement.concord", openClausesCase);
+    if (want("open-functions")) oneFile("framework functions opened and never closed, --format pretty", "framework.concord", openFunctionsCase);
     if (process.env.BENCH_ORACLE === "1") await oracleRows(dir, rows);
     // The SMT peer (bench/smt.ts), only when z3-solver is installed: never a dependency.
     if (want("smt")) await smtRows(dir, rows, say);
