@@ -28,6 +28,13 @@ function realToken(e: Element | string | undefined): e is IToken {
   return !t.isInsertedInRecovery && validPos(t.startOffset) && typeof t.image === "string";
 }
 
+/** A node's first and last real tokens, found when it had `kids` children (see AstBuilder.firstLast). */
+interface Searched {
+  kids: number;
+  first?: IToken;
+  last?: IToken;
+}
+
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
   /** Lines and columns of the text's offsets (tokens carry offsets only). */
@@ -65,7 +72,7 @@ export class AstBuilder {
    * (a declaration may be given more items after it is parsed): nested nodes that recovery gave
    * up on are each searched, and 10,000 functions left open searched their subtrees 10,000 times.
    */
-  private readonly searched = new WeakMap<ParseNode, { kids: number; first?: IToken; last?: IToken }>();
+  private readonly searched = new WeakMap<ParseNode, Searched>();
 
   private firstLast(n: ParseNode, acc: { first?: IToken; last?: IToken }): void {
     const kids = n.kids;
@@ -74,7 +81,7 @@ export class AstBuilder {
       widen(acc, kept.first, kept.last);
       return;
     }
-    const own: { kids: number; first?: IToken; last?: IToken } = { kids: kids.length };
+    const own: Searched = { kids: kids.length };
     for (let i = 1; i < kids.length; i += 2) {
       const e = kids[i] as Element;
       if (isNode(e)) this.firstLast(e, own);
