@@ -11,7 +11,8 @@ import type { Agreement, RuleSet } from "../generated/ruleset.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../diagnostics/diagnostic.js";
 import { coverageDiagnostics } from "./coverage/index.js";
-import { ruleDiagnostics } from "./rules/registry.js";
+import { obligationCheck, ruleDiagnostics } from "./rules/registry.js";
+import { scan } from "./coverage/common.js";
 import { modelDiagnostics } from "./models/index.js";
 import { delegationDiagnostics } from "./delegations/index.js";
 import { testDiagnostics, runTests } from "./tests/index.js";
@@ -25,6 +26,8 @@ export { modelScopes } from "./models/index.js";
 
 /** Every finding of one agreement, before suppression, in check order (coverage, rules, models, delegations, tests). */
 export function agreementFindings(ruleSet: RuleSet, agreement: Agreement): Diagnostic[] {
+  // The coverage scan reads every activity's cells; it lets them go when nothing after it will.
+  if (!cellsReadAfterScan(agreement)) scan(agreement, { keepCells: false });
   return [
     ...coverageDiagnostics(agreement),
     ...ruleDiagnostics({ ruleSet, agreement }),
@@ -32,6 +35,18 @@ export function agreementFindings(ruleSet: RuleSet, agreement: Agreement): Diagn
     ...delegationDiagnostics(agreement),
     ...testDiagnostics(agreement),
   ];
+}
+
+/**
+ * Whether a check after the coverage scan reads the engine's cells: delegations, the agreement's
+ * tests, the models' constraints (their holdings), and the obligations that say so. Erring
+ * towards true costs memory, towards false time (a partition let go is made again), never a
+ * finding.
+ */
+function cellsReadAfterScan(agreement: Agreement): boolean {
+  if (agreement.delegations.length > 0 || agreement.tests.length > 0) return true;
+  if (agreement.modelDefinitions.some((m) => m.constraints.length > 0)) return true;
+  return agreement.rules.some((r) => r.obligations.some((o) => obligationCheck(o.type)?.readsCells === true));
 }
 
 /** Every finding of one agreement after its `allow`s, sorted. */

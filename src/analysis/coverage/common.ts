@@ -6,6 +6,7 @@ import {
   accountableBy,
   analysedActivities,
   partition,
+  partitionOnce,
   placeDependent,
   pointInRegion,
   anyoneResponsible,
@@ -80,6 +81,13 @@ interface Verdict {
 }
 const GAP: Verdict = { parties: [], involved: [], responsible: false };
 
+/** What holds for one live set: once for all its places, or per place where `each member` makes them differ. */
+interface Judged {
+  dependent: boolean;
+  once: Verdict | undefined;
+  at: Map<number, Verdict> | undefined;
+}
+
 function verdict(cell: Cell, place: number, agreement: Agreement): Verdict {
   const by = accountableBy(cell, place, agreement);
   if (by.length === 0) return GAP;
@@ -88,9 +96,17 @@ function verdict(cell: Cell, place: number, agreement: Agreement): Verdict {
   return { parties: parties.items, involved: by.map((b) => b.assignment), responsible: anyoneResponsible(cell, place, agreement) };
 }
 
-export function scan(agreement: Agreement): Scan {
+/**
+ * The scan of every analysed activity, made once per agreement (the first call decides how).
+ * `keepCells: false` is for when no check after the scan reads the engine's cells (see
+ * src/analysis/index.ts): each activity's partition is then let go once judged. Kept for the
+ * whole analysis, every cell outlived the collector's young generation and was copied twice: a
+ * quarter of the analysis of 8,000 assignments over 1,000 activities. Either way the same scan.
+ */
+export function scan(agreement: Agreement, options: { keepCells?: boolean } = {}): Scan {
   const hit = scans.get(agreement);
   if (hit) return hit;
+  const cellsOf = options.keepCells === false ? partitionOnce : partition;
   const out: Scan = { agreement, activities: [], byActivity: new Map(), applying: new Set() };
   // Where nobody is responsible is collected only for the activities an `assign responsible`
   // obligation selects: it is a box per cell and accountable assignment, the scan's largest output.
@@ -104,28 +120,35 @@ export function scan(agreement: Agreement): Scan {
     out.byActivity.set(activity, s);
     // Cells with the same live set share their assignment arrays, and what holds at a cell
     // depends only on those (and on the place, for `each member`): each is judged once.
-    const judged = new Map<readonly Assignment[], { dependent: boolean; at: Map<number, Verdict> }>();
-    for (const cell of partition(agreement, activity).cells) {
+    // Indexed loops: this runs once per cell, mostly before the engine has optimised it.
+    const judged = new Map<readonly Assignment[], Judged>();
+    const cells = cellsOf(agreement, activity).cells;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c]!;
       let j = judged.get(cell.assignments);
       if (!j) {
-        judged.set(cell.assignments, (j = { dependent: placeDependent(cell), at: new Map() }));
-        for (const a of cell.assignments) out.applying.add(a.id);
+        const dependent = placeDependent(cell);
+        judged.set(cell.assignments, (j = { dependent, once: undefined, at: dependent ? new Map() : undefined }));
+        for (let i = 0; i < cell.assignments.length; i++) out.applying.add(cell.assignments[i]!.id);
       }
       // Judged per place where `each member` makes the parties differ, else once for the cell.
       const rounds = j.dependent ? cell.places.length : 1;
       for (let k = 0; k < rounds; k++) {
         const places = j.dependent ? [cell.places[k]!] : cell.places;
         const place = places[0]!;
-        const key = j.dependent ? place : -1;
-        let v = j.at.get(key);
-        if (!v) j.at.set(key, (v = verdict(cell, place, agreement)));
+        let v = j.at ? j.at.get(place) : j.once;
+        if (!v) {
+          v = verdict(cell, place, agreement);
+          if (j.at) j.at.set(place, v);
+          else j.once = v;
+        }
         if (v === GAP) {
           s.gap.push(bare(cell, places));
           continue;
         }
         if (v.parties.length >= 2) addTo(s.conflicts, v.involved, bare(cell, places), v.parties);
         else if (v.involved.length >= 2) addTo(s.redundant, v.involved, bare(cell, places), v.parties);
-        if (wantResponsible && !v.responsible) for (const a of v.involved) addTo(s.noResponsible, [a], bare(cell, places), v.parties);
+        if (wantResponsible && !v.responsible) for (let i = 0; i < v.involved.length; i++) addTo(s.noResponsible, [v.involved[i]!], bare(cell, places), v.parties);
       }
     }
   }

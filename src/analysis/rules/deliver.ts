@@ -11,6 +11,7 @@ import { clauseRef, describeActivities, nameActivities } from "../messages.js";
 
 export const deliver: ObligationCheck = {
   type: "deliver",
+  readsCells: true,
   check({ ruleSet, agreement }, rule, obligation) {
     const level = obligation.level;
     if (level === undefined) return [];

@@ -52,10 +52,12 @@ function whoIs(ruleSet: RuleSet, agreement: Agreement, parties: readonly string[
 
 export const makeAccountable: ObligationCheck = {
   type: "make-accountable",
+  readsCells: true,
   check: (ctx, rule, obligation) => check(ctx, rule, obligation, false),
 };
 
 export const notMakeAccountable: ObligationCheck = {
   type: "not-make-accountable",
+  readsCells: true,
   check: (ctx, rule, obligation) => check(ctx, rule, obligation, true),
 };

@@ -19,6 +19,12 @@ export type ObligationType = Obligation["type"];
 export interface ObligationCheck {
   type: ObligationType;
   check(ctx: CheckContext, rule: Rule, obligation: Obligation): Diagnostic[];
+  /**
+   * Whether the check reads the engine's cells (`partition`, `regionWhere`, the holdings), not
+   * only the coverage scan: then the scan keeps them for it (src/analysis/index.ts). Forgetting it
+   * costs time, never a finding: a partition let go is made again.
+   */
+  readsCells?: boolean;
 }
 
 export const obligationChecks: readonly ObligationCheck[] = [

@@ -58,6 +58,14 @@ export function partition(agreement: Agreement, activity: string): ActivityParti
   return partitionOf(agreement, activity);
 }
 
+/**
+ * The same partition, for a caller that reads it once and is the last to: a cached one is
+ * reused, but one made here is not kept (its cells die young, see `scan`).
+ */
+export function partitionOnce(agreement: Agreement, activity: string): ActivityPartition {
+  return partitionOf(agreement, activity, false);
+}
+
 /** The name of a place index, or null when the agreement has no members (the place axis is one point). */
 export function placeName(agreement: Agreement, place: number): string | null {
   return agreement.places.length === 0 ? null : (agreement.places[place] ?? null);

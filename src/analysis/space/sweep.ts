@@ -245,6 +245,11 @@ function placeMaskOf(agreement: Agreement, nPlaces: number, places: readonly str
   return out;
 }
 
+/** The distinct items of a list, in order: the list itself when it has one item or none (most have; a Set each was a tenth of preparing). */
+function once(xs: readonly string[]): readonly string[] {
+  return xs.length < 2 ? xs : [...new Set(xs)];
+}
+
 function prepare(agreement: Agreement): Prepared {
   const hasTerm = agreement.term !== null && agreement.term !== undefined;
   const term = hasTerm ? { lo: dayNumber(agreement.term!.from), hi: dayNumber(agreement.term!.to) } : { lo: 0, hi: 0 };
@@ -264,18 +269,23 @@ function prepare(agreement: Agreement): Prepared {
   agreement.assignments.forEach((a, i) => base.asgIndex.set(a.id, i));
   const asgBoxes = agreement.assignments.map((a) => toBox(agreement, base, a.places, a.days, a.dimensions));
   const delBoxes = agreement.delegations.map((d) => toBox(agreement, base, null, d.days, d.dimensions));
-  base.overrides = agreement.assignments.map((a) =>
-    [...new Set(a.overrides)].map((id) => base.asgIndex.get(id)).filter((x): x is number => x !== undefined),
-  );
+  base.overrides = agreement.assignments.map((a) => {
+    const out: number[] = [];
+    for (const id of once(a.overrides)) {
+      const j = base.asgIndex.get(id);
+      if (j !== undefined) out.push(j);
+    }
+    return out;
+  });
   agreement.assignments.forEach((a, i) => {
-    for (const act of new Set(a.activities)) {
+    for (const act of once(a.activities)) {
       let l = base.asgByActivity.get(act);
       if (!l) base.asgByActivity.set(act, (l = []));
       l.push(i);
     }
   });
   agreement.delegations.forEach((d, i) => {
-    for (const act of new Set(d.activities)) {
+    for (const act of once(d.activities)) {
       let l = base.delByActivity.get(act);
       if (!l) base.delByActivity.set(act, (l = []));
       l.push(i);
@@ -335,6 +345,8 @@ interface SweepCtx {
   days: { lo: number; hi: number };
   dims: DimSet[];
   memo: Map<number, LiveSets[]>;
+  /** Per ordered axis (0: days, k + 1: dimension k), the sweep's scratch arrays. */
+  scratch: AxisScratch[];
   /** Cells the sweep in declaration order may emit before kdPartition takes over. */
   budget: number;
 }
@@ -359,11 +371,13 @@ function sweepContext(p: Prepared, activity: string, budget: number): SweepCtx {
     days: { lo: 0, hi: 0 },
     dims: new Array(p.dims.length),
     memo: new Map(),
+    scratch: Array.from({ length: p.dims.length + 1 }, () => new AxisScratch()),
     budget,
   };
 }
 
-export function partitionOf(agreement: Agreement, activity: string): ActivityPartition {
+/** The partition of an activity, cached for the agreement unless `keep` is false (then only a cached one is reused). */
+export function partitionOf(agreement: Agreement, activity: string, keep = true): ActivityPartition {
   const p = prepared(agreement);
   const hit = p.partitions.get(activity);
   if (hit) return hit;
@@ -390,7 +404,7 @@ export function partitionOf(agreement: Agreement, activity: string): ActivityPar
       kdPartition(ctx);
     }
   const result: ActivityPartition = { activity, cells: ctx.cells };
-  p.partitions.set(activity, result);
+  if (keep) p.partitions.set(activity, result);
   return result;
 }
 
@@ -424,28 +438,43 @@ function allValues(n: number): number[] {
   return values;
 }
 
-function groupDiscrete(n: number, live: number[], maskOf: (id: number) => Uint8Array | null): { values: number[]; live: number[] }[] {
-  let restricted = false;
-  for (const id of live) if (maskOf(id) !== null) {
-    restricted = true;
-    break;
-  }
-  if (!restricted) return [{ values: allValues(n), live }];
+/** The whole of an enum axis of n values as a cell's set: one frozen object per n, shared by every cell (cells are never mutated). */
+const wholeEnumCache = new Map<number, DimSet>();
+function wholeEnum(n: number): DimSet {
+  let set = wholeEnumCache.get(n);
+  if (!set) wholeEnumCache.set(n, (set = Object.freeze({ kind: "enum" as const, values: allValues(n) })));
+  return set;
+}
+
+/** A box's mask on a discrete axis: the places (axis -1) or enum dimension `k`; null when it takes every value. */
+function maskOn(b: IBox, k: number): Uint8Array | null {
+  return k < 0 ? b.places : (b.dims[k] as Uint8Array | null);
+}
+
+/** Whether some live box restricts discrete axis `k` (see maskOn). */
+function restrictsDiscrete(boxes: IBox[], live: number[], k: number): boolean {
+  for (let i = 0; i < live.length; i++) if (maskOn(boxes[live[i]!]!, k) !== null) return true;
+  return false;
+}
+
+/** The values 0 … n-1 of discrete axis `k` (see maskOn) grouped by their live set, in order of first value. */
+function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { values: number[]; live: number[] }[] {
+  if (!restrictsDiscrete(boxes, live, k)) return [{ values: allValues(n), live }];
   const groups: { values: number[]; live: number[] }[] = [];
-  const masks = live.map(maskOf);
   // The live set at each value, built in one scratch array: a copy is kept only for a new group.
   const sub: number[] = [];
   for (let v = 0; v < n; v++) {
     sub.length = 0;
     for (let i = 0; i < live.length; i++) {
-      const m = masks[i]!;
+      const m = maskOn(boxes[live[i]!]!, k);
       if (m === null || m[v] === 1) sub.push(live[i]!);
     }
     let g: { values: number[]; live: number[] } | undefined;
-    for (const x of groups) if (sameList(x.live, sub)) {
-      g = x;
-      break;
-    }
+    for (let x = 0; x < groups.length; x++)
+      if (sameList(groups[x]!.live, sub)) {
+        g = groups[x];
+        break;
+      }
     if (g) g.values.push(v);
     else groups.push({ values: [v], live: sub.slice() });
   }
@@ -453,46 +482,99 @@ function groupDiscrete(n: number, live: number[], maskOf: (id: number) => Uint8A
 }
 
 function sweepPlaces(ctx: SweepCtx, live: number[]): void {
-  for (const g of groupDiscrete(ctx.p.nPlaces, live, (id) => ctx.boxes[id]!.places)) {
+  if (!restrictsDiscrete(ctx.boxes, live, -1)) {
+    ctx.places = allValues(ctx.p.nPlaces);
+    sweepDays(ctx, live);
+    return;
+  }
+  for (const g of groupDiscrete(ctx.p.nPlaces, live, ctx.boxes, -1)) {
     ctx.places = g.values;
     sweepDays(ctx, g.live);
   }
 }
 
 /**
- * The sweep along one ordered axis of `nPieces` elementary pieces: live[i] covers pieces
- * starts[i] … ends[i]; between consecutive change points the live set is constant. Calls
- * `visit(firstPiece, lastPiece, liveThere)` for each maximal segment.
+ * Scratch arrays of one ordered axis of the sweep (the days, or one real dimension), reused by
+ * every call on that axis: a call's arrays are dead once its segments are visited, and the
+ * calls below it use the next axis' arrays. Typed, and grown by doubling: the sweep made these
+ * as fresh arrays per call, a third of the analysis' allocation.
  */
-function sweepSegments(live: number[], nPieces: number, starts: number[], ends: number[], visit: (first: number, last: number, sub: number[]) => void): void {
-  let restricted = false;
-  for (let i = 0; i < live.length; i++) if (starts[i]! > 0 || ends[i]! < nPieces - 1) {
-    restricted = true;
-    break;
+class AxisScratch {
+  ids = new Int32Array(16);
+  starts = new Int32Array(16);
+  ends = new Int32Array(16);
+  cuts = new Int32Array(32);
+  bounds = new Float64Array(32);
+
+  /** Room for n entries (ids, starts, ends) and 2n + 1 cuts and bounds; the contents are not kept. */
+  reserve(n: number): void {
+    if (this.ids.length < n) {
+      const size = Math.max(n, 2 * this.ids.length);
+      this.ids = new Int32Array(size);
+      this.starts = new Int32Array(size);
+      this.ends = new Int32Array(size);
+    }
+    if (this.cuts.length < 2 * n + 1) {
+      const size = Math.max(2 * n + 1, 2 * this.cuts.length);
+      this.cuts = new Int32Array(size);
+      this.bounds = new Float64Array(size);
+    }
   }
-  // No live box restricts the axis (most clauses run for the whole term): one segment.
-  if (!restricted) {
-    visit(0, nPieces - 1, live);
-    return;
+}
+
+/**
+ * Whether the live set over pieces first … last (the ids of the entries covering them, in entry
+ * order, each id once) is `prev`, decided without building it.
+ */
+function sameLiveOver(prev: number[], s: AxisScratch, n: number, first: number, last: number): boolean {
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    if (s.starts[i]! > first || s.ends[i]! < last) continue;
+    const id = s.ids[i]!;
+    if (j > 0 && prev[j - 1] === id) continue;
+    if (j >= prev.length || prev[j] !== id) return false;
+    j++;
   }
-  const cuts: number[] = [0];
-  for (let i = 0; i < live.length; i++) {
-    if (starts[i]! > 0) cuts.push(starts[i]!);
-    if (ends[i]! + 1 < nPieces) cuts.push(ends[i]! + 1);
+  return j === prev.length;
+}
+
+/** The live set over pieces first … last: the ids of the entries covering them, in entry order, each id once. */
+function liveOver(s: AxisScratch, n: number, first: number, last: number): number[] {
+  const sub: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (s.starts[i]! > first || s.ends[i]! < last) continue;
+    const id = s.ids[i]!;
+    if (sub.length === 0 || sub[sub.length - 1] !== id) sub.push(id);
   }
-  sortDistinct(cuts);
+  return sub;
+}
+
+/**
+ * The sweep along one ordered axis of `nPieces` elementary pieces: entry i (of n, in s) is box
+ * s.ids[i] over pieces s.starts[i] … s.ends[i]; a box may have several entries, one after the
+ * other (a `!=` gives two intervals). Between consecutive change points the live set is
+ * constant; `visit(firstPiece, lastPiece, liveThere)` is called for each maximal segment (a
+ * visit sweeps the next axes, with their own scratch: this axis' entries stay as they are).
+ */
+function sweepSegments(s: AxisScratch, n: number, nPieces: number, visit: (first: number, last: number, sub: number[]) => void): void {
+  let cutCount = 1;
+  s.cuts[0] = 0;
+  for (let i = 0; i < n; i++) {
+    if (s.starts[i]! > 0) s.cuts[cutCount++] = s.starts[i]!;
+    if (s.ends[i]! + 1 < nPieces) s.cuts[cutCount++] = s.ends[i]! + 1;
+  }
+  cutCount = sortDistinctPrefix(s.cuts, cutCount);
   let prev: number[] | null = null;
   let prevFirst = 0;
   let prevLast = -1;
-  for (let c = 0; c < cuts.length; c++) {
-    const first = cuts[c]!;
-    const last = (c + 1 < cuts.length ? cuts[c + 1]! : nPieces) - 1;
-    const sub: number[] = [];
-    for (let i = 0; i < live.length; i++) if (starts[i]! <= first && ends[i]! >= last) sub.push(live[i]!);
-    if (prev && sameList(prev, sub)) {
+  for (let c = 0; c < cutCount; c++) {
+    const first = s.cuts[c]!;
+    const last = (c + 1 < cutCount ? s.cuts[c + 1]! : nPieces) - 1;
+    if (prev && sameLiveOver(prev, s, n, first, last)) {
       prevLast = last;
       continue;
     }
+    const sub = liveOver(s, n, first, last);
     if (prev) visit(prevFirst, prevLast, prev);
     prev = sub;
     prevFirst = first;
@@ -504,53 +586,32 @@ function sweepSegments(live: number[], nPieces: number, starts: number[], ends: 
 function sweepDays(ctx: SweepCtx, live: number[]): void {
   const { lo: T0, hi: T1 } = ctx.p.term;
   // Pieces are days here: piece i is day T0 + i.
-  const starts: number[] = new Array(live.length);
-  const ends: number[] = new Array(live.length);
+  let restricted = false;
   for (let i = 0; i < live.length; i++) {
     const d = ctx.boxes[live[i]!]!.days;
-    starts[i] = Math.max(d.lo, T0) - T0;
-    ends[i] = Math.min(d.hi, T1) - T0;
+    if (d.lo > T0 || d.hi < T1) {
+      restricted = true;
+      break;
+    }
   }
-  sweepSegments(live, T1 - T0 + 1, starts, ends, (first, last, sub) => {
+  // No live box restricts the days (most clauses run for the whole term): one segment.
+  if (!restricted) {
+    ctx.days = { lo: T0, hi: T1 };
+    sweepDim(ctx, 0, live);
+    return;
+  }
+  const s = ctx.scratch[0]!;
+  s.reserve(live.length);
+  for (let i = 0; i < live.length; i++) {
+    const d = ctx.boxes[live[i]!]!.days;
+    s.ids[i] = live[i]!;
+    s.starts[i] = Math.max(d.lo, T0) - T0;
+    s.ends[i] = Math.min(d.hi, T1) - T0;
+  }
+  sweepSegments(s, live.length, T1 - T0 + 1, (first, last, sub) => {
     ctx.days = { lo: T0 + first, hi: T0 + last };
     sweepDim(ctx, 0, sub);
   });
-}
-
-/** Sorts numbers ascending and drops repeats, in place (a typed-array sort: no comparator calls). */
-function sortDistinct(xs: number[]): void {
-  if (xs.length <= 32) {
-    // A few bounds (an activity of a few clauses): sorted in place, without a typed array to allocate.
-    for (let i = 1; i < xs.length; i++) {
-      const x = xs[i]!;
-      let j = i - 1;
-      while (j >= 0 && xs[j]! > x) {
-        xs[j + 1] = xs[j]!;
-        j--;
-      }
-      xs[j + 1] = x;
-    }
-    let w = 0;
-    for (let i = 0; i < xs.length; i++) if (w === 0 || xs[i] !== xs[w - 1]) xs[w++] = xs[i]!;
-    xs.length = w;
-    return;
-  }
-  const sorted = Float64Array.from(xs).sort();
-  let w = 0;
-  for (let i = 0; i < sorted.length; i++) if (w === 0 || sorted[i] !== xs[w - 1]) xs[w++] = sorted[i]!;
-  xs.length = w;
-}
-
-/** Index of the first element >= x in a sorted array. */
-function lowerBound(xs: number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function sweepDim(ctx: SweepCtx, k: number, live: number[]): void {
@@ -561,7 +622,12 @@ function sweepDim(ctx: SweepCtx, k: number, live: number[]): void {
   }
   const d = dims[k]!;
   if (d.kind === "enum") {
-    for (const g of groupDiscrete(d.size, live, (id) => ctx.boxes[id]!.dims[k] as Uint8Array | null)) {
+    if (!restrictsDiscrete(ctx.boxes, live, k)) {
+      ctx.dims[k] = wholeEnum(d.size);
+      sweepDim(ctx, k + 1, live);
+      return;
+    }
+    for (const g of groupDiscrete(d.size, live, ctx.boxes, k)) {
       ctx.dims[k] = { kind: "enum", values: g.values };
       sweepDim(ctx, k + 1, g.live);
     }
@@ -569,15 +635,16 @@ function sweepDim(ctx: SweepCtx, k: number, live: number[]): void {
   }
   const kind = d.kind;
   const money = kind === "money";
-  const bounds: number[] = money ? [0] : [];
+  // Each box's intervals as piece ranges; a box with several intervals (`!=`) covers the union,
+  // which one range cannot say: such a box has one entry per interval.
+  let nEntries = 0;
   let restricted = false;
-  for (const id of live) {
-    const ivs = ctx.boxes[id]!.dims[k] as RInterval[] | null;
-    if (ivs === null) continue;
-    restricted = true;
-    for (const iv of ivs) {
-      if (iv.lo !== null && (!money || iv.lo >= 0)) bounds.push(iv.lo);
-      if (iv.hi !== null && (!money || iv.hi >= 0)) bounds.push(iv.hi);
+  for (let i = 0; i < live.length; i++) {
+    const ivs = ctx.boxes[live[i]!]!.dims[k] as RInterval[] | null;
+    if (ivs === null) nEntries++;
+    else {
+      restricted = true;
+      nEntries += ivs.length;
     }
   }
   if (!restricted) {
@@ -585,59 +652,106 @@ function sweepDim(ctx: SweepCtx, k: number, live: number[]): void {
     sweepDim(ctx, k + 1, live);
     return;
   }
-  sortDistinct(bounds);
+  const s = ctx.scratch[k + 1]!;
+  s.reserve(nEntries);
+  const bounds = s.bounds;
+  let nBounds = 0;
+  if (money) bounds[nBounds++] = 0;
+  for (let i = 0; i < live.length; i++) {
+    const ivs = ctx.boxes[live[i]!]!.dims[k] as RInterval[] | null;
+    if (ivs === null) continue;
+    for (let j = 0; j < ivs.length; j++) {
+      const iv = ivs[j]!;
+      if (iv.lo !== null && (!money || iv.lo >= 0)) bounds[nBounds++] = iv.lo;
+      if (iv.hi !== null && (!money || iv.hi >= 0)) bounds[nBounds++] = iv.hi;
+    }
+  }
+  nBounds = sortDistinctPrefix(bounds, nBounds);
   // Pieces (see realPieces): bound j is the point piece 2j+off; number only: (-∞,b0) is piece 0.
   const off = money ? 0 : 1;
-  const nPieces = bounds.length === 0 ? 1 : 2 * bounds.length + off;
-  const pieceOf = (j: number) => 2 * j + off;
-  // Each box's intervals as piece ranges; a box with several intervals (`!=`) covers the union,
-  // which sweepSegments cannot take as one range: split such boxes into one pseudo-entry per interval.
-  const entries: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const id of live) {
+  const nPieces = nBounds === 0 ? 1 : 2 * nBounds + off;
+  let n = 0;
+  for (let i = 0; i < live.length; i++) {
+    const id = live[i]!;
     const ivs = ctx.boxes[id]!.dims[k] as RInterval[] | null;
     if (ivs === null) {
-      entries.push(id);
-      starts.push(0);
-      ends.push(nPieces - 1);
+      s.ids[n] = id;
+      s.starts[n] = 0;
+      s.ends[n++] = nPieces - 1;
       continue;
     }
-    for (const iv of ivs) {
-      const a = iv.lo === null ? 0 : pieceOf(lowerBound(bounds, iv.lo)) + (iv.loOpen ? 1 : 0);
-      const b = iv.hi === null ? nPieces - 1 : pieceOf(lowerBound(bounds, iv.hi)) - (iv.hiOpen ? 1 : 0);
+    for (let j = 0; j < ivs.length; j++) {
+      const iv = ivs[j]!;
+      const a = iv.lo === null ? 0 : 2 * lowerBound(bounds, iv.lo, nBounds) + off + (iv.loOpen ? 1 : 0);
+      const b = iv.hi === null ? nPieces - 1 : 2 * lowerBound(bounds, iv.hi, nBounds) + off - (iv.hiOpen ? 1 : 0);
       if (a <= b) {
-        entries.push(id);
-        starts.push(a);
-        ends.push(b);
+        s.ids[n] = id;
+        s.starts[n] = a;
+        s.ends[n++] = b;
       }
     }
   }
-  const idx: number[] = new Array(entries.length);
-  for (let i = 0; i < idx.length; i++) idx[i] = i;
-  sweepSegments(idx, nPieces, starts, ends, (first, last, subIdx) => {
-    ctx.dims[k] = pieceSpan(bounds, kind, off, first, last);
-    // Back to box ids, in order, without duplicates (a box may appear once per interval).
-    const sub: number[] = [];
-    for (const i of subIdx) {
-      const id = entries[i]!;
-      if (sub.length === 0 || sub[sub.length - 1] !== id) sub.push(id);
-    }
+  sweepSegments(s, n, nPieces, (first, last, sub) => {
+    ctx.dims[k] = pieceSpan(bounds, nBounds, kind, off, first, last);
     sweepDim(ctx, k + 1, sub);
   });
 }
 
+/**
+ * Sorts the first n numbers ascending and drops repeats, in place; the count left. A few (an
+ * activity of a few clauses) by insertion, more by a typed-array sort (no comparator calls).
+ */
+function sortDistinctPrefix(xs: number[] | Int32Array | Float64Array, n: number): number {
+  if (n <= 32) {
+    for (let i = 1; i < n; i++) {
+      const x = xs[i]!;
+      let j = i - 1;
+      while (j >= 0 && xs[j]! > x) {
+        xs[j + 1] = xs[j]!;
+        j--;
+      }
+      xs[j + 1] = x;
+    }
+  } else if (Array.isArray(xs)) {
+    const sorted = Float64Array.from(xs.length === n ? xs : xs.slice(0, n)).sort();
+    for (let i = 0; i < n; i++) xs[i] = sorted[i]!;
+  } else xs.subarray(0, n).sort();
+  let w = 0;
+  for (let i = 0; i < n; i++) if (w === 0 || xs[i] !== xs[w - 1]) xs[w++] = xs[i]!;
+  return w;
+}
+
+/** Sorts numbers ascending and drops repeats, in place. */
+function sortDistinct(xs: number[]): void {
+  xs.length = sortDistinctPrefix(xs, xs.length);
+}
+
+/** Index of the first of the first n numbers (sorted) that is >= x. */
+function lowerBound(xs: ArrayLike<number>, x: number, n = xs.length): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** A real dimension's whole domain: [0, ∞) for money, the whole line for numbers. */
 export function wholeLine(kind: "money" | "number"): DimSet {
-  return kind === "money" ? { kind: "real", lo: 0, loOpen: false, hi: null, hiOpen: true } : { kind: "real", lo: null, loOpen: true, hi: null, hiOpen: true };
+  return kind === "money" ? WHOLE_MONEY : WHOLE_NUMBER;
 }
+// Frozen and shared by every cell and box that spans the axis: none is ever mutated.
+const WHOLE_MONEY: DimSet = Object.freeze({ kind: "real", lo: 0, loOpen: false, hi: null, hiOpen: true });
+const WHOLE_NUMBER: DimSet = Object.freeze({ kind: "real", lo: null, loOpen: true, hi: null, hiOpen: true });
 
 /**
  * The real interval from the start of piece `first` to the end of piece `last` (the pieces of
  * realPieces, worked out from their index rather than made for every piece).
  */
-function pieceSpan(bounds: number[], kind: "money" | "number", off: number, first: number, last: number): DimSet {
-  if (bounds.length === 0) return wholeLine(kind);
+function pieceSpan(bounds: Float64Array, nBounds: number, kind: "money" | "number", off: number, first: number, last: number): DimSet {
+  if (nBounds === 0) return wholeLine(kind);
   // Piece p - off: negative is (-∞, b0); even 2j is the point b_j; odd 2j+1 is (b_j, b_j+1), the last up to ∞.
   const q = first - off;
   let lo: number | null;
@@ -660,7 +774,7 @@ function pieceSpan(bounds: number[], kind: "money" | "number", off: number, firs
     hiOpen = false;
   } else {
     const j = (r >> 1) + 1;
-    hi = j < bounds.length ? bounds[j]! : null;
+    hi = j < nBounds ? bounds[j]! : null;
     hiOpen = true;
   }
   return { kind: "real", lo, loOpen, hi, hiOpen };
@@ -675,10 +789,12 @@ interface LiveSets {
 
 /** The assignments and delegations of a live set, shared between the cells with that live set. */
 function liveSets(ctx: SweepCtx, live: number[]): LiveSets {
+  // Indexed loops here and below: this runs once per cell, much of it before the engine has
+  // optimised it, and an array iterator is an object per step until then.
   let h = live.length;
-  for (const id of live) h = (Math.imul(h, 31) + id) | 0;
+  for (let i = 0; i < live.length; i++) h = (Math.imul(h, 31) + live[i]!) | 0;
   const bucket = ctx.memo.get(h);
-  if (bucket) for (const e of bucket) if (sameList(e.live, live)) return e;
+  if (bucket) for (let b = 0; b < bucket.length; b++) if (sameList(bucket[b]!.live, live)) return bucket[b]!;
   const { p } = ctx;
   // `live` keeps the order of ctx.boxes: assignments in source order, then delegations in source order.
   const A = p.agreement.assignments;
@@ -686,7 +802,8 @@ function liveSets(ctx: SweepCtx, live: number[]): LiveSets {
   const applicable: Assignment[] = [];
   const delegations: Delegation[] = [];
   let anyOverrides = false;
-  for (const id of live) {
+  for (let i = 0; i < live.length; i++) {
+    const id = live[i]!;
     const ref = ctx.refs[id]!;
     if (id < ctx.nAsg) {
       applicable.push(A[ref]!);
@@ -699,9 +816,16 @@ function liveSets(ctx: SweepCtx, live: number[]): LiveSets {
     p.dropped ??= { marks: new Int32Array(A.length), stamp: 0 };
     const stamp = ++p.dropped.stamp;
     const dropped = p.dropped.marks;
-    for (const id of live) if (id < ctx.nAsg) for (const j of p.overrides[ctx.refs[id]!]!) dropped[j] = stamp;
+    for (let i = 0; i < live.length; i++) {
+      if (live[i]! >= ctx.nAsg) continue;
+      const over = p.overrides[ctx.refs[live[i]!]!]!;
+      for (let j = 0; j < over.length; j++) dropped[over[j]!] = stamp;
+    }
     assignments = [];
-    for (const id of live) if (id < ctx.nAsg && dropped[ctx.refs[id]!] !== stamp) assignments.push(A[ctx.refs[id]!]!);
+    for (let i = 0; i < live.length; i++) {
+      const id = live[i]!;
+      if (id < ctx.nAsg && dropped[ctx.refs[id]!] !== stamp) assignments.push(A[ctx.refs[id]!]!);
+    }
   }
   const e = { live, applicable, assignments, delegations };
   if (bucket) bucket.push(e);
@@ -1030,7 +1154,7 @@ function kdPartition(ctx: SweepCtx): void {
   };
   const discrete = (level: number, live: number[]): void => {
     if (level === 0) {
-      for (const g of groupDiscrete(p.nPlaces, live, (id) => ctx.boxes[id]!.places)) {
+      for (const g of groupDiscrete(p.nPlaces, live, ctx.boxes, -1)) {
         ctx.places = g.values;
         discrete(1, g.live);
       }
@@ -1045,7 +1169,7 @@ function kdPartition(ctx: SweepCtx): void {
       split(entries);
       return;
     }
-    for (const g of groupDiscrete(p.dims[k]!.size, live, (id) => ctx.boxes[id]!.dims[k] as Uint8Array | null)) {
+    for (const g of groupDiscrete(p.dims[k]!.size, live, ctx.boxes, k)) {
       ctx.dims[k] = { kind: "enum", values: g.values };
       discrete(level + 1, g.live);
     }
