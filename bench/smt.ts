@@ -454,7 +454,7 @@ export async function smtRows(dir: string, rows: SmtRow[], say: (s: string) => v
       const ours = inProcess(fresh, (rs) => analyze(rs).length);
       // The same, after two untimed runs: the code compiled, as Z3's is across its 2,000 queries.
       const warm = timeInProcess(fresh, (rs) => analyze(rs).length, Math.max(1, Number(process.env.BENCH_RUNS ?? 3)), 2);
-      // The scan told, as `analyze` tells it when no later check reads cells, that nothing else will.
+      // The scan may let its cells go, as `analyze` lets it when no later check reads cells.
       const coverageOnly = inProcess(fresh, (rs) =>
         rs.agreements.reduce((k, ag) => {
           scan(ag, { keepCells: false });
