@@ -371,7 +371,7 @@ function sweepContext(p: Prepared, activity: string, budget: number): SweepCtx {
     days: { lo: 0, hi: 0 },
     dims: new Array(p.dims.length),
     memo: new Map(),
-    scratch: Array.from({ length: p.dims.length + 1 }, () => new AxisScratch()),
+    scratch: axisScratch(p.dims.length + 1),
     budget,
   };
 }
@@ -520,6 +520,17 @@ class AxisScratch {
       this.bounds = new Float64Array(size);
     }
   }
+}
+
+/**
+ * The scratch arrays of n ordered axes, shared by every sweep of this thread: a sweep runs to
+ * its end before the next starts, and making them per activity (fifteen typed arrays) cost
+ * more than sweeping an activity of a few clauses.
+ */
+const sharedScratch: AxisScratch[] = [];
+function axisScratch(n: number): AxisScratch[] {
+  while (sharedScratch.length < n) sharedScratch.push(new AxisScratch());
+  return sharedScratch;
 }
 
 /**
