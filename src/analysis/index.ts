@@ -24,10 +24,20 @@ export { obligationChecks, obligationCheck } from "./rules/registry.js";
 export type { ObligationCheck } from "./rules/registry.js";
 export { modelScopes } from "./models/index.js";
 
+/**
+ * How the analysis may keep its caches. `keepCells: false` says the caller reads none of the
+ * engine's cells after the analysis (`check` wants the findings only; the reports of the
+ * partition — matrix, explain, diff — read them again): the coverage scan then lets each
+ * activity's cells go once judged, unless a later check reads them (see "Cells die young" in
+ * the README). The default keeps every partition, as callers of `partition` expect.
+ */
+export interface AnalyzeOptions {
+  keepCells?: boolean;
+}
+
 /** Every finding of one agreement, before suppression, in check order (coverage, rules, models, delegations, tests). */
-export function agreementFindings(ruleSet: RuleSet, agreement: Agreement): Diagnostic[] {
-  // The coverage scan reads every activity's cells; it lets them go when nothing after it will.
-  if (!cellsReadAfterScan(agreement)) scan(agreement, { keepCells: false });
+export function agreementFindings(ruleSet: RuleSet, agreement: Agreement, options: AnalyzeOptions = {}): Diagnostic[] {
+  if (options.keepCells === false && !cellsReadAfterScan(agreement)) scan(agreement, { keepCells: false });
   return [
     ...coverageDiagnostics(agreement),
     ...ruleDiagnostics({ ruleSet, agreement }),
@@ -50,13 +60,13 @@ function cellsReadAfterScan(agreement: Agreement): boolean {
 }
 
 /** Every finding of one agreement after its `allow`s, sorted. */
-export function analyzeAgreement(ruleSet: RuleSet, agreement: Agreement): Diagnostic[] {
-  return applyAllows(agreement, agreementFindings(ruleSet, agreement)).sort(compareDiagnostics);
+export function analyzeAgreement(ruleSet: RuleSet, agreement: Agreement, options: AnalyzeOptions = {}): Diagnostic[] {
+  return applyAllows(agreement, agreementFindings(ruleSet, agreement, options)).sort(compareDiagnostics);
 }
 
 /** Every finding for every agreement of the rule set, suppression applied, sorted deterministically. */
-export function analyze(ruleSet: RuleSet): Diagnostic[] {
+export function analyze(ruleSet: RuleSet, options: AnalyzeOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const agreement of ruleSet.agreements) for (const x of applyAllows(agreement, agreementFindings(ruleSet, agreement))) out.push(x);
+  for (const agreement of ruleSet.agreements) for (const x of applyAllows(agreement, agreementFindings(ruleSet, agreement, options))) out.push(x);
   return out.sort(compareDiagnostics);
 }

@@ -23,7 +23,7 @@ function ruleSetOf(task: AnalysisTask): RuleSet {
 export default function analyzeShare(task: AnalysisTask): Diagnostic[] {
   const ruleSet = ruleSetOf(task);
   const out: Diagnostic[] = [];
-  for (const agreement of ruleSet.agreements) for (const d of analyzeAgreement(ruleSet, agreement)) out.push(d);
+  for (const agreement of ruleSet.agreements) for (const d of analyzeAgreement(ruleSet, agreement, { keepCells: false })) out.push(d);
   return out;
 }
 

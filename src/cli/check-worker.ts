@@ -101,7 +101,7 @@ export default async function checkShare(task: CheckTask): Promise<FileShare> {
     frameworkCurrencies: ruleSet.frameworks.flatMap(moneyDimensions),
     agreements: ruleSet.agreements.map((agreement) => ({
       file: agreement.file,
-      findings: task.what === "findings" ? analyzeAgreement(ruleSet, agreement) : [],
+      findings: task.what === "findings" ? analyzeAgreement(ruleSet, agreement, { keepCells: false }) : [],
       tests: task.what === "tests" ? runTests({ ...ruleSet, agreements: [agreement] }) : [],
       currencies: moneyDimensions(agreement),
     })),

@@ -87,7 +87,7 @@ export async function runCheck(ctx: CliContext, paths: string[], opts: CheckOpti
     try {
       p.step(`checking ${loaded.files.length} ${loaded.files.length === 1 ? "file" : "files"}: analysing…`, loaded.files.length >= 100);
       const threads = parallel.threadsFor(compiled.ruleSet, opts.jobs);
-      findings = threads > 1 ? await parallel.analyzeOnThreads(compiled.ruleSet, threads) : analyze(compiled.ruleSet);
+      findings = threads > 1 ? await parallel.analyzeOnThreads(compiled.ruleSet, threads) : analyze(compiled.ruleSet, { keepCells: false });
     } finally {
       p.done();
     }

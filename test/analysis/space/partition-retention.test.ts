@@ -1,7 +1,7 @@
-// The coverage scan lets each activity's cells go once judged when no later check reads cells
-// (src/analysis/index.ts): the findings are the same either way, and the partitions are kept
-// exactly when a later check (delegations, tests, model constraints, cell-reading obligations)
-// would read them again.
+// Asked for findings only (`check`), the coverage scan lets each activity's cells go once judged
+// when no later check reads cells (src/analysis/index.ts): the findings are the same either
+// way, and the partitions are kept exactly when a later check (delegations, tests, model
+// constraints, cell-reading obligations) or the caller (the reports) would read them again.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Agreement } from "../../../src/generated/ruleset.js";
@@ -18,10 +18,10 @@ function findingsWith(ag: Agreement, keepCells: boolean): string {
   return JSON.stringify(analyze(ruleSet(copy)));
 }
 
-/** How many activities' partitions the analysis of a fresh copy of `ag` left cached. */
-function keptAfterAnalysis(ag: Agreement): number {
+/** How many activities' partitions the analysis of a fresh copy of `ag` left cached (asked as `check` asks: findings only, by default). */
+function keptAfterAnalysis(ag: Agreement, keepCells = false): number {
   const copy = structuredClone(ag);
-  analyze(ruleSet(copy));
+  analyze(ruleSet(copy), { keepCells });
   return prepared(copy).partitions.size;
 }
 
@@ -45,8 +45,12 @@ describe("the scan's cells", () => {
     expect(keptAfterAnalysis({ ...plain(), rules: [rule("R1", [obligation("cover", { activities: ["hr", "payroll"] })])] })).toBe(0);
   });
 
-  it("are kept for the checks that read them again", () => {
+  it("are kept for the checks that read them again, and for a caller that does not say it reads none", () => {
     const analysed = plain().scope.activities.length;
+    expect(keptAfterAnalysis(plain(), true)).toBe(analysed);
+    const defaults = structuredClone(plain());
+    analyze(ruleSet(defaults));
+    expect(prepared(defaults).partitions.size).toBe(analysed);
     const cases: [string, Agreement][] = [
       ["a delegation", { ...plain(), delegations: [delegate("d1", ["hr"], "east", "west")] }],
       ["a test", { ...plain(), tests: [{ title: "east is accountable for HR", expects: [expectation({ activity: "hr", expected: ["east"] })], span: plain().span }] }],
