@@ -10,7 +10,7 @@
 import type { Agreement, RuleSet } from "../generated/ruleset.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../diagnostics/diagnostic.js";
-import { coverageDiagnostics } from "./coverage/index.js";
+import { coverageDiagnostics, overrideCycles } from "./coverage/index.js";
 import { obligationCheck, ruleDiagnostics } from "./rules/registry.js";
 import { scan } from "./coverage/common.js";
 import { modelDiagnostics } from "./models/index.js";
@@ -49,12 +49,13 @@ export function agreementFindings(ruleSet: RuleSet, agreement: Agreement, option
 
 /**
  * Whether a check after the coverage scan reads the engine's cells: delegations, the agreement's
- * tests, the models' constraints (their holdings), and the obligations that say so. Erring
- * towards true costs memory, towards false time (a partition let go is made again), never a
- * finding.
+ * tests, the models' constraints (their holdings), the obligations that say so, and override
+ * cycles (their finding's region). Erring towards true costs memory, towards false time (a
+ * partition let go is made again), never a finding.
  */
 function cellsReadAfterScan(agreement: Agreement): boolean {
   if (agreement.delegations.length > 0 || agreement.tests.length > 0) return true;
+  if (overrideCycles(agreement).length > 0) return true;
   if (agreement.modelDefinitions.some((m) => m.constraints.length > 0)) return true;
   return agreement.rules.some((r) => r.obligations.some((o) => obligationCheck(o.type)?.readsCells === true));
 }

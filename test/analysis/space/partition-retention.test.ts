@@ -57,6 +57,17 @@ describe("the scan's cells", () => {
       ["a model's constraint", { ...plain(), modelDefinitions: [model("lead", "Lead provider", { constraints: [{ role: "accountable", modality: "must", roles: [{ of: "role", id: "member" }], activities: ["hr"], span: plain().span }] })] }],
       ["a make-accountable obligation", { ...plain(), rules: [rule("M1", [obligation("make-accountable", { activities: ["hr"], roles: [{ of: "role", id: "member" }] })])] }],
       ["a deliver obligation", { ...plain(), rules: [rule("D1", [obligation("deliver", { activities: ["hr"], level: "place" })])] }],
+      [
+        "an override cycle",
+        {
+          ...plain(),
+          assignments: [
+            assign("a1", ["hr"], { accountable: ["east"], responsible: ["east"] }, { overrides: ["a2"] }),
+            assign("a2", ["hr"], { accountable: ["west"], responsible: ["west"] }, { overrides: ["a1"] }),
+            assign("a3", ["payroll"], { accountable: ["west"], responsible: ["west"] }),
+          ],
+        },
+      ],
     ];
     for (const [what, ag] of cases) expect(keptAfterAnalysis(ag), what).toBe(analysed);
   });
