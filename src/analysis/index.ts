@@ -10,9 +10,8 @@
 import type { Agreement, RuleSet } from "../generated/ruleset.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { compareDiagnostics } from "../diagnostics/diagnostic.js";
-import { coverageDiagnostics, overrideCycles } from "./coverage/index.js";
+import { coverageDiagnostics, overrideCycles, scan } from "./coverage/index.js";
 import { obligationCheck, ruleDiagnostics } from "./rules/registry.js";
-import { scan } from "./coverage/common.js";
 import { modelDiagnostics } from "./models/index.js";
 import { delegationDiagnostics } from "./delegations/index.js";
 import { testDiagnostics, runTests } from "./tests/index.js";

@@ -457,9 +457,12 @@ function restrictsDiscrete(boxes: IBox[], live: number[], k: number): boolean {
   return false;
 }
 
-/** The values 0 … n-1 of discrete axis `k` (see maskOn) grouped by their live set, in order of first value. */
-function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { values: number[]; live: number[] }[] {
-  if (!restrictsDiscrete(boxes, live, k)) return [{ values: allValues(n), live }];
+/**
+ * The values 0 … n-1 of discrete axis `k` (see maskOn) grouped by their live set, in order of
+ * first value; null when no live box restricts the axis (one group of every value).
+ */
+function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { values: number[]; live: number[] }[] | null {
+  if (!restrictsDiscrete(boxes, live, k)) return null;
   const groups: { values: number[]; live: number[] }[] = [];
   // The live set at each value, built in one scratch array: a copy is kept only for a new group.
   const sub: number[] = [];
@@ -481,13 +484,13 @@ function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { v
   return groups;
 }
 
+/** groupDiscrete, with the one group of every value where no live box restricts the axis. */
+function discreteGroups(n: number, live: number[], boxes: IBox[], k: number): { values: number[]; live: number[] }[] {
+  return groupDiscrete(n, live, boxes, k) ?? [{ values: allValues(n), live }];
+}
+
 function sweepPlaces(ctx: SweepCtx, live: number[]): void {
-  if (!restrictsDiscrete(ctx.boxes, live, -1)) {
-    ctx.places = allValues(ctx.p.nPlaces);
-    sweepDays(ctx, live);
-    return;
-  }
-  for (const g of groupDiscrete(ctx.p.nPlaces, live, ctx.boxes, -1)) {
+  for (const g of discreteGroups(ctx.p.nPlaces, live, ctx.boxes, -1)) {
     ctx.places = g.values;
     sweepDays(ctx, g.live);
   }
@@ -533,22 +536,6 @@ function axisScratch(n: number): AxisScratch[] {
   return sharedScratch;
 }
 
-/**
- * Whether the live set over pieces first … last (the ids of the entries covering them, in entry
- * order, each id once) is `prev`, decided without building it.
- */
-function sameLiveOver(prev: number[], s: AxisScratch, n: number, first: number, last: number): boolean {
-  let j = 0;
-  for (let i = 0; i < n; i++) {
-    if (s.starts[i]! > first || s.ends[i]! < last) continue;
-    const id = s.ids[i]!;
-    if (j > 0 && prev[j - 1] === id) continue;
-    if (j >= prev.length || prev[j] !== id) return false;
-    j++;
-  }
-  return j === prev.length;
-}
-
 /** The live set over pieces first … last: the ids of the entries covering them, in entry order, each id once. */
 function liveOver(s: AxisScratch, n: number, first: number, last: number): number[] {
   const sub: number[] = [];
@@ -581,11 +568,11 @@ function sweepSegments(s: AxisScratch, n: number, nPieces: number, visit: (first
   for (let c = 0; c < cutCount; c++) {
     const first = s.cuts[c]!;
     const last = (c + 1 < cutCount ? s.cuts[c + 1]! : nPieces) - 1;
-    if (prev && sameLiveOver(prev, s, n, first, last)) {
+    const sub = liveOver(s, n, first, last);
+    if (prev && sameList(prev, sub)) {
       prevLast = last;
       continue;
     }
-    const sub = liveOver(s, n, first, last);
     if (prev) visit(prevFirst, prevLast, prev);
     prev = sub;
     prevFirst = first;
@@ -633,12 +620,13 @@ function sweepDim(ctx: SweepCtx, k: number, live: number[]): void {
   }
   const d = dims[k]!;
   if (d.kind === "enum") {
-    if (!restrictsDiscrete(ctx.boxes, live, k)) {
+    const groups = groupDiscrete(d.size, live, ctx.boxes, k);
+    if (groups === null) {
       ctx.dims[k] = wholeEnum(d.size);
       sweepDim(ctx, k + 1, live);
       return;
     }
-    for (const g of groupDiscrete(d.size, live, ctx.boxes, k)) {
+    for (const g of groups) {
       ctx.dims[k] = { kind: "enum", values: g.values };
       sweepDim(ctx, k + 1, g.live);
     }
@@ -1165,7 +1153,7 @@ function kdPartition(ctx: SweepCtx): void {
   };
   const discrete = (level: number, live: number[]): void => {
     if (level === 0) {
-      for (const g of groupDiscrete(p.nPlaces, live, ctx.boxes, -1)) {
+      for (const g of discreteGroups(p.nPlaces, live, ctx.boxes, -1)) {
         ctx.places = g.values;
         discrete(1, g.live);
       }
@@ -1180,7 +1168,7 @@ function kdPartition(ctx: SweepCtx): void {
       split(entries);
       return;
     }
-    for (const g of groupDiscrete(p.dims[k]!.size, live, ctx.boxes, k)) {
+    for (const g of discreteGroups(p.dims[k]!.size, live, ctx.boxes, k)) {
       ctx.dims[k] = { kind: "enum", values: g.values };
       discrete(level + 1, g.live);
     }
