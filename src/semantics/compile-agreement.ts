@@ -11,6 +11,7 @@ import type {
   Raci,
 } from "../generated/ruleset.js";
 import type { Agreement, AgreementItem, Assign, BodyDecl, Clause, Delegate, Expect, Name, PartyDecl, Span, TestDecl } from "../syntax/ast.js";
+import { exactList } from "../syntax/exact-list.js";
 import { compileModel, compileRule, outDimension, outFunction } from "./compile-framework.js";
 import { placeLevel, type Env, type FrameworkNode, type LocalFunction } from "./env.js";
 import { Namespace } from "./namespace.js";
@@ -315,7 +316,7 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
     }
     const ids: string[] = [];
     for (const j of picked) if (j !== i) ids.push(assigns[j]!.a.id);
-    x.a.overrides = ids;
+    x.a.overrides = exactList(ids);
   });
   const assignments = assigns.map((x) => x.a);
 
@@ -496,6 +497,12 @@ function compileAssign(
   }
   if (!ok || !activities || !days || !dimensions) return undefined;
 
+  const kept: Raci = {
+    accountable: exactList(raci.accountable),
+    responsible: exactList(raci.responsible),
+    consulted: exactList(raci.consulted),
+    informed: exactList(raci.informed),
+  };
   const a = { id: "" } as Assignment;
   if (clause !== undefined) a.clause = clause;
   a.activities = activities;
@@ -504,8 +511,8 @@ function compileAssign(
   a.days = days;
   a.dimensions = dimensions;
   a.overrides = [];
-  a.overridesClauses = overrides;
-  a.raci = raci;
+  a.overridesClauses = exactList(overrides);
+  a.raci = kept;
   a.span = outSpan(it.span);
   return { a, clauses: p.clauses, overrides };
 }

@@ -2,6 +2,7 @@
 // A null bound is unbounded, and always marked open.
 import type { Interval } from "../generated/ruleset.js";
 import type { ComparisonOp } from "../syntax/ast.js";
+import { exactList } from "../syntax/exact-list.js";
 
 export type { Interval };
 
@@ -67,5 +68,5 @@ export function intersect(a: Interval[], b: Interval[]): Interval[] {
     const z = intersectOne(x, y);
     if (!isEmptyInterval(z)) out.push(z);
   }
-  return out.sort(compareLo);
+  return exactList(out.sort(compareLo));
 }

@@ -3,6 +3,7 @@
 // units, intervals with open or closed ends, enum values in declaration order.
 import type { Days, DimensionRange } from "../generated/ruleset.js";
 import type { Condition, Conditions, DateLiteral, Span, Value } from "../syntax/ast.js";
+import { exactList } from "../syntax/exact-list.js";
 import { isValidDay, maxDay, minDay } from "./dates.js";
 import { exactInteger, exactMoney } from "./numbers.js";
 import type { DimensionInfo, Env } from "./env.js";
@@ -176,7 +177,7 @@ export function compileWhere(conds: Condition[], ctx: ConditionContext): Record<
         if (hit === undefined) ok = false;
         else picked.add(hit);
       }
-      if (current.type === "values") current.values = current.values.filter((v) => picked.has(v));
+      if (current.type === "values") current.values = exactList(current.values.filter((v) => picked.has(v)));
       continue;
     }
     if (d.type === "enum") {
@@ -192,7 +193,7 @@ export function compileWhere(conds: Condition[], ctx: ConditionContext): Record<
         ok = false;
         continue;
       }
-      if (current.type === "values") current.values = current.values.filter((x) => (c.op === "=" ? x === v : x !== v));
+      if (current.type === "values") current.values = exactList(current.values.filter((x) => (c.op === "=" ? x === v : x !== v)));
       continue;
     }
     const v = dimensionValue(d, c.value, ctx);

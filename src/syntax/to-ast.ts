@@ -3,6 +3,7 @@
 import type { IToken } from "./chevrotain.js";
 import type { ConvertedItem, ParseNode } from "./parser.js";
 import { LineIndex } from "./lines.js";
+import { exactList } from "./exact-list.js";
 import type * as A from "./ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
@@ -211,7 +212,7 @@ export class AstBuilder {
     return { kind: "FunctionSelector", name, explicit: !!this.tok(n, "KwFunction"), span };
   }
   selectors(n: ParseNode | undefined): A.Selector[] {
-    return this.subs(n, "selector").map((s) => this.selector(s)).filter((s): s is A.Selector => !!s);
+    return exactList(this.subs(n, "selector").map((s) => this.selector(s)).filter((s): s is A.Selector => !!s));
   }
   roleOrKinds(n: ParseNode | undefined): A.RoleOrKind[] {
     const out: A.RoleOrKind[] = [];
@@ -221,7 +222,7 @@ export class AstBuilder {
       if (!span || !name) continue;
       out.push({ kind: "RoleOrKind", of: this.tok(r, "KwKind") ? "kind" : "role", name, span });
     }
-    return out;
+    return exactList(out);
   }
 
   // ---------------------------------------------------------------- top level
@@ -470,7 +471,7 @@ export class AstBuilder {
       const item = isConverted(e) ? (e.converted as A.AgreementItem | A.FrameworkItem | undefined) : isNode(e) ? this.convertItem(e) : undefined;
       if (item) out.push(item);
     }
-    return out;
+    return exactList(out);
   }
 
   agreementItem(n: ParseNode): A.AgreementItem | undefined {
@@ -548,14 +549,17 @@ export class AstBuilder {
   assign(n: ParseNode, span: A.Span): A.Assign | undefined {
     const selectors = this.selectors(this.sub(n, "selectorList"));
     if (!selectors.length) return undefined;
+    const roleLines: A.RoleLine[] = [];
     const result: A.Assign = {
       kind: "Assign",
       selectors,
       conditions: this.conditions(this.sub(n, "conditions")),
-      overrides: this.subs(n, "clauseRef")
-        .map((c) => this.clauseNumber(this.tok(c, "number")))
-        .filter((c): c is A.ClauseNumber => !!c),
-      roleLines: [],
+      overrides: exactList(
+        this.subs(n, "clauseRef")
+          .map((c) => this.clauseNumber(this.tok(c, "number")))
+          .filter((c): c is A.ClauseNumber => !!c),
+      ),
+      roleLines,
       span,
     };
     const atTok = this.tok(n, "KwAt");
@@ -573,8 +577,9 @@ export class AstBuilder {
       const eachMember = !!this.tok(rl, "KwEach") && !!this.tok(rl, "KwMember");
       const parties = eachMember ? [] : this.names(this.sub(rl, "nameList"));
       if (!eachMember && parties.length === 0) continue;
-      result.roleLines.push({ kind: "RoleLine", role, parties, eachMember, span: rspan });
+      roleLines.push({ kind: "RoleLine", role, parties, eachMember, span: rspan });
     }
+    result.roleLines = exactList(roleLines);
     return result;
   }
 
@@ -612,6 +617,7 @@ export class AstBuilder {
           const cond = this.condition(c);
           if (cond) out.where.push(cond);
         }
+        out.where = exactList(out.where);
       } else {
         const d = this.date(this.tok(node, "date"));
         if (d) out[order === 1 ? "from" : "until"] = d;
@@ -655,6 +661,7 @@ export class AstBuilder {
       const value = this.value(this.sub(w, "conditionValue"));
       if (wspan && dimension && value) result.where.push({ dimension, value, span: wspan });
     }
+    result.where = exactList(result.where);
     return result;
   }
 }
