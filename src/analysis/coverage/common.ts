@@ -91,6 +91,7 @@ interface Judged {
 function verdict(cell: Cell, place: number, agreement: Agreement): Verdict {
   const by = accountableBy(cell, place, agreement);
   if (by.length === 0) return GAP;
+  if (by.length === 1) return { parties: by[0]!.parties, involved: [by[0]!.assignment], responsible: anyoneResponsible(cell, place, agreement) };
   const parties = new Distinct<string>();
   for (const b of by) parties.addAll(b.parties);
   return { parties: parties.items, involved: by.map((b) => b.assignment), responsible: anyoneResponsible(cell, place, agreement) };

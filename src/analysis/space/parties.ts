@@ -56,6 +56,8 @@ function indexOf(line: readonly PartyAt[]): LineIndex {
 
 /** The distinct parties of a role line that hold at a place, in order. */
 function partiesAt(line: readonly PartyAt[], placeName: string | undefined): string[] {
+  // Most lines name one party: a list of one, without a Distinct (asked once per live set and assignment).
+  if (line.length === 1) return holdsAt(line[0]!, placeName) ? [line[0]!.party] : [];
   const out = new Distinct<string>();
   if (line.length <= SMALL_LINE || placeName === undefined) {
     for (const pa of line) if (holdsAt(pa, placeName)) out.add(pa.party);

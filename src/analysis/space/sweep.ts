@@ -101,43 +101,62 @@ export function positions(names: readonly string[]): Map<string, number> {
   return m;
 }
 
+/** Marks of the enum values a box names, reused for every box: a mask is kept only when it leaves some value out. */
+let valueMarks = new Uint8Array(16);
+
 function toDims(
   agreement: Agreement,
   dims: DimInfo[],
   ranges: { [k: string]: DimensionRange } | undefined,
 ): { dims: (Uint8Array | RInterval[] | null)[]; empty: boolean } {
+  // Indexed loops and no closures: this runs once per assignment, mostly before the engine has optimised it.
   let empty = false;
-  const out = dims.map((d, i): Uint8Array | RInterval[] | null => {
+  const out = new Array<Uint8Array | RInterval[] | null>(dims.length);
+  for (let i = 0; i < dims.length; i++) {
+    const d = dims[i]!;
     const r = ranges?.[d.id];
-    if (!r) return null;
+    out[i] = null;
+    if (!r) continue;
     if (d.kind === "enum") {
-      if (r.type !== "values") return null;
+      if (r.type !== "values") continue;
       const valueIndex = positions(agreement.dimensions[i]!.values ?? []);
-      const mask = new Uint8Array(d.size);
+      if (valueMarks.length < d.size) valueMarks = new Uint8Array(d.size);
+      const marks = valueMarks;
+      marks.fill(0, 0, d.size);
       let n = 0;
-      for (const v of r.values) {
-        const k = valueIndex.get(v) ?? -1;
-        if (k >= 0 && !mask[k]) {
-          mask[k] = 1;
+      for (let j = 0; j < r.values.length; j++) {
+        const k = valueIndex.get(r.values[j]!) ?? -1;
+        if (k >= 0 && !marks[k]) {
+          marks[k] = 1;
           n++;
         }
       }
       if (n === 0) empty = true;
-      return n === d.size ? null : mask;
+      if (n < d.size) out[i] = marks.slice(0, d.size);
+      continue;
     }
-    if (r.type !== "intervals") return null;
+    if (r.type !== "intervals") continue;
+    // A range over the whole domain (the compiler writes `(-∞, ∞)`, or `[0, ∞)` for money, for a
+    // dimension an assignment does not restrict) restricts nothing: it adds no boundary.
+    let whole = false;
+    for (let j = 0; j < r.intervals.length && !whole; j++) whole = coversDomain(r.intervals[j]!, d.kind);
+    if (whole) continue;
     const ivs: RInterval[] = [];
-    for (const iv of r.intervals) {
-      const c = clampInterval(iv, d.kind);
+    for (let j = 0; j < r.intervals.length; j++) {
+      const c = clampInterval(r.intervals[j]!, d.kind);
       if (c) ivs.push(c);
     }
     if (ivs.length === 0) empty = true;
-    // A range over the whole domain (the compiler writes `(-∞, ∞)`, or `[0, ∞)` for money, for a
-    // dimension an assignment does not restrict) restricts nothing: it adds no boundary.
-    if (ivs.some((iv) => iv.hi === null && (iv.lo === null || (d.kind === "money" && iv.lo === 0 && !iv.loOpen)))) return null;
-    return ivs;
-  });
+    out[i] = ivs;
+  }
   return { dims: out, empty };
+}
+
+/** Whether an interval, clamped to the dimension's domain, is the whole domain. */
+function coversDomain(iv: Interval, kind: "money" | "number" | "enum"): boolean {
+  if (iv.hi !== null) return false;
+  if (iv.lo === null) return true;
+  return kind === "money" && (iv.lo < 0 || (iv.lo === 0 && !iv.loOpen));
 }
 
 /**
@@ -464,25 +483,44 @@ function restrictsDiscrete(boxes: IBox[], live: number[], k: number): boolean {
 function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { values: number[]; live: number[] }[] | null {
   if (!restrictsDiscrete(boxes, live, k)) return null;
   const groups: { values: number[]; live: number[] }[] = [];
+  // Each value's group first (in scratch), then every group's values at their count: a list
+  // grown by push has room for 16 entries, and the values of a group become its cells' places.
+  if (groupOfValue.length < n) groupOfValue = new Int32Array(Math.max(n, 2 * groupOfValue.length));
+  const groupOf = groupOfValue;
+  const counts = groupCounts;
+  counts.length = 0;
   // The live set at each value, built in one scratch array: a copy is kept only for a new group.
-  const sub: number[] = [];
+  const sub = groupLive;
   for (let v = 0; v < n; v++) {
     sub.length = 0;
     for (let i = 0; i < live.length; i++) {
       const m = maskOn(boxes[live[i]!]!, k);
       if (m === null || m[v] === 1) sub.push(live[i]!);
     }
-    let g: { values: number[]; live: number[] } | undefined;
-    for (let x = 0; x < groups.length; x++)
-      if (sameList(groups[x]!.live, sub)) {
-        g = groups[x];
-        break;
-      }
-    if (g) g.values.push(v);
-    else groups.push({ values: [v], live: sub.slice() });
+    let x = 0;
+    while (x < groups.length && !sameList(groups[x]!.live, sub)) x++;
+    if (x === groups.length) {
+      groups.push({ values: [], live: sub.slice() });
+      counts.push(0);
+    }
+    groupOf[v] = x;
+    counts[x]!++;
+  }
+  for (let x = 0; x < groups.length; x++) groups[x]!.values = new Array<number>(counts[x]!);
+  const filled = counts.fill(0);
+  for (let v = 0; v < n; v++) {
+    const x = groupOf[v]!;
+    groups[x]!.values[filled[x]!++] = v;
   }
   return groups;
 }
+
+// groupDiscrete's scratch, reused by every grouping of this thread (a grouping ends before the
+// next begins; what it returns is copied out): which group each value falls in, the groups'
+// sizes, the live set at one value.
+let groupOfValue = new Int32Array(64);
+const groupCounts: number[] = [];
+const groupLive: number[] = [];
 
 /** groupDiscrete, with the one group of every value where no live box restricts the axis. */
 function discreteGroups(n: number, live: number[], boxes: IBox[], k: number): { values: number[]; live: number[] }[] {
@@ -538,11 +576,23 @@ function axisScratch(n: number): AxisScratch[] {
 
 /** The live set over pieces first … last: the ids of the entries covering them, in entry order, each id once. */
 function liveOver(s: AxisScratch, n: number, first: number, last: number): number[] {
-  const sub: number[] = [];
+  // Counted first, then made at its length: a live set is kept by every cell it reaches.
+  let count = 0;
+  let prev = -1;
   for (let i = 0; i < n; i++) {
     if (s.starts[i]! > first || s.ends[i]! < last) continue;
     const id = s.ids[i]!;
-    if (sub.length === 0 || sub[sub.length - 1] !== id) sub.push(id);
+    if (id !== prev) count++;
+    prev = id;
+  }
+  const sub = new Array<number>(count);
+  count = 0;
+  prev = -1;
+  for (let i = 0; i < n; i++) {
+    if (s.starts[i]! > first || s.ends[i]! < last) continue;
+    const id = s.ids[i]!;
+    if (id !== prev) sub[count++] = id;
+    prev = id;
   }
   return sub;
 }
@@ -798,16 +848,19 @@ function liveSets(ctx: SweepCtx, live: number[]): LiveSets {
   // `live` keeps the order of ctx.boxes: assignments in source order, then delegations in source order.
   const A = p.agreement.assignments;
   const D = p.agreement.delegations;
-  const applicable: Assignment[] = [];
-  const delegations: Delegation[] = [];
+  // The lists made at their lengths: every cell of the live set keeps them.
+  let nApplicable = 0;
+  for (let i = 0; i < live.length; i++) if (live[i]! < ctx.nAsg) nApplicable++;
+  const applicable = new Array<Assignment>(nApplicable);
+  const delegations = new Array<Delegation>(live.length - nApplicable);
   let anyOverrides = false;
-  for (let i = 0; i < live.length; i++) {
+  for (let i = 0, a = 0, d = 0; i < live.length; i++) {
     const id = live[i]!;
     const ref = ctx.refs[id]!;
     if (id < ctx.nAsg) {
-      applicable.push(A[ref]!);
+      applicable[a++] = A[ref]!;
       if (p.overrides[ref]!.length > 0) anyOverrides = true;
-    } else delegations.push(D[ref]!);
+    } else delegations[d++] = D[ref]!;
   }
   let assignments = applicable;
   if (anyOverrides) {
