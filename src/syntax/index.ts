@@ -124,7 +124,18 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
   let hadErrors = false;
   let stoppedEarly = false;
   // Items become syntax trees as soon as they are parsed (see ConcordParser.onItem).
-  parser.onItem = itemsAsParsed ? (item) => builder.convertItem(item) : undefined;
+  // While the parse is clean, the tokens well behind the parser are let go after each item
+  // (see ConcordParser.releaseTokensBehind): 160,000 assignments are 4 million tokens, which
+  // otherwise lived to the end of the parse beside the syntax trees made of them.
+  let released = 0;
+  const firstPass = lexed.tokens;
+  parser.onItem = itemsAsParsed
+    ? (item) => {
+        const converted = builder.convertItem(item);
+        if (parser.input === firstPass && parser.errors.length === 0) released = parser.releaseTokensBehind(released);
+        return converted;
+      }
+    : undefined;
   try {
     for (let guard = 0; guard < 100_000 && tokens.length > 0; guard++) {
       let errs: IRecognitionException[];
@@ -210,7 +221,8 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
     seen.add(d.span.offset);
     unique.push(d);
   }
-  pointAtUnclosedBraces(unique, lexed.tokens, builder, text);
+  // The braces are counted from the first token: lexed again if the parse let some go.
+  pointAtUnclosedBraces(unique, () => (released > 0 ? tokenize(text).tokens : lexed.tokens), builder, text);
   const clauses = collectClauses(ast);
   const endOfTokens = lastToken ? lastToken.startOffset + lastToken.image.length : 0;
   for (const d of unique) {
@@ -228,9 +240,10 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
  * error also points at each `{` left open (innermost first, at most three), with the words
  * before it (`clause 3 "Corporate services" {`).
  */
-function pointAtUnclosedBraces(diagnostics: Diagnostic[], tokens: IToken[], builder: AstBuilder, text: string): void {
+function pointAtUnclosedBraces(diagnostics: Diagnostic[], allTokens: () => IToken[], builder: AstBuilder, text: string): void {
   const atEnd = diagnostics.filter((d) => d.message.startsWith("the file ends too early"));
   if (atEnd.length === 0) return;
+  const tokens = allTokens();
   // A `}` closes the open `{` whose line is indented as the `}` is, when there is one: the
   // braces skipped over are the ones left open (people indent; counting alone would blame
   // the outermost block for a clause's missing `}`).

@@ -37,6 +37,11 @@ import {
   StringTok,
 } from "./tokens.js";
 
+/** How many consumed tokens stay in place behind the parser (see releaseTokensBehind). */
+const TOKENS_KEPT_BEHIND = 64;
+/** What stands in the token list for a token let go: the end of the input, at no position. */
+const RELEASED_TOKEN: IToken = { image: "", startOffset: -1, tokenType: EOF, tokenTypeIdx: EOF.tokenTypeIdx! };
+
 // ------------------------------------------------------------------ parse tree
 
 /**
@@ -588,6 +593,22 @@ export class ConcordParser extends CstParser {
    * file's tree kept to the end was more memory than its syntax tree, and collections copied it.
    */
   onItem: ((item: ParseNode) => unknown) | undefined = undefined;
+
+  declare private tokVector: IToken[];
+  declare private currIdx: number;
+
+  /**
+   * Replaces the tokens from `from` to well behind the last one consumed by one shared stand-in,
+   * and says how far it went (the next call's `from`). Only this parse's items need them, and
+   * they are converted: the parser reads ahead, and an error's message or recovery looks back
+   * a token or three, never further (there is no BACKTRACK in this grammar; it would rewind).
+   */
+  releaseTokensBehind(from: number): number {
+    const upTo = this.currIdx - TOKENS_KEPT_BEHIND;
+    const tokens = this.tokVector;
+    for (let i = from; i < upTo; i++) tokens[i] = RELEASED_TOKEN;
+    return Math.max(from, upTo);
+  }
 
   cstPostNonTerminal(child: ParseNode, label: string): void {
     const node = this.CST_STACK[this.CST_STACK.length - 1]!;

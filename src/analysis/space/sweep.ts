@@ -111,11 +111,10 @@ function toDims(
 ): { dims: (Uint8Array | RInterval[] | null)[]; empty: boolean } {
   // Indexed loops and no closures: this runs once per assignment, mostly before the engine has optimised it.
   let empty = false;
-  const out = new Array<Uint8Array | RInterval[] | null>(dims.length);
+  const out = dims.map((): Uint8Array | RInterval[] | null => null); // packed, as every box's
   for (let i = 0; i < dims.length; i++) {
     const d = dims[i]!;
     const r = ranges?.[d.id];
-    out[i] = null;
     if (!r) continue;
     if (d.kind === "enum") {
       if (r.type !== "values") continue;
@@ -346,6 +345,13 @@ export function realPieces(bounds: number[], kind: "money" | "number"): RInterva
   return out;
 }
 
+/** Whether `a` is the first n entries of `b`. */
+function samePrefix(a: number[], b: number[], n: number): boolean {
+  if (a.length !== n) return false;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function sameList(a: number[], b: number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -487,40 +493,49 @@ function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { v
   // grown by push has room for 16 entries, and the values of a group become its cells' places.
   if (groupOfValue.length < n) groupOfValue = new Int32Array(Math.max(n, 2 * groupOfValue.length));
   const groupOf = groupOfValue;
-  const counts = groupCounts;
-  counts.length = 0;
-  // The live set at each value, built in one scratch array: a copy is kept only for a new group.
+  const counts: number[] = [];
+  // The live set at each value, built in one scratch array (counted, not emptied: an array's
+  // length set to 0 lets its storage go): a copy is kept only for a new group.
   const sub = groupLive;
   for (let v = 0; v < n; v++) {
-    sub.length = 0;
+    let m = 0;
     for (let i = 0; i < live.length; i++) {
-      const m = maskOn(boxes[live[i]!]!, k);
-      if (m === null || m[v] === 1) sub.push(live[i]!);
+      const mask = maskOn(boxes[live[i]!]!, k);
+      if (mask === null || mask[v] === 1) sub[m++] = live[i]!;
     }
     let x = 0;
-    while (x < groups.length && !sameList(groups[x]!.live, sub)) x++;
+    while (x < groups.length && !samePrefix(groups[x]!.live, sub, m)) x++;
     if (x === groups.length) {
-      groups.push({ values: [], live: sub.slice() });
+      groups.push({ values: [], live: sub.slice(0, m) });
       counts.push(0);
     }
     groupOf[v] = x;
     counts[x]!++;
   }
-  for (let x = 0; x < groups.length; x++) groups[x]!.values = new Array<number>(counts[x]!);
-  const filled = counts.fill(0);
-  for (let v = 0; v < n; v++) {
-    const x = groupOf[v]!;
-    groups[x]!.values[filled[x]!++] = v;
+  // The values in group order in one packed scratch list (a counting sort), each group's a slice
+  // of it: packed like every other list of places or values (a holey one deoptimised the sweep).
+  const order = groupValues;
+  while (order.length < n) order.push(0);
+  let start = 0;
+  for (let x = 0; x < groups.length; x++) {
+    const c = counts[x]!;
+    counts[x] = start;
+    start += c;
+  }
+  for (let v = 0; v < n; v++) order[counts[groupOf[v]!]!++] = v;
+  for (let x = 0, from = 0; x < groups.length; x++) {
+    groups[x]!.values = order.slice(from, counts[x]!);
+    from = counts[x]!;
   }
   return groups;
 }
 
 // groupDiscrete's scratch, reused by every grouping of this thread (a grouping ends before the
-// next begins; what it returns is copied out): which group each value falls in, the groups'
-// sizes, the live set at one value.
+// next begins; what it returns is copied out): which group each value falls in, the live set at
+// one value, the values in group order.
 let groupOfValue = new Int32Array(64);
-const groupCounts: number[] = [];
 const groupLive: number[] = [];
+const groupValues: number[] = [];
 
 /** groupDiscrete, with the one group of every value where no live box restricts the axis. */
 function discreteGroups(n: number, live: number[], boxes: IBox[], k: number): { values: number[]; live: number[] }[] {
@@ -576,26 +591,18 @@ function axisScratch(n: number): AxisScratch[] {
 
 /** The live set over pieces first … last: the ids of the entries covering them, in entry order, each id once. */
 function liveOver(s: AxisScratch, n: number, first: number, last: number): number[] {
-  // Counted first, then made at its length: a live set is kept by every cell it reaches.
+  // Built in scratch and copied at its length: a live set is kept by every cell it reaches.
+  // (Counted, not emptied: an array's length set to 0 lets its storage go.)
+  const sub = liveScratch;
   let count = 0;
-  let prev = -1;
   for (let i = 0; i < n; i++) {
     if (s.starts[i]! > first || s.ends[i]! < last) continue;
     const id = s.ids[i]!;
-    if (id !== prev) count++;
-    prev = id;
+    if (count === 0 || sub[count - 1] !== id) sub[count++] = id;
   }
-  const sub = new Array<number>(count);
-  count = 0;
-  prev = -1;
-  for (let i = 0; i < n; i++) {
-    if (s.starts[i]! > first || s.ends[i]! < last) continue;
-    const id = s.ids[i]!;
-    if (id !== prev) sub[count++] = id;
-    prev = id;
-  }
-  return sub;
+  return sub.slice(0, count);
 }
+const liveScratch: number[] = [];
 
 /**
  * The sweep along one ordered axis of `nPieces` elementary pieces: entry i (of n, in s) is box
@@ -848,20 +855,23 @@ function liveSets(ctx: SweepCtx, live: number[]): LiveSets {
   // `live` keeps the order of ctx.boxes: assignments in source order, then delegations in source order.
   const A = p.agreement.assignments;
   const D = p.agreement.delegations;
-  // The lists made at their lengths: every cell of the live set keeps them.
-  let nApplicable = 0;
-  for (let i = 0; i < live.length; i++) if (live[i]! < ctx.nAsg) nApplicable++;
-  const applicable = new Array<Assignment>(nApplicable);
-  const delegations = new Array<Delegation>(live.length - nApplicable);
+  // Built in scratch and copied at their lengths: every cell of the live set keeps them.
+  // (Counted, not emptied: an array's length set to 0 lets its storage go.)
+  const applying = applicableScratch;
+  const delegating = delegationScratch;
+  let nApplying = 0;
+  let nDelegating = 0;
   let anyOverrides = false;
-  for (let i = 0, a = 0, d = 0; i < live.length; i++) {
+  for (let i = 0; i < live.length; i++) {
     const id = live[i]!;
     const ref = ctx.refs[id]!;
     if (id < ctx.nAsg) {
-      applicable[a++] = A[ref]!;
+      applying[nApplying++] = A[ref]!;
       if (p.overrides[ref]!.length > 0) anyOverrides = true;
-    } else delegations[d++] = D[ref]!;
+    } else delegating[nDelegating++] = D[ref]!;
   }
+  const applicable = applying.slice(0, nApplying);
+  const delegations = nDelegating === 0 ? [] : delegating.slice(0, nDelegating);
   let assignments = applicable;
   if (anyOverrides) {
     // Marks in one array per agreement with a fresh stamp per live set, rather than a Set per live set.
@@ -873,17 +883,21 @@ function liveSets(ctx: SweepCtx, live: number[]): LiveSets {
       const over = p.overrides[ctx.refs[live[i]!]!]!;
       for (let j = 0; j < over.length; j++) dropped[over[j]!] = stamp;
     }
-    assignments = [];
+    nApplying = 0;
     for (let i = 0; i < live.length; i++) {
       const id = live[i]!;
-      if (id < ctx.nAsg && dropped[ctx.refs[id]!] !== stamp) assignments.push(A[ctx.refs[id]!]!);
+      if (id < ctx.nAsg && dropped[ctx.refs[id]!] !== stamp) applying[nApplying++] = A[ctx.refs[id]!]!;
     }
+    assignments = applying.slice(0, nApplying);
   }
   const e = { live, applicable, assignments, delegations };
   if (bucket) bucket.push(e);
   else ctx.memo.set(h, [e]);
   return e;
 }
+
+const applicableScratch: Assignment[] = [];
+const delegationScratch: Delegation[] = [];
 
 function emit(ctx: SweepCtx, live: number[]): void {
   if (ctx.cells.length >= ctx.budget) throw overBudget;
