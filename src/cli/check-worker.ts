@@ -93,7 +93,7 @@ export default async function checkShare(task: CheckTask): Promise<FileShare> {
   }
   if (program.diagnostics.some((d) => d.code === "import")) return { fallback: "an import is missing, or a cycle" };
   const files = declarations(program);
-  const { ruleSet, diagnostics } = compileProgram(program);
+  const { ruleSet, diagnostics } = compileProgram(program, { consumeTrees: true });
   program = undefined; // the syntax trees are garbage from here
   return {
     files,

@@ -96,7 +96,7 @@ export function withoutFollowOns(diagnostics: readonly Diagnostic[], incomplete:
  * and a large input's are collected before the caller's analysis (src/cli/collect.ts).
  */
 export function compilePaths(ctx: CliContext, paths: string[], verb = "checking", texts?: ReadonlyMap<string, string>): Compiled {
-  const compiled = withoutTrees(loadAndCompile(ctx, paths, verb, texts));
+  const compiled = withoutTrees(loadAndCompile(ctx, paths, verb, texts, true));
   collectDeadSyntaxTrees(compiled.sources.values());
   return compiled;
 }
@@ -106,8 +106,12 @@ function withoutTrees({ ruleSet, diagnostics, files, sources, inputs, currencies
   return { ruleSet, diagnostics, files, sources, inputs, currencies };
 }
 
-/** Loads and compiles `paths` (files or folders), relative to the context's folder. */
-export function loadAndCompile(ctx: CliContext, paths: string[], verb = "checking", texts?: ReadonlyMap<string, string>): Loaded {
+/**
+ * Loads and compiles `paths` (files or folders), relative to the context's folder. With
+ * `consumeTrees`, the program's agreements lose their items as they are compiled (for a caller
+ * that drops the trees: compilePaths).
+ */
+export function loadAndCompile(ctx: CliContext, paths: string[], verb = "checking", texts?: ReadonlyMap<string, string>, consumeTrees = false): Loaded {
   const p = progress(ctx);
   try {
     p.step(`reading ${paths.join(" ")}…`);
@@ -120,7 +124,7 @@ export function loadAndCompile(ctx: CliContext, paths: string[], verb = "checkin
       throw new UsageError(`no .concord or .concord.md files${why ? " that can be read" : ""} in ${paths.join(", ")}${why}`);
     }
     p.step(`${verb} ${files.length} ${files.length === 1 ? "file" : "files"}: compiling…`, files.length >= 100);
-    const compiled = compileProgram(program);
+    const compiled = compileProgram(program, { consumeTrees });
     const sources = new Map(program.files.map((f) => [f.path, f.text] as [string, string]));
     return {
       program,

@@ -10,7 +10,7 @@ import type {
   PartyAt,
   Raci,
 } from "../generated/ruleset.js";
-import type { Agreement, AgreementItem, Assign, BodyDecl, Clause, Delegate, Expect, Name, PartyDecl, Span, TestDecl } from "../syntax/ast.js";
+import type { Agreement, AgreementItem, Assign, BodyDecl, Delegate, Expect, Name, PartyDecl, Span, TestDecl } from "../syntax/ast.js";
 import { exactList } from "../syntax/exact-list.js";
 import { compileModel, compileRule, outDimension, outFunction } from "./compile-framework.js";
 import { placeLevel, type Env, type FrameworkNode, type LocalFunction } from "./env.js";
@@ -114,12 +114,17 @@ function sharedOutput(env: Env): SharedOutput {
   };
 }
 
-export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Reporter, shared = new SharedFrameworks()): OutAgreement {
+/**
+ * One agreement of the rule set. With `consume`, the declaration's items are taken from it and
+ * each is let go once compiled (see CompileOptions.consumeTrees): the caller has no use for them.
+ */
+export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Reporter, shared = new SharedFrameworks(), consume = false): OutAgreement {
   const placed: Placed[] = [];
   flatten(decl.items, undefined, placed);
+  if (consume) decl.items = [];
 
-  // Clause numbers: unique per agreement.
-  const clauseNames = new Namespace<Clause>({
+  // Clause numbers: unique per agreement (a mark: the clause's node would keep its items alive).
+  const clauseNames = new Namespace<true>({
     what: "clause",
     quote: (n) => `clause ${n}`,
     unresolved: (n) => `There is no clause ${n} in this agreement.`,
@@ -127,7 +132,7 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   });
   for (const p of placed) {
     if (p.item.kind === "Clause" && p.item.number?.text) {
-      clauseNames.declare(p.item.number.text, p.item.number.span, p.item, r, p.item.number.text);
+      clauseNames.declare(p.item.number.text, p.item.number.span, true, r, p.item.number.text);
     }
   }
 
@@ -225,7 +230,10 @@ export function compileAgreement(decl: Agreement, table: FrameworkTable, r: Repo
   const dropped: NonNullable<OutAgreement["dropped"]> = [];
   let scope: { activities: Set<string>; span: Placed["item"]["span"] } | undefined;
 
-  for (const p of placed) {
+  for (let i = 0; i < placed.length; i++) {
+    const p = placed[i]!;
+    // Nothing reads `placed` after this loop.
+    if (consume) (placed as (Placed | undefined)[])[i] = undefined;
     const it = p.item;
     const clause = innermost(p);
     switch (it.kind) {
@@ -402,7 +410,7 @@ function compileAssign(
   p: Placed,
   env: Env,
   parties: Parties,
-  clauseNames: Namespace<Clause>,
+  clauseNames: Namespace<true>,
   ctx: ConditionContext,
   level: string | null,
 ): { a: Assignment; clauses: ClausePath; overrides: string[] } | undefined {

@@ -1,7 +1,7 @@
 // The semantics stage: imports, name resolution, type checks, and the compiled rule set.
 export { loadProgram, listSourceFiles, projectRoot, MAX_NESTING, MAX_SYNTAX_DIAGNOSTICS, type LoadOptions } from "./load.js";
 export { DeepNestingError, InputError, type LoadedFile, type Program } from "./program.js";
-export { compileProgram, hasErrors, type CompileResult } from "./compile.js";
+export { compileProgram, hasErrors, type CompileOptions, type CompileResult } from "./compile.js";
 export { validateRuleSet, serializeRuleSet, ruleSetSchema, RuleSetValidationError } from "./validate-ruleset.js";
 export { extractLiterate, loadMarkdownParser } from "./literate.js";
 import { loadMarkdownParser } from "./literate.js";
