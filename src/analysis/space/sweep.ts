@@ -74,19 +74,6 @@ function dimInfos(agreement: Agreement): DimInfo[] {
   }));
 }
 
-function toDays(days: Days | undefined, p: { term: { lo: number; hi: number }; hasTerm: boolean }): { lo: number; hi: number } {
-  const from = days?.from ?? null;
-  const to = days?.to ?? null;
-  if (!p.hasTerm) {
-    // Without a term the time axis is one point: a box covers it unless its days are empty.
-    if (from !== null && to !== null && from > to) return { lo: 1, hi: 0 };
-    return { lo: 0, hi: 0 };
-  }
-  const lo = Math.max(from === null ? p.term.lo : dayNumber(from), p.term.lo);
-  const hi = Math.min(to === null ? p.term.hi : dayNumber(to), p.term.hi);
-  return { lo, hi };
-}
-
 /** Name → first position, per list of names (places, enum values), built once per list. */
 const positionMaps = new WeakMap<readonly string[], Map<string, number>>();
 export function positions(names: readonly string[]): Map<string, number> {
@@ -218,22 +205,6 @@ export function clampInterval(iv: Interval | RInterval, kind: "money" | "number"
   return { lo, loOpen, hi, hiOpen };
 }
 
-function toBox(
-  agreement: Agreement,
-  p: Omit<Prepared, "asgBoxes" | "delBoxes">,
-  places: string[] | null,
-  days: Days | undefined,
-  ranges: { [k: string]: DimensionRange } | undefined,
-): IBox {
-  let placeMask: Uint8Array | null = null;
-  let empty = false;
-  if (agreement.places.length > 0 && places !== null) ({ mask: placeMask, empty } = placeMaskOf(agreement, p.nPlaces, places));
-  const d = toDays(days, p);
-  if (d.lo > d.hi) empty = true;
-  const dims = toDims(agreement, p.dims, ranges);
-  return { places: placeMask, days: d, dims: dims.dims, empty: empty || dims.empty };
-}
-
 /**
  * The places of a box as a mask (null: every place), made once per list of places: the compiler
  * gives every assignment at the top level one shared list of all the places, which with 2,000
@@ -269,6 +240,8 @@ function once(xs: readonly string[]): readonly string[] {
 }
 
 function prepare(agreement: Agreement): Prepared {
+  // Indexed loops and no closures: this runs once per agreement over every assignment, mostly
+  // before the engine has optimised it.
   const hasTerm = agreement.term !== null && agreement.term !== undefined;
   const term = hasTerm ? { lo: dayNumber(agreement.term!.from), hi: dayNumber(agreement.term!.to) } : { lo: 0, hi: 0 };
   const base = {
@@ -284,32 +257,96 @@ function prepare(agreement: Agreement): Prepared {
     partitions: new Map<string, ActivityPartition>(),
     analysed: null,
   };
-  agreement.assignments.forEach((a, i) => base.asgIndex.set(a.id, i));
-  const asgBoxes = agreement.assignments.map((a) => toBox(agreement, base, a.places, a.days, a.dimensions));
-  const delBoxes = agreement.delegations.map((d) => toBox(agreement, base, null, d.days, d.dimensions));
-  base.overrides = agreement.assignments.map((a) => {
+  const A = agreement.assignments;
+  const D = agreement.delegations;
+  const boxes = new BoxMaker(agreement, base);
+  const asgBoxes: IBox[] = [];
+  for (let i = 0; i < A.length; i++) {
+    const a = A[i]!;
+    base.asgIndex.set(a.id, i);
+    asgBoxes.push(boxes.box(a.places, a.days, a.dimensions));
+  }
+  const delBoxes: IBox[] = [];
+  for (let i = 0; i < D.length; i++) delBoxes.push(boxes.box(null, D[i]!.days, D[i]!.dimensions));
+  const overrides: number[][] = [];
+  for (let i = 0; i < A.length; i++) {
+    const ids = once(A[i]!.overrides);
     const out: number[] = [];
-    for (const id of once(a.overrides)) {
-      const j = base.asgIndex.get(id);
+    for (let k = 0; k < ids.length; k++) {
+      const j = base.asgIndex.get(ids[k]!);
       if (j !== undefined) out.push(j);
     }
-    return out;
-  });
-  agreement.assignments.forEach((a, i) => {
-    for (const act of once(a.activities)) {
-      let l = base.asgByActivity.get(act);
-      if (!l) base.asgByActivity.set(act, (l = []));
-      l.push(i);
-    }
-  });
-  agreement.delegations.forEach((d, i) => {
-    for (const act of once(d.activities)) {
-      let l = base.delByActivity.get(act);
-      if (!l) base.delByActivity.set(act, (l = []));
-      l.push(i);
-    }
-  });
+    overrides.push(out);
+  }
+  base.overrides = overrides;
+  indexByActivity(A, base.asgByActivity);
+  indexByActivity(D, base.delByActivity);
   return { ...base, asgBoxes, delBoxes };
+}
+
+/** Activity → the indices of the items (assignments or delegations) that name it, in order. */
+function indexByActivity(items: readonly { activities: string[] }[], out: Map<string, number[]>): void {
+  for (let i = 0; i < items.length; i++) {
+    const acts = once(items[i]!.activities);
+    for (let k = 0; k < acts.length; k++) {
+      let l = out.get(acts[k]!);
+      if (!l) out.set(acts[k]!, (l = []));
+      l.push(i);
+    }
+  }
+}
+
+/**
+ * The boxes of one agreement's assignments and delegations. What most of them share is looked
+ * up once: the agreement's list of every place (most assignments name none and share it) and
+ * the day numbers of the dates written (the term's ends, a few schedule dates).
+ */
+class BoxMaker {
+  private lastPlaces: readonly string[] | null = null;
+  private lastMask: { mask: Uint8Array | null; empty: boolean } = { mask: null, empty: false };
+  private readonly dayNumbers = new Map<string, number>();
+
+  constructor(
+    private readonly agreement: Agreement,
+    private readonly p: Omit<Prepared, "asgBoxes" | "delBoxes">,
+  ) {}
+
+  box(places: string[] | null, days: Days | undefined, ranges: { [k: string]: DimensionRange } | undefined): IBox {
+    let placeMask: Uint8Array | null = null;
+    let empty = false;
+    if (this.agreement.places.length > 0 && places !== null) {
+      if (places !== this.lastPlaces) {
+        this.lastMask = placeMaskOf(this.agreement, this.p.nPlaces, places);
+        this.lastPlaces = places;
+      }
+      placeMask = this.lastMask.mask;
+      empty = this.lastMask.empty;
+    }
+    const d = this.days(days);
+    if (d.lo > d.hi) empty = true;
+    const dims = toDims(this.agreement, this.p.dims, ranges);
+    return { places: placeMask, days: d, dims: dims.dims, empty: empty || dims.empty };
+  }
+
+  private days(days: Days | undefined): { lo: number; hi: number } {
+    const { p } = this;
+    const from = days?.from ?? null;
+    const to = days?.to ?? null;
+    if (!p.hasTerm) {
+      // Without a term the time axis is one point: a box covers it unless its days are empty.
+      if (from !== null && to !== null && from > to) return { lo: 1, hi: 0 };
+      return { lo: 0, hi: 0 };
+    }
+    const lo = Math.max(from === null ? p.term.lo : this.dayNumber(from), p.term.lo);
+    const hi = Math.min(to === null ? p.term.hi : this.dayNumber(to), p.term.hi);
+    return { lo, hi };
+  }
+
+  private dayNumber(iso: string): number {
+    let n = this.dayNumbers.get(iso);
+    if (n === undefined) this.dayNumbers.set(iso, (n = dayNumber(iso)));
+    return n;
+  }
 }
 
 export function analysedActivities(agreement: Agreement): string[] {
