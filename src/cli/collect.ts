@@ -4,8 +4,6 @@
 // what was live at its last full collection, so the analysis piled its garbage on top of the
 // dead trees before V8 marked again: 160,000 assignments peaked at 2.8 GB with 0.8 GB live.
 // Collected here, the analysis grows from what is live (the rule set): the peak is about half.
-import v8 from "node:v8";
-import vm from "node:vm";
 
 /** Below this much source text (about 10,000 assignments), the trees are small and a collection costs more than it saves. */
 export const COLLECT_AFTER_BYTES = 2_000_000;
@@ -21,8 +19,9 @@ export function fullCollector(): (() => void) | null {
   const global = (globalThis as { gc?: unknown }).gc;
   if (typeof global === "function") return (collect = global as () => void);
   try {
-    v8.setFlagsFromString("--expose-gc");
-    const gc: unknown = vm.runInNewContext("gc");
+    // Loaded only here, for the large inputs that get this far: not at every start.
+    process.getBuiltinModule("node:v8").setFlagsFromString("--expose-gc");
+    const gc: unknown = process.getBuiltinModule("node:vm").runInNewContext("gc");
     collect = typeof gc === "function" ? (gc as () => void) : null;
   } catch {
     collect = null;

@@ -13,7 +13,6 @@
 // value bands, the chain of delegations in force there: 30 MB), so they always run on it,
 // which costs about 50 ms.
 import module from "node:module";
-import v8 from "node:v8";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
 // Node 22.1 and later keep V8's compiled code of the modules loaded after this line between
@@ -62,7 +61,7 @@ async function runHere(argv: string[], deepStack: boolean, given?: { stdout: boo
 
 /** What to do when the files are too large for the memory Node gives concordat. */
 function outOfMemoryMessage(): string {
-  const limitMb = Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20);
+  const limitMb = Math.round(process.getBuiltinModule("node:v8").getHeapStatistics().heap_size_limit / 2 ** 20);
   return (
     `concordat: these files need more memory than Node gives concordat (${limitMb.toLocaleString("en-GB")} MB); nothing was written.\n` +
     `Give it more, for example: NODE_OPTIONS=--max-old-space-size=${Math.max(8192, 2 * limitMb)} concordat …, or give it fewer files at a time.\n`

@@ -8,7 +8,6 @@
 // refused, as are the command's own input files. Errors name the path the user gave.
 import fs from "node:fs";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { isMainThread, parentPort } from "node:worker_threads";
 
 /** The output path cannot be written; the message names the path as the user gave it. */
@@ -116,7 +115,7 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, optio
   const shown = options.shownAs ?? target;
   checkOutputPath(abs, options);
   const dir = path.dirname(abs);
-  const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${process.getBuiltinModule("node:crypto").randomBytes(6).toString("hex")}.tmp`);
   let mode: number | undefined;
   try {
     mode = fs.statSync(abs).mode & 0o777;

@@ -13,8 +13,9 @@ export const { CstParser, EOF, Lexer, LLkLookaheadStrategy, createToken, tokenMa
 export type CstParser = import("chevrotain").CstParser;
 export type Lexer = import("chevrotain").Lexer;
 
-// The grammar's productions (GAST), read to compute what may follow a token (recovery-follows.ts).
-export const { Alternation, Alternative, NonTerminal, Option, Repetition, RepetitionMandatory, RepetitionMandatoryWithSeparator, RepetitionWithSeparator, Terminal } = chevrotain;
+// The grammar's productions (GAST), read to compute what may follow a token (recovery-follows.ts)
+// and rebuilt from data at start-up (grammar-snapshot.ts).
+export const { Alternation, Alternative, NonTerminal, Option, Repetition, RepetitionMandatory, RepetitionMandatoryWithSeparator, RepetitionWithSeparator, Rule, Terminal } = chevrotain;
 export type GastRule = import("chevrotain").Rule;
 export type GastProduction =
   | import("chevrotain").Alternation

@@ -15,6 +15,8 @@ import {
   type TokenType,
 } from "./chevrotain.js";
 import { RecoveryFollows } from "./recovery-follows.js";
+import { restoreGrammar } from "./grammar-snapshot.js";
+import { grammarSnapshot } from "../generated/grammar.js";
 import {
   allTokens,
   ClauseNumberTok,
@@ -385,6 +387,12 @@ export interface ConcordParserOptions {
   validate?: boolean;
   /** Compute the follow sets for error recovery when the parser is built (see the constructor), not on first use. */
   eagerFollows?: boolean;
+  /**
+   * Learn the productions by running the rules in Chevrotain's recording mode, not from
+   * src/generated/grammar.ts (see grammar-snapshot.ts): what `npm run generate:grammar` and
+   * its drift test compare that data with. Implied by `validate`.
+   */
+  recordGrammar?: boolean;
 }
 
 /**
@@ -413,12 +421,26 @@ class LazyLookahead extends LLkLookaheadStrategy {
   }
 }
 
+/**
+ * The productions of src/generated/grammar.ts, when they are those of the rules `ruleNames`
+ * (the same names, in the same order); undefined otherwise, and the parser records them as
+ * Chevrotain does (a stale snapshot costs start-up time, never a wrong parse of a rule that
+ * is not in it; the drift test catches a changed rule).
+ */
+function restoredGrammarFor(ruleNames: readonly string[]): Record<string, GastRule> | undefined {
+  if (grammarSnapshot.length !== ruleNames.length || grammarSnapshot.some((r, i) => r.fields.name !== ruleNames[i])) return undefined;
+  return restoreGrammar(grammarSnapshot, allTokens);
+}
+
 export class ConcordParser extends CstParser {
   /**
    * The alternatives of each `OR`, built on first use and reused (Chevrotain's advice:
    * otherwise every call allocates the array and its closures).
    */
   private readonly alts: Record<string, IOrAlt<unknown>[]> = {};
+
+  /** The productions rebuilt from src/generated/grammar.ts, handed to Chevrotain in place of its recording; undefined to record. */
+  private readonly restoredRules: Record<string, GastRule> | undefined;
 
   constructor(options: ConcordParserOptions = {}) {
     super(allTokens, {
@@ -431,6 +453,7 @@ export class ConcordParser extends CstParser {
       nodeLocationTracking: "none",
       skipValidations: !options.validate,
     });
+    this.restoredRules = options.validate || options.recordGrammar ? undefined : restoredGrammarFor((this as unknown as { definedRulesNames: string[] }).definedRulesNames);
     if (options.validate || options.eagerFollows) {
       this.performSelfAnalysis();
       return;
@@ -476,6 +499,22 @@ export class ConcordParser extends CstParser {
 
   private get recovery(): boolean {
     return (this as unknown as { recoveryEnabled: boolean }).recoveryEnabled;
+  }
+
+  /**
+   * Chevrotain's recording mode (not in its typings), skipped when the rules are rebuilt from
+   * the snapshot: leaving it deletes some 90 methods from the instance, about 2.5 ms.
+   */
+  enableRecording(): void {
+    if (this.restoredRules === undefined) (CstParser.prototype as unknown as { enableRecording: (this: ConcordParser) => void }).enableRecording.call(this);
+  }
+  disableRecording(): void {
+    if (this.restoredRules === undefined) (CstParser.prototype as unknown as { disableRecording: (this: ConcordParser) => void }).disableRecording.call(this);
+  }
+
+  /** Chevrotain's recording of one rule while it analyses the grammar (not in its typings), or the rule rebuilt from the snapshot. */
+  topLevelRuleRecord(name: string, definition: () => void): GastRule {
+    return this.restoredRules?.[name] ?? (CstParser.prototype as unknown as { topLevelRuleRecord: (this: ConcordParser, n: string, d: () => void) => GastRule }).topLevelRuleRecord.call(this, name, definition);
   }
 
   /** Whether the follow sets are still to be taken from a parser built the usual way (see the constructor). */
