@@ -35,26 +35,17 @@ describe("the grammar snapshot", () => {
     const clone = (): ProductionSnapshot[] => JSON.parse(JSON.stringify(grammarSnapshot)) as ProductionSnapshot[];
     expect(restoreGrammar(clone(), allTokens)).toBeDefined();
     const badToken = clone();
-    const withToken = (ps: ProductionSnapshot[]): ProductionSnapshot | undefined => {
+    const first = (ps: ProductionSnapshot[], type: ProductionSnapshot["type"]): ProductionSnapshot | undefined => {
       for (const p of ps) {
-        if (p.type === "Terminal") return p;
-        const inner = withToken(p.definition ?? []);
-        if (inner) return inner;
+        const found = p.type === type ? p : first(p.definition ?? [], type);
+        if (found) return found;
       }
       return undefined;
     };
-    withToken(badToken)!.token = "NoSuchToken";
+    first(badToken, "Terminal")!.token = "NoSuchToken";
     expect(restoreGrammar(badToken, allTokens)).toBeUndefined();
     const badRule = clone();
-    const nonTerminal = (ps: ProductionSnapshot[]): ProductionSnapshot | undefined => {
-      for (const p of ps) {
-        if (p.type === "NonTerminal") return p;
-        const inner = nonTerminal(p.definition ?? []);
-        if (inner) return inner;
-      }
-      return undefined;
-    };
-    nonTerminal(badRule)!.fields.nonTerminalName = "noSuchRule";
+    first(badRule, "NonTerminal")!.fields.nonTerminalName = "noSuchRule";
     expect(restoreGrammar(badRule, allTokens)).toBeUndefined();
   });
 });
