@@ -23,6 +23,19 @@ import { isMainThread, parentPort, Worker, workerData } from "node:worker_thread
 
 const STACK_MB = 1024;
 
+/**
+ * The worker's young generation, in MB: at most a sixteenth of the heap, and 48 MB (Node 22's
+ * default). A thread's out-of-memory ends in a message only if V8 can finish the garbage
+ * collection that hit the limit within the 16 MB more that Node then allows; promoting a
+ * young generation larger than that overshoots it and V8 aborts the whole process. Node 24
+ * gives 192 MB of young generation whatever the old one (64 MB old, 256 MB in all): about
+ * one run in twelve of a report too large for 64 MB ended in V8's fatal error there.
+ */
+function youngGenerationMb(): number {
+  const heapMb = process.getBuiltinModule("node:v8").getHeapStatistics().heap_size_limit / 2 ** 20;
+  return Math.max(4, Math.min(48, Math.floor(heapMb / 16)));
+}
+
 /** Commands whose output is not bounded by the input's size (see above). */
 const UNBOUNDED_OUTPUT = new Set(["explain", "matrix", "render", "diff"]);
 
@@ -74,7 +87,7 @@ function runWithLargeStack(argv: string[], stdin: Uint8Array | undefined): Promi
     const worker = new Worker(new URL(import.meta.url), {
       argv,
       workerData: { concordatDeep: true, stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY), stdin },
-      resourceLimits: { stackSizeMb: STACK_MB },
+      resourceLimits: { stackSizeMb: STACK_MB, maxYoungGenerationSizeMb: youngGenerationMb() },
       env: process.env,
     });
     // Signals reach only this thread: remove the worker's temporary files, then end as the signal would.
