@@ -626,10 +626,14 @@ function axisScratch(n: number): AxisScratch[] {
   return sharedScratch;
 }
 
-/** The live set over pieces first … last: the ids of the entries covering them, in entry order, each id once. */
-function liveOver(s: AxisScratch, n: number, first: number, last: number): number[] {
-  // Built in scratch and copied at its length: a live set is kept by every cell it reaches.
-  // (Counted, not emptied: an array's length set to 0 lets its storage go.)
+/**
+ * The live set over pieces first … last, in liveScratch (its length returned): the ids of the
+ * entries covering them, in entry order, each id once. Left in scratch: most segments have the
+ * live set of the one before and are merged into it, and only a new set is copied out (a live
+ * set is kept by every cell it reaches).
+ */
+function liveOver(s: AxisScratch, n: number, first: number, last: number): number {
+  // Counted, not emptied: an array's length set to 0 lets its storage go.
   const sub = liveScratch;
   let count = 0;
   for (let i = 0; i < n; i++) {
@@ -637,7 +641,14 @@ function liveOver(s: AxisScratch, n: number, first: number, last: number): numbe
     const id = s.ids[i]!;
     if (count === 0 || sub[count - 1] !== id) sub[count++] = id;
   }
-  return sub.slice(0, count);
+  return count;
+}
+
+/** Whether `list` is the first `count` numbers of liveScratch. */
+function isScratch(list: number[], count: number): boolean {
+  if (list.length !== count) return false;
+  for (let i = 0; i < count; i++) if (list[i] !== liveScratch[i]) return false;
+  return true;
 }
 const liveScratch: number[] = [];
 
@@ -662,11 +673,13 @@ function sweepSegments(s: AxisScratch, n: number, nPieces: number, visit: (first
   for (let c = 0; c < cutCount; c++) {
     const first = s.cuts[c]!;
     const last = (c + 1 < cutCount ? s.cuts[c + 1]! : nPieces) - 1;
-    const sub = liveOver(s, n, first, last);
-    if (prev && sameList(prev, sub)) {
+    const count = liveOver(s, n, first, last);
+    if (prev && isScratch(prev, count)) {
       prevLast = last;
       continue;
     }
+    // Copied before the visit: the next axes' sweeps reuse the scratch.
+    const sub = liveScratch.slice(0, count);
     if (prev) visit(prevFirst, prevLast, prev);
     prev = sub;
     prevFirst = first;
