@@ -32,8 +32,12 @@ const STACK_MB = 1024;
  * one run in twelve of a report too large for 64 MB ended in V8's fatal error there.
  */
 function youngGenerationMb(): number {
-  const heapMb = process.getBuiltinModule("node:v8").getHeapStatistics().heap_size_limit / 2 ** 20;
-  return Math.max(4, Math.min(48, Math.floor(heapMb / 16)));
+  return Math.max(4, Math.min(48, Math.floor(heapLimitMb() / 16)));
+}
+
+/** The heap Node gives this process, in MB. */
+function heapLimitMb(): number {
+  return process.getBuiltinModule("node:v8").getHeapStatistics().heap_size_limit / 2 ** 20;
 }
 
 /** Commands whose output is not bounded by the input's size (see above). */
@@ -74,7 +78,7 @@ async function runHere(argv: string[], deepStack: boolean, given?: { stdout: boo
 
 /** What to do when the files are too large for the memory Node gives concordat. */
 function outOfMemoryMessage(): string {
-  const limitMb = Math.round(process.getBuiltinModule("node:v8").getHeapStatistics().heap_size_limit / 2 ** 20);
+  const limitMb = Math.round(heapLimitMb());
   return (
     `concordat: these files need more memory than Node gives concordat (${limitMb.toLocaleString("en-GB")} MB); nothing was written.\n` +
     `Give it more, for example: NODE_OPTIONS=--max-old-space-size=${Math.max(8192, 2 * limitMb)} concordat …, or give it fewer files at a time.\n`

@@ -432,6 +432,13 @@ function restoredGrammarFor(ruleNames: readonly string[]): Record<string, GastRu
   return restoreGrammar(grammarSnapshot, allTokens);
 }
 
+/** Chevrotain's recording methods, which ConcordParser overrides (not in Chevrotain's typings). */
+const recording = CstParser.prototype as unknown as {
+  enableRecording(this: CstParser): void;
+  disableRecording(this: CstParser): void;
+  topLevelRuleRecord(this: CstParser, name: string, definition: () => void): GastRule;
+};
+
 export class ConcordParser extends CstParser {
   /**
    * The alternatives of each `OR`, built on first use and reused (Chevrotain's advice:
@@ -502,19 +509,19 @@ export class ConcordParser extends CstParser {
   }
 
   /**
-   * Chevrotain's recording mode (not in its typings), skipped when the rules are rebuilt from
-   * the snapshot: leaving it deletes some 90 methods from the instance, about 2.5 ms.
+   * Chevrotain's recording mode, skipped when the rules are rebuilt from the snapshot: leaving
+   * it deletes some 90 methods from the instance, about 2.5 ms.
    */
   enableRecording(): void {
-    if (this.restoredRules === undefined) (CstParser.prototype as unknown as { enableRecording: (this: ConcordParser) => void }).enableRecording.call(this);
+    if (this.restoredRules === undefined) recording.enableRecording.call(this);
   }
   disableRecording(): void {
-    if (this.restoredRules === undefined) (CstParser.prototype as unknown as { disableRecording: (this: ConcordParser) => void }).disableRecording.call(this);
+    if (this.restoredRules === undefined) recording.disableRecording.call(this);
   }
 
-  /** Chevrotain's recording of one rule while it analyses the grammar (not in its typings), or the rule rebuilt from the snapshot. */
+  /** Chevrotain's recording of one rule while it analyses the grammar, or the rule rebuilt from the snapshot. */
   topLevelRuleRecord(name: string, definition: () => void): GastRule {
-    return this.restoredRules?.[name] ?? (CstParser.prototype as unknown as { topLevelRuleRecord: (this: ConcordParser, n: string, d: () => void) => GastRule }).topLevelRuleRecord.call(this, name, definition);
+    return this.restoredRules?.[name] ?? recording.topLevelRuleRecord.call(this, name, definition);
   }
 
   /** Whether the follow sets are still to be taken from a parser built the usual way (see the constructor). */

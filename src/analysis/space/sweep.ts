@@ -643,13 +643,6 @@ function liveOver(s: AxisScratch, n: number, first: number, last: number): numbe
   }
   return count;
 }
-
-/** Whether `list` is the first `count` numbers of liveScratch. */
-function isScratch(list: number[], count: number): boolean {
-  if (list.length !== count) return false;
-  for (let i = 0; i < count; i++) if (list[i] !== liveScratch[i]) return false;
-  return true;
-}
 const liveScratch: number[] = [];
 
 /**
@@ -674,7 +667,7 @@ function sweepSegments(s: AxisScratch, n: number, nPieces: number, visit: (first
     const first = s.cuts[c]!;
     const last = (c + 1 < cutCount ? s.cuts[c + 1]! : nPieces) - 1;
     const count = liveOver(s, n, first, last);
-    if (prev && isScratch(prev, count)) {
+    if (prev && samePrefix(prev, liveScratch, count)) {
       prevLast = last;
       continue;
     }
