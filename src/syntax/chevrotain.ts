@@ -32,6 +32,7 @@ export type {
   CstNode,
   IOrAlt,
   IParserErrorMessageProvider,
+  ILexingError,
   IRecognitionException,
   ISerializedGast,
   IToken,

@@ -5,7 +5,8 @@ import type { Clause, AgreementItem, SourceFile, Span } from "./ast.js";
 import { parser, showToken, type ParseNode } from "./parser.js";
 import { AstBuilder, wholeSpan } from "./to-ast.js";
 import { describeCharacter, needsDescription } from "./characters.js";
-import { Kw, LCurly, RCurly, tokenize, UnterminatedBlockComment, UnterminatedProse, UnterminatedString } from "./tokens.js";
+import { Kw, LCurly, RCurly, tokenize, UnterminatedProse, UnterminatedString } from "./tokens.js";
+import { TokenStream } from "./token-stream.js";
 
 export type * from "./ast.js";
 export { dedentProse } from "./to-ast.js";
@@ -40,6 +41,11 @@ export interface ParseOptions {
    * for a caller that can parse again with a larger stack (the loader, see src/cli/main.ts).
    */
   throwOnStackOverflow?: boolean;
+  /**
+   * Characters per piece of the text lexed as the parser reads it (src/syntax/token-stream.ts);
+   * the tests give small ones, and `Infinity` to lex the text whole. The result is the same.
+   */
+  lexedPiece?: number;
 }
 
 /**
@@ -62,7 +68,7 @@ function isStackOverflow(e: unknown): boolean {
 /** Parse one .concord file. `file` is only recorded in spans. Never throws. */
 export function parse(text: string, file: string, options: ParseOptions = {}): ParseResult {
   try {
-    return parseUnsafe(String(text ?? ""), file, options.itemsAsParsed !== false);
+    return parseUnsafe(String(text ?? ""), file, options.itemsAsParsed !== false, options.lexedPiece);
   } catch (e) {
     if (isStackOverflow(e) && options.throwOnStackOverflow) throw new ParserStackOverflow();
     const span = wholeSpan(file, String(text ?? ""));
@@ -83,35 +89,13 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
   }
 }
 
-function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseResult {
+function parseUnsafe(text: string, file: string, itemsAsParsed: boolean, lexedPiece: number | undefined): ParseResult {
   const diagnostics: Diagnostic[] = [];
-  const lexed = tokenize(text);
+  // Lexed as the parser reads it (see token-stream.ts); the lexer's own findings are reported
+  // once the whole text is lexed, after the parse.
+  const lexed = new TokenStream(text, lexedPiece);
   const builder = new AstBuilder(file, text);
-
-  // Lexer errors: characters that start no token.
-  for (const e of lexed.errors) {
-    const offset = validPos(e.offset) ? e.offset : 0;
-    const length = Math.max(1, validPos(e.length) ? e.length : 1);
-    const chars = text.slice(offset, offset + length);
-    diagnostics.push({ code: "syntax", severity: "error", message: unexpectedCharacters(chars), span: builder.spanAt(offset, offset + length) });
-  }
-
-  const comments = (lexed.groups["comments"] ?? []) as IToken[];
-  // Indexed loops: this runs once per file, mostly before the engine optimises it, and an
-  // iterator over half a million tokens made an object per token.
-  for (const list of [lexed.tokens, comments]) for (let i = 0; i < list.length; i++) {
-    const t = list[i]!;
-    let message: string | undefined;
-    if (t.tokenType === UnterminatedString) message = "unterminated string: add the closing `\"` on the same line";
-    else if (t.tokenType === UnterminatedProse) message = 'unterminated text: add the closing `"""`';
-    else if (t.tokenType === UnterminatedBlockComment) message = "unterminated comment: add the closing `*/`";
-    if (message) {
-      const s = builder.tokenSpan(t);
-      // Point at the opening quote or `/*`, not at the rest of the file.
-      const openLen = t.tokenType === UnterminatedString ? 1 : Math.min(3, t.image.length);
-      diagnostics.push({ code: "syntax", severity: "error", message, span: { ...s, endOffset: s.offset + openLen, endLine: s.line, endColumn: s.column + openLen } });
-    }
-  }
+  while (lexed.tokens.length === 0 && lexed.more());
 
   // Parse. If the parser stops before the end, the usual cause is a block closed too
   // early by an earlier error: the items that follow are parsed as further items of
@@ -138,6 +122,8 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
     : undefined;
   try {
     for (let guard = 0; guard < 100_000 && tokens.length > 0; guard++) {
+      // Only a first parse from the top reads the text as it is lexed; what follows an error reads the whole list.
+      if (guard > 0 || !isTopLevelStart(tokens[0]!)) lexed.drain();
       let errs: IRecognitionException[];
       let consumedTo: number;
       let lastParsedOffset = -1;
@@ -161,7 +147,8 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
         tokens = tokens.slice(next);
         continue;
       } else {
-        parser.input = tokens;
+        if (tokens === firstPass && !lexed.done) parser.readFrom(lexed);
+        else parser.input = tokens;
         parser.recoveryBudget = Math.max(1, MAX_RECOVERED_ERRORS - parserErrors.length);
         const cst = parser.sourceFile() as unknown as ParseNode | undefined;
         errs = [...parser.errors];
@@ -192,12 +179,15 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
       tokens = tokens.slice(consumedTo);
     }
   } finally {
+    lexed.close();
     parser.onItem = undefined;
     parser.recoveryBudget = Number.POSITIVE_INFINITY;
     // The shared parser would otherwise keep this file's tokens alive.
     parser.input = [];
   }
 
+  lexed.drain();
+  reportLexerFindings(lexed, builder, text, diagnostics);
   const lastToken = lexed.tokens[lexed.tokens.length - 1];
   for (const e of parserErrors) {
     const t = e.token;
@@ -210,7 +200,7 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
     diagnostics.push({ code: "syntax", severity: "error", message: e.message || "syntax error", span });
   }
 
-  const ast = builder.sourceFile(roots, comments);
+  const ast = builder.sourceFile(roots, lexed.comments);
   for (const item of builder.diagnostics) diagnostics.push(item);
 
   // One diagnostic per offending position (recovery may report a fault more than once).
@@ -233,6 +223,26 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean): ParseR
   if (!stoppedEarly) return { ast, diagnostics: unique };
   const last = unique.filter((d) => d.code === "syntax").pop();
   return { ast, diagnostics: unique, stoppedAt: last?.span ?? wholeSpan(file, text) };
+}
+
+/** The lexer's findings: characters that start no token, and strings, prose and comments left open. */
+function reportLexerFindings(lexed: TokenStream, builder: AstBuilder, text: string, diagnostics: Diagnostic[]): void {
+  for (const e of lexed.errors) {
+    const offset = validPos(e.offset) ? e.offset : 0;
+    const length = Math.max(1, validPos(e.length) ? e.length : 1);
+    const chars = text.slice(offset, offset + length);
+    diagnostics.push({ code: "syntax", severity: "error", message: unexpectedCharacters(chars), span: builder.spanAt(offset, offset + length) });
+  }
+  for (const t of [...lexed.unterminatedTokens, ...lexed.unterminatedComments]) {
+    let message: string;
+    if (t.tokenType === UnterminatedString) message = "unterminated string: add the closing `\"` on the same line";
+    else if (t.tokenType === UnterminatedProse) message = 'unterminated text: add the closing `"""`';
+    else message = "unterminated comment: add the closing `*/`";
+    const s = builder.tokenSpan(t);
+    // Point at the opening quote or `/*`, not at the rest of the file.
+    const openLen = t.tokenType === UnterminatedString ? 1 : Math.min(3, t.image.length);
+    diagnostics.push({ code: "syntax", severity: "error", message, span: { ...s, endOffset: s.offset + openLen, endLine: s.line, endColumn: s.column + openLen } });
+  }
 }
 
 /**

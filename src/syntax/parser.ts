@@ -15,6 +15,7 @@ import {
   type TokenType,
 } from "./chevrotain.js";
 import { RecoveryFollows } from "./recovery-follows.js";
+import type { TokenStream } from "./token-stream.js";
 import { restoreGrammar } from "./grammar-snapshot.js";
 import { grammarSnapshot } from "../generated/grammar.js";
 import {
@@ -41,6 +42,10 @@ import {
 
 /** How many consumed tokens stay in place behind the parser (see releaseTokensBehind). */
 const TOKENS_KEPT_BEHIND = 64;
+/** Tokens lexed ahead of the parser, at least, while it reads a text as it is lexed (see ConcordParser.readFrom). */
+const STREAM_AHEAD = 16;
+/** Chevrotain's end-of-input token, which it appends to the token list (see ConcordParser.onBeforeParse). */
+const EOF_TOKEN: IToken = (CstParser.prototype as unknown as { LA(this: unknown, n: number): IToken }).LA.call({ currIdx: -1, tokVectorLength: 0, tokVector: [] }, 1);
 /** What stands in the token list for a token let go: the end of the input, at no position. */
 const RELEASED_TOKEN: IToken = { image: "", startOffset: -1, tokenType: EOF, tokenTypeIdx: EOF.tokenTypeIdx! };
 
@@ -494,6 +499,8 @@ export class ConcordParser extends CstParser {
 
   override reset(): void {
     super.reset();
+    this.stream = undefined;
+    this.endTokensOwed = false;
     this.errorsSaved = 0;
     this.stoppedEarly = false;
     this.recovery = true;
@@ -654,6 +661,67 @@ export class ConcordParser extends CstParser {
     const tokens = this.tokVector;
     for (let i = from; i < upTo; i++) tokens[i] = RELEASED_TOKEN;
     return Math.max(from, upTo);
+  }
+
+  // ---- reading a text as it is lexed (src/syntax/token-stream.ts). Chevrotain reads up to
+  // maxLookahead tokens ahead unchecked (LA_FAST), relying on the end-of-input tokens it appends
+  // when a parse starts: the list is kept STREAM_AHEAD tokens ahead of the parser, and those end
+  // tokens are appended once the text is all lexed. Recovery looks further ahead through LA,
+  // which lexes as far as it reads; a jump to the end lexes the rest.
+  private stream: TokenStream | undefined = undefined;
+  /** Whether the end-of-input tokens of the parse under way are still to be appended. */
+  private endTokensOwed = false;
+  declare private tokVectorLength: number;
+  declare private maxLookahead: number;
+
+  /** Parse `stream`'s text as it is lexed (the next parse's input; the stream lexes at least its first piece). */
+  readFrom(stream: TokenStream): void {
+    if (stream.tokens.length === 0) while (stream.tokens.length === 0 && stream.more());
+    this.input = stream.tokens;
+    this.stream = stream.done ? undefined : stream;
+    this.endTokensOwed = false;
+  }
+
+  /** Lexes until the token list reaches `index`, or the end of the text. */
+  private readTo(index: number): void {
+    const stream = this.stream!;
+    while (this.tokVector.length <= index && stream.more());
+    this.tokVectorLength = this.tokVector.length;
+    if (!stream.done) return;
+    this.stream = undefined;
+    if (this.endTokensOwed) {
+      for (let i = 0; i < this.maxLookahead + 1; i++) this.tokVector.push(EOF_TOKEN);
+      this.endTokensOwed = false;
+    }
+  }
+
+  /** Lexes the rest of the text. */
+  readToEnd(): void {
+    if (this.stream !== undefined) this.readTo(Number.POSITIVE_INFINITY);
+  }
+
+  /** Chevrotain's step to the next token (not in its typings). */
+  consumeToken(): void {
+    const at = ++this.currIdx;
+    if (this.stream !== undefined && at + STREAM_AHEAD >= this.tokVectorLength) this.readTo(at + 2 * STREAM_AHEAD);
+  }
+
+  override LA(howMuch: number): IToken {
+    const sought = this.currIdx + howMuch;
+    if (this.stream !== undefined && sought >= this.tokVectorLength) this.readTo(sought);
+    return sought < 0 || sought >= this.tokVectorLength ? EOF_TOKEN : this.tokVector[sought]!;
+  }
+
+  /** Chevrotain's jump to the end of the input (not in its typings). */
+  moveToTerminatedState(): void {
+    this.readToEnd();
+    this.currIdx = this.tokVectorLength - 1;
+  }
+
+  /** Chevrotain appends its end-of-input tokens here (not in its typings): when the text is all lexed. */
+  onBeforeParse(ruleName: string): void {
+    if (this.stream === undefined) (CstParser.prototype as unknown as { onBeforeParse: (this: ConcordParser, r: string) => void }).onBeforeParse.call(this, ruleName);
+    else this.endTokensOwed = true;
   }
 
   cstPostNonTerminal(child: ParseNode, label: string): void {

@@ -303,18 +303,33 @@ const keywordByWord: ReadonlyMap<string, TokenType> = new Map(Object.entries(Kw)
 
 /** The tokens of a text, keywords typed as such (see `lexerTokens`). */
 export function tokenize(text: string): ReturnType<Lexer["tokenize"]> {
-  let lexed: ReturnType<Lexer["tokenize"]>;
-  sharing = text.length >= SHARE_IDENTIFIERS_FROM;
   try {
-    lexed = lexer.tokenize(text);
+    return lexPiece(text, 0, text.length >= SHARE_IDENTIFIERS_FROM);
   } finally {
-    // The words are the tokens' own now: the table would keep a file's words alive after it.
+    forgetIdentifiers();
+  }
+}
+
+/**
+ * The tokens of `piece`, a part of a larger text that starts at `base` in it (offsets are the
+ * larger text's), keywords typed as such; with `shareIdentifiers`, the words are shared with
+ * the pieces lexed before, until `forgetIdentifiers` (see src/syntax/token-stream.ts).
+ */
+export function lexPiece(piece: string, base: number, shareIdentifiers: boolean): ReturnType<Lexer["tokenize"]> {
+  let lexed: ReturnType<Lexer["tokenize"]>;
+  sharing = shareIdentifiers;
+  try {
+    lexed = lexer.tokenize(piece);
+  } finally {
     sharing = false;
-    identifiers.clear();
   }
   const tokens = lexed.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (base !== 0) {
+      t.startOffset += base;
+      if (t.endOffset !== undefined) t.endOffset += base;
+    }
     if (t.tokenType !== Identifier) continue;
     const keyword = keywordByWord.get(t.image);
     if (keyword !== undefined) {
@@ -322,5 +337,21 @@ export function tokenize(text: string): ReturnType<Lexer["tokenize"]> {
       t.tokenTypeIdx = keyword.tokenTypeIdx!;
     }
   }
+  if (base !== 0) {
+    for (const group of Object.values(lexed.groups))
+      for (const t of group) {
+        t.startOffset += base;
+        if (t.endOffset !== undefined) t.endOffset += base;
+      }
+    for (const e of lexed.errors) e.offset += base;
+  }
   return lexed;
 }
+
+/** Empties the table of shared words: the tokens own them now, and it would keep a text's words alive after it. */
+export function forgetIdentifiers(): void {
+  identifiers.clear();
+}
+
+/** Texts shorter than this share no words (see `identifiers`). */
+export const shareIdentifiersFrom = SHARE_IDENTIFIERS_FROM;

@@ -92,6 +92,21 @@ describe("items converted as they are parsed", () => {
   });
 });
 
+describe("a text lexed as it is parsed", () => {
+  // The parser reads the tokens of each piece of the text as the lexer makes them
+  // (src/syntax/token-stream.ts); lexing the whole text first is the reference. Pieces of a few
+  // characters cut through prose blocks, comments and every recovery the mutations provoke.
+  it("gives the AST and diagnostics of the text lexed whole, on mutations of the examples", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...examples), fc.array(mutation, { maxLength: 6 }), fc.integer({ min: 1, max: 300 }), fc.boolean(), (ex, ms, piece, asParsed) => {
+        const text = mutate(ex.text, ms);
+        const reference = parse(text, "x.concord", { lexedPiece: Number.POSITIVE_INFINITY, itemsAsParsed: asParsed });
+        expect(parse(text, "x.concord", { lexedPiece: piece, itemsAsParsed: asParsed })).toEqual(reference);
+      }),
+    );
+  });
+});
+
 /** The line and column of every offset of a text (0 … length), by walking it: `\n`, `\r\n` and `\r` end a line. */
 function positionsOf(text: string): [number, number][] {
   const out: [number, number][] = [];
