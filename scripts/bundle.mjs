@@ -16,6 +16,22 @@ const inlined = new Set(["commander", "fastest-levenshtein"]);
 // A fresh folder: chunk names carry a hash, and old chunks would pile up.
 rmSync(path.join(root, "dist/bin"), { recursive: true, force: true });
 
+// commander loads child_process as it starts, for subcommands that are programs of their own
+// (`git-foo`); concordat has none, and Node's child_process (with net, dgram and the streams)
+// was 2 ms of every start. commander gets it when it would spawn one.
+const commanderSpawnsLazily = {
+  name: "commander-spawns-lazily",
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process (loaded on first spawn)", namespace: "lazy-child-process" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy-child-process" }, () => ({
+      contents: 'module.exports = { spawn: (...args) => process.getBuiltinModule("node:child_process").spawn(...args) };',
+      loader: "js",
+    }));
+  },
+};
+
 await build({
   absWorkingDir: root,
   // By name: each lands in dist/bin itself, where the code that starts a worker looks for it.
@@ -29,5 +45,6 @@ await build({
   external: Object.keys(pkg.dependencies ?? {}).filter((d) => !inlined.has(d)),
   // commander is CommonJS: its `require`s of Node's modules need a `require` in an ES module.
   banner: { js: 'import { createRequire as __concordatRequire } from "node:module"; const require = __concordatRequire(import.meta.url);' },
+  plugins: [commanderSpawnsLazily],
   logLevel: "warning",
 });

@@ -13,7 +13,6 @@
 // value bands, the chain of delegations in force there: 30 MB), so they always run on it,
 // which costs about 50 ms.
 import module from "node:module";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
 // Node 22.1 and later keep V8's compiled code of the modules loaded after this line between
 // runs (in the system's temporary folder, or NODE_COMPILE_CACHE; NODE_DISABLE_COMPILE_CACHE=1
@@ -22,6 +21,21 @@ import { isMainThread, parentPort, Worker, workerData } from "node:worker_thread
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const STACK_MB = 1024;
+
+/**
+ * Set in the environment of the thread that runWithLargeStack starts. Node's worker_threads is
+ * a millisecond of every start: it is loaded, to tell that thread from the main one, only where
+ * this is set.
+ */
+const LARGE_STACK_THREAD = "CONCORDAT_LARGE_STACK_THREAD";
+
+/** The data runWithLargeStack gives its thread, when this is that thread. */
+function largeStackThreadData(): { stdout: boolean; stderr: boolean; stdin?: Uint8Array } | undefined {
+  if (process.env[LARGE_STACK_THREAD] === undefined) return undefined;
+  const { isMainThread, workerData } = process.getBuiltinModule("node:worker_threads");
+  const data = workerData as { concordatDeep?: boolean; stdout: boolean; stderr: boolean; stdin?: Uint8Array } | undefined;
+  return !isMainThread && data?.concordatDeep ? data : undefined;
+}
 
 /**
  * The worker's young generation, in MB: at most a sixteenth of the heap, and 48 MB (Node 22's
@@ -88,11 +102,12 @@ function outOfMemoryMessage(): string {
 function runWithLargeStack(argv: string[], stdin: Uint8Array | undefined): Promise<number> {
   return new Promise((resolve) => {
     const temporaries = new Set<string>();
+    const { Worker } = process.getBuiltinModule("node:worker_threads");
     const worker = new Worker(new URL(import.meta.url), {
       argv,
       workerData: { concordatDeep: true, stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY), stdin },
       resourceLimits: { stackSizeMb: STACK_MB, maxYoungGenerationSizeMb: youngGenerationMb() },
-      env: process.env,
+      env: { ...process.env, [LARGE_STACK_THREAD]: "1" },
     });
     // Signals reach only this thread: remove the worker's temporary files, then end as the signal would.
     const onSignal = (signal: NodeJS.Signals): void => {
@@ -128,7 +143,8 @@ function runWithLargeStack(argv: string[], stdin: Uint8Array | undefined): Promi
   });
 }
 
-if (isMainThread) {
+const onLargeStackThread = largeStackThreadData();
+if (onLargeStackThread === undefined) {
   let code = 2;
   try {
     const argv = process.argv.slice(2);
@@ -143,14 +159,15 @@ if (isMainThread) {
     code = internalError(e);
   }
   process.exitCode = code;
-} else if ((workerData as { concordatDeep?: boolean } | undefined)?.concordatDeep) {
+} else {
+  // The commands' own environment, as the main thread's.
+  delete process.env[LARGE_STACK_THREAD];
   let code = 2;
-  const data = workerData as { stdout: boolean; stderr: boolean; stdin?: Uint8Array };
   try {
-    code = (await runHere(process.argv.slice(2), true, data)).code;
+    code = (await runHere(process.argv.slice(2), true, onLargeStackThread)).code;
     if (code < 0) code = 2;
   } catch (e) {
     code = internalError(e);
   }
-  parentPort?.postMessage({ exitCode: code });
+  process.getBuiltinModule("node:worker_threads").parentPort?.postMessage({ exitCode: code });
 }

@@ -8,7 +8,6 @@
 // refused, as are the command's own input files. Errors name the path the user gave.
 import fs from "node:fs";
 import path from "node:path";
-import { isMainThread, parentPort } from "node:worker_threads";
 
 /** The output path cannot be written; the message names the path as the user gave it. */
 export class OutputError extends Error {
@@ -47,6 +46,8 @@ export function removeTemporaries(files: Iterable<string> = temporaries): void {
 function trackTemporary(file: string, pending: boolean): void {
   if (pending) temporaries.add(file);
   else temporaries.delete(file);
+  // Loaded here, not at start-up: worker_threads is a millisecond of every start.
+  const { isMainThread, parentPort } = process.getBuiltinModule("node:worker_threads");
   if (!isMainThread) {
     parentPort?.postMessage({ concordatTemporary: file, pending });
     return;

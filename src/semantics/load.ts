@@ -11,7 +11,6 @@
 // order of the command line or of a folder listing.
 import fs from "node:fs";
 import path from "node:path";
-import v8 from "node:v8";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Import, SourceFile, Span } from "../syntax/ast.js";
 import { MAX_RECOVERED_ERRORS, parse, ParserStackOverflow } from "../syntax/index.js";
@@ -51,8 +50,15 @@ export const SHALLOW_NESTING = 150;
  * thread costs about 2% of the run.
  */
 export function largeInputBytes(): number {
-  return Math.floor(v8.getHeapStatistics().heap_size_limit / 512);
+  return Math.floor(process.getBuiltinModule("node:v8").getHeapStatistics().heap_size_limit / 512);
 }
+
+/**
+ * Source text that never goes to the thread: under the threshold of any heap of 32 MB or more.
+ * Below it the heap's size is not asked for (Node's v8 module is a millisecond and a half of
+ * every start).
+ */
+const NEVER_LARGE_BYTES = 64 * 1024;
 
 /** Syntax errors reported per file; the rest are counted in one "and N more" error. */
 export const MAX_SYNTAX_DIAGNOSTICS = 100;
@@ -372,13 +378,13 @@ export function loadProgram(paths: string[], options: LoadOptions = {}): Program
   if (!markdownParserLoaded() && roots.some((r) => isLiterate(r.file))) throw new MarkdownParserNeeded();
 
   let sourceBytes = 0;
-  const largeInput = options.deepStack ? Number.POSITIVE_INFINITY : largeInputBytes();
+  let largeInput = options.deepStack ? Number.POSITIVE_INFINITY : undefined;
   const readSource = (abs: string, file: string): Read => {
     const given = options.texts?.get(abs);
     const bytes = given !== undefined ? Buffer.from(given, "utf8") : fs.readFileSync(abs);
     // Before anything is parsed (the command has printed nothing yet).
     sourceBytes += bytes.length;
-    if (sourceBytes > largeInput) throw new LargeInputError(sourceBytes);
+    if (sourceBytes > NEVER_LARGE_BYTES && sourceBytes > (largeInput ??= largeInputBytes())) throw new LargeInputError(sourceBytes);
     const decoded = decodeText(bytes);
     if ("why" in decoded) {
       const bad = decoded;

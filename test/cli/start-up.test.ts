@@ -48,6 +48,36 @@ describe("check loads only what it uses", () => {
   });
 });
 
+/** Node's own modules that a command has loaded when it ends (process.moduleLoadList). */
+function builtinsLoaded(args: string[], env: Record<string, string> = {}): { builtins: string[]; stdout: string; status: number | null } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "concordat-builtins-"));
+  const preload = path.join(dir, "list.mjs");
+  const log = path.join(dir, "builtins.txt");
+  fs.writeFileSync(preload, `import fs from "node:fs";\nprocess.on("exit", () => fs.writeFileSync(${JSON.stringify(log)}, process.moduleLoadList.join("\\n")));\n`);
+  const r = spawnSync(process.execPath, ["--import", preload, bin, ...args], { cwd: repo, env: { ...process.env, NO_COLOR: "1", ...env }, encoding: "utf8" });
+  return { builtins: fs.readFileSync(log, "utf8").split("\n"), stdout: r.stdout, status: r.status };
+}
+
+describe("Node's own modules", () => {
+  beforeAll(() => ensureBuilt());
+  const check = ["check", "--format", "json", "--fail-on", "none", "policies/agreements/northvale-group.concord"];
+
+  // Each is a millisecond or two of every start: commander's child_process (for subcommands that
+  // are programs), the thread a deep file is read on, the heap's size (asked for large inputs).
+  it("a check of a small file loads neither child_process, worker_threads nor v8", () => {
+    const { builtins, status } = builtinsLoaded(check);
+    expect(status).toBe(0);
+    expect(builtins.filter((m) => /^NativeModule (child_process|worker_threads|v8)$/.test(m))).toEqual([]);
+  });
+
+  it("the large-stack thread's mark, set by hand, changes nothing on the main thread", () => {
+    const plain = builtinsLoaded(check);
+    const marked = builtinsLoaded(check, { CONCORDAT_LARGE_STACK_THREAD: "1" });
+    expect(marked.status).toBe(0);
+    expect(marked.stdout).toBe(plain.stdout);
+  });
+});
+
 describe("Node's compile cache", () => {
   beforeAll(() => ensureBuilt());
 
