@@ -676,7 +676,7 @@ export class ConcordParser extends CstParser {
 
   /** Parse `stream`'s text as it is lexed (the next parse's input; the stream lexes at least its first piece). */
   readFrom(stream: TokenStream): void {
-    if (stream.tokens.length === 0) while (stream.tokens.length === 0 && stream.more());
+    while (stream.tokens.length === 0 && stream.more());
     this.input = stream.tokens;
     this.stream = stream.done ? undefined : stream;
     this.endTokensOwed = false;
