@@ -6,6 +6,7 @@ import type { Diagnostic } from "../../diagnostics/diagnostic.js";
 import { analysedActivities, assignmentRegion, firstActivityWitness, fullBox, partition, type Box } from "../space/index.js";
 import { upperFirst, clauseLabel, finding, related } from "./common.js";
 import { cyclicComponents } from "../graph.js";
+import { prepared } from "../space/sweep.js";
 
 /** The cycles of overrides (each in source order; in order of their first assignment). Computed once per agreement. */
 export function overrideCycles(agreement: Agreement): readonly (readonly Assignment[])[] {
@@ -21,21 +22,15 @@ function computeOverrideCycles(agreement: Agreement): Assignment[][] {
   const n = A.length;
   // Most agreements override little: no overrides, no cycle.
   if (!A.some((a) => a.overrides.length > 0)) return [];
-  // The overrides graph in flat arrays (successors of v: succ[from[v]] … succ[from[v+1]-1]),
-  // distinct per assignment: an agreement has thousands of assignments, each a few edges.
-  const idx = new Map<string, number>();
-  A.forEach((a, i) => idx.set(a.id, i));
+  // The overrides graph in flat arrays (successors of v: succ[from[v]] … succ[from[v+1]-1]):
+  // the sweep's own list of whom each assignment overrides, distinct and in order.
+  const overrides = prepared(agreement).overrides;
   const from = new Int32Array(n + 1);
   const edges: number[] = [];
   for (let v = 0; v < n; v++) {
     from[v] = edges.length;
-    for (const id of A[v]!.overrides) {
-      const w = idx.get(id);
-      if (w === undefined) continue;
-      let seen = false;
-      for (let e = from[v]!; e < edges.length; e++) if (edges[e] === w) seen = true;
-      if (!seen) edges.push(w);
-    }
+    const over = overrides[v]!;
+    for (let e = 0; e < over.length; e++) edges.push(over[e]!);
   }
   from[n] = edges.length;
   const comps = cyclicComponents(n, from, edges);
