@@ -36,13 +36,13 @@ export interface ActivityScan {
   activity: string;
   gap: Box[];
   /** key: involved assignment ids joined by "," */
-  conflicts: Map<string, Group>;
-  redundant: Map<string, Group>;
+  conflicts: ReadonlyMap<string, Group>;
+  redundant: ReadonlyMap<string, Group>;
   /**
    * Where someone is accountable but nobody responsible (after delegations), per accountable-giving
    * assignment id; only for an activity that an `assign responsible` obligation selects.
    */
-  noResponsible: Map<string, Group>;
+  noResponsible: ReadonlyMap<string, Group>;
 }
 
 export interface Scan {
@@ -55,7 +55,12 @@ export interface Scan {
 
 const scans = new WeakMap<Agreement, Scan>();
 
-function addTo(map: Map<string, Group>, assignments: Assignment[], box: Box, parties: string[]): void {
+/** What an activity's scan holds where it found nothing of a kind: one shared empty map (most activities find no conflict). */
+const NO_GROUPS: ReadonlyMap<string, Group> = new Map();
+
+function addTo(s: ActivityScan, kind: "conflicts" | "redundant" | "noResponsible", assignments: Assignment[], box: Box, parties: string[]): void {
+  let map = s[kind] as Map<string, Group>;
+  if (map === NO_GROUPS) s[kind] = map = new Map();
   const key = assignments.length === 1 ? assignments[0]!.id : assignments.map((a) => a.id).join(",");
   let g = map.get(key);
   if (!g) map.set(key, (g = { assignments, boxes: [], parties: [] }));
@@ -117,7 +122,7 @@ export function scan(agreement: Agreement, options: { keepCells?: boolean } = {}
     for (const ob of rule.obligations) if (ob.type === "assign-responsible") for (const act of ob.activities ?? []) askResponsible.add(act);
   for (const activity of analysedActivities(agreement)) {
     const wantResponsible = askResponsible.has(activity);
-    const s: ActivityScan = { activity, gap: [], conflicts: new Map(), redundant: new Map(), noResponsible: new Map() };
+    const s: ActivityScan = { activity, gap: [], conflicts: NO_GROUPS, redundant: NO_GROUPS, noResponsible: NO_GROUPS };
     out.activities.push(s);
     out.byActivity.set(activity, s);
     // Cells with the same live set share their assignment arrays, and what holds at a cell
@@ -148,9 +153,9 @@ export function scan(agreement: Agreement, options: { keepCells?: boolean } = {}
           s.gap.push(bare(cell, places));
           continue;
         }
-        if (v.parties.length >= 2) addTo(s.conflicts, v.involved, bare(cell, places), v.parties);
-        else if (v.involved.length >= 2) addTo(s.redundant, v.involved, bare(cell, places), v.parties);
-        if (wantResponsible && !v.responsible) for (let i = 0; i < v.involved.length; i++) addTo(s.noResponsible, [v.involved[i]!], bare(cell, places), v.parties);
+        if (v.parties.length >= 2) addTo(s, "conflicts", v.involved, bare(cell, places), v.parties);
+        else if (v.involved.length >= 2) addTo(s, "redundant", v.involved, bare(cell, places), v.parties);
+        if (wantResponsible && !v.responsible) for (let i = 0; i < v.involved.length; i++) addTo(s, "noResponsible", [v.involved[i]!], bare(cell, places), v.parties);
       }
     }
   }

@@ -92,20 +92,21 @@ export function positions(names: readonly string[]): Map<string, number> {
 let valueMarks = new Uint8Array(16);
 
 function toDims(
-  agreement: Agreement,
+  valueIndexes: readonly (Map<string, number> | undefined)[],
   dims: DimInfo[],
   ranges: { [k: string]: DimensionRange } | undefined,
 ): { dims: (Uint8Array | RInterval[] | null)[]; empty: boolean } {
   // Indexed loops and no closures: this runs once per assignment, mostly before the engine has optimised it.
   let empty = false;
-  const out = dims.map((): Uint8Array | RInterval[] | null => null); // packed, as every box's
+  const out: (Uint8Array | RInterval[] | null)[] = [];
+  for (let i = 0; i < dims.length; i++) out.push(null); // packed, as every box's
   for (let i = 0; i < dims.length; i++) {
     const d = dims[i]!;
     const r = ranges?.[d.id];
     if (!r) continue;
     if (d.kind === "enum") {
       if (r.type !== "values") continue;
-      const valueIndex = positions(agreement.dimensions[i]!.values ?? []);
+      const valueIndex = valueIndexes[i]!;
       if (valueMarks.length < d.size) valueMarks = new Uint8Array(d.size);
       const marks = valueMarks;
       marks.fill(0, 0, d.size);
@@ -305,11 +306,15 @@ class BoxMaker {
   private lastPlaces: readonly string[] | null = null;
   private lastMask: { mask: Uint8Array | null; empty: boolean } = { mask: null, empty: false };
   private readonly dayNumbers = new Map<string, number>();
+  /** Per dimension, an enum's value → position (looked up once, not per box). */
+  private readonly valueIndexes: (Map<string, number> | undefined)[];
 
   constructor(
     private readonly agreement: Agreement,
     private readonly p: Omit<Prepared, "asgBoxes" | "delBoxes">,
-  ) {}
+  ) {
+    this.valueIndexes = p.dims.map((d, i) => (d.kind === "enum" ? positions(agreement.dimensions[i]!.values ?? []) : undefined));
+  }
 
   box(places: string[] | null, days: Days | undefined, ranges: { [k: string]: DimensionRange } | undefined): IBox {
     let placeMask: Uint8Array | null = null;
@@ -324,7 +329,7 @@ class BoxMaker {
     }
     const d = this.days(days);
     if (d.lo > d.hi) empty = true;
-    const dims = toDims(this.agreement, this.p.dims, ranges);
+    const dims = toDims(this.valueIndexes, this.p.dims, ranges);
     return { places: placeMask, days: d, dims: dims.dims, empty: empty || dims.empty };
   }
 
