@@ -17,17 +17,16 @@ export function shadowedDiagnostics(agreement: Agreement): Diagnostic[] {
   const out: Diagnostic[] = [];
   // Who overrides whom, reversed once: assignment index → the indices of the assignments that override it.
   const overriders = new Map<number, number[]>();
-  agreement.assignments.forEach((o, j) => {
-    // Most override nothing, and most of the rest one clause: a Set each was a tenth of the analysis.
-    if (o.overrides.length === 0) return;
-    for (const id of o.overrides.length === 1 ? o.overrides : new Set(o.overrides)) {
-      const i = p.asgIndex.get(id);
-      if (i === undefined) continue;
+  // (From the sweep's lists of whom each overrides: distinct indices, in order.)
+  for (let j = 0; j < p.overrides.length; j++) {
+    const over = p.overrides[j]!;
+    for (let k = 0; k < over.length; k++) {
+      const i = over[k]!;
       let l = overriders.get(i);
       if (!l) overriders.set(i, (l = []));
       l.push(j);
     }
-  });
+  }
   agreement.assignments.forEach((a, i) => {
     if (s.applying.has(a.id)) return;
     const acts = [...new Set(a.activities)];
