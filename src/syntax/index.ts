@@ -116,7 +116,7 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean, lexedPi
   parser.onItem = itemsAsParsed
     ? (item) => {
         const converted = builder.convertItem(item);
-        if (parser.input === firstPass && parser.errors.length === 0) released = parser.releaseTokensBehind(released);
+        if (parser.input === firstPass && parser.clean) released = parser.releaseTokensBehind(released);
         return converted;
       }
     : undefined;

@@ -495,6 +495,11 @@ export class ConcordParser extends CstParser {
   recoveryBudget = Number.POSITIVE_INFINITY;
   /** Whether this parse ended at an error it was not allowed to recover from (the budget spent). */
   stoppedEarly = false;
+
+  /** Whether this parse has recorded no error yet (Chevrotain's `errors` is a copy of its list). */
+  get clean(): boolean {
+    return (this as unknown as { _errors: unknown[] })._errors.length === 0;
+  }
   private errorsSaved = 0;
 
   override reset(): void {
