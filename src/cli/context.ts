@@ -27,25 +27,40 @@ export function readStandardInput(ctx: CliContext): Uint8Array {
   return (ctx.stdin ??= fs.readFileSync(0));
 }
 
+/** Characters encoded at a time: a report of 100 MB was one Buffer of 100 MB beside its text. */
+const WRITE_SLICE = 1 << 20;
+
 /** Writes synchronously, so nothing is lost when the process ends. */
 function fdStream(fd: 1 | 2, isTTY: boolean): Stream {
-  return {
-    isTTY,
-    write(s: string) {
-      let buf = Buffer.from(s, "utf8");
-      while (buf.length > 0) {
-        try {
-          const n = fs.writeSync(fd, buf);
-          buf = buf.subarray(n);
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          if (code === "EAGAIN") continue;
-          if (code === "EPIPE") return; // the reader went away (`concordat … | head`)
-          throw e;
-        }
-      }
-    },
-  };
+  return { isTTY, write: (s: string) => writeText(fd, s) };
+}
+
+/** Writes `s` to `fd` as UTF-8, `slice` characters at a time (the tests give small slices). */
+export function writeText(fd: number, s: string, slice = WRITE_SLICE): void {
+  for (let at = 0; at < s.length; ) {
+    let end = Math.min(s.length, at + Math.max(1, slice));
+    // A surrogate pair stays in one slice: UTF-8 encodes the pair, not its halves.
+    const last = s.charCodeAt(end - 1);
+    if (end < s.length && last >= 0xd800 && last <= 0xdbff) end++;
+    if (!writeAll(fd, Buffer.from(s.slice(at, end), "utf8"))) return;
+    at = end;
+  }
+}
+
+/** Writes all of `buf`; false when the reader went away (`concordat … | head`). */
+function writeAll(fd: number, buf: Buffer): boolean {
+  while (buf.length > 0) {
+    try {
+      const n = fs.writeSync(fd, buf);
+      buf = buf.subarray(n);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") continue;
+      if (code === "EPIPE") return false;
+      throw e;
+    }
+  }
+  return true;
 }
 
 export function processContext(): CliContext {

@@ -1,9 +1,10 @@
 // The CLI's pieces, in-process.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, chmodSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { useColor, type CliContext, type Stream } from "../../src/cli/context.js";
+import { useColor, writeText, type CliContext, type Stream } from "../../src/cli/context.js";
+import fc from "fast-check";
 import { writeFileAtomic } from "../../src/cli/write-atomic.js";
 import { exitCodeFor } from "../../src/cli/program.js";
 import { ioErrorMessage } from "../../src/cli/errors.js";
@@ -104,5 +105,27 @@ describe("exit codes", () => {
     expect(failing([d("info")], "info")).toBe(true);
     expect(failing([d("error")], "none")).toBe(false);
     expect(failing([], "info")).toBe(false);
+  });
+});
+
+describe("writing the output", () => {
+  // Large reports are encoded a slice at a time; a slice never ends between the two halves of a
+  // character outside the Basic Multilingual Plane (an emoji, a rare CJK character).
+  it("writes any text, sliced anywhere, as its UTF-8 bytes", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "concordat-write-"));
+    const part = fc.constantFrom("a", "é", "😀", "𝒜", "\n", "£", "—");
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 40 }), fc.integer({ min: 1, max: 7 }), (parts, slice) => {
+        const text = parts.join("");
+        const file = path.join(dir, "out.txt");
+        const fd = openSync(file, "w");
+        try {
+          writeText(fd, text, slice);
+        } finally {
+          closeSync(fd);
+        }
+        expect(readFileSync(file)).toEqual(Buffer.from(text, "utf8"));
+      }),
+    );
   });
 });
