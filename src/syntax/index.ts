@@ -147,7 +147,7 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean, lexedPi
         tokens = tokens.slice(next);
         continue;
       } else {
-        if (tokens === firstPass && !lexed.done) parser.readFrom(lexed);
+        if (tokens === firstPass) parser.readFrom(lexed);
         else parser.input = tokens;
         parser.recoveryBudget = Math.max(1, MAX_RECOVERED_ERRORS - parserErrors.length);
         const cst = parser.sourceFile() as unknown as ParseNode | undefined;
@@ -178,6 +178,8 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean, lexedPi
       if (consumedTo <= 0) consumedTo = 1; // always make progress
       tokens = tokens.slice(consumedTo);
     }
+    // The lexer's findings, the comments and the braces below read the whole text's tokens.
+    lexed.drain();
   } finally {
     lexed.close();
     parser.onItem = undefined;
@@ -186,7 +188,6 @@ function parseUnsafe(text: string, file: string, itemsAsParsed: boolean, lexedPi
     parser.input = [];
   }
 
-  lexed.drain();
   reportLexerFindings(lexed, builder, text, diagnostics);
   const lastToken = lexed.tokens[lexed.tokens.length - 1];
   for (const e of parserErrors) {

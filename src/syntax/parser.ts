@@ -437,11 +437,15 @@ function restoredGrammarFor(ruleNames: readonly string[]): Record<string, GastRu
   return restoreGrammar(grammarSnapshot, allTokens);
 }
 
-/** Chevrotain's recording methods, which ConcordParser overrides (not in Chevrotain's typings). */
-const recording = CstParser.prototype as unknown as {
+/** Chevrotain's methods that ConcordParser overrides and calls in turn (not in Chevrotain's typings). */
+const chevrotainMethods = CstParser.prototype as unknown as {
   enableRecording(this: CstParser): void;
   disableRecording(this: CstParser): void;
   topLevelRuleRecord(this: CstParser, name: string, definition: () => void): GastRule;
+  getFollowSetFromFollowKey(this: CstParser, key: unknown): TokenType[];
+  SAVE_ERROR(this: CstParser, error: IRecognitionException): IRecognitionException;
+  findReSyncTokenType(this: CstParser): TokenType;
+  onBeforeParse(this: CstParser, ruleName: string): void;
 };
 
 export class ConcordParser extends CstParser {
@@ -525,15 +529,15 @@ export class ConcordParser extends CstParser {
    * it deletes some 90 methods from the instance, about 2.5 ms.
    */
   enableRecording(): void {
-    if (this.restoredRules === undefined) recording.enableRecording.call(this);
+    if (this.restoredRules === undefined) chevrotainMethods.enableRecording.call(this);
   }
   disableRecording(): void {
-    if (this.restoredRules === undefined) recording.disableRecording.call(this);
+    if (this.restoredRules === undefined) chevrotainMethods.disableRecording.call(this);
   }
 
   /** Chevrotain's recording of one rule while it analyses the grammar, or the rule rebuilt from the snapshot. */
   topLevelRuleRecord(name: string, definition: () => void): GastRule {
-    return this.restoredRules?.[name] ?? recording.topLevelRuleRecord.call(this, name, definition);
+    return this.restoredRules?.[name] ?? chevrotainMethods.topLevelRuleRecord.call(this, name, definition);
   }
 
   /** Whether the follow sets are still to be taken from a parser built the usual way (see the constructor). */
@@ -546,12 +550,12 @@ export class ConcordParser extends CstParser {
       self.resyncFollows = (new ConcordParser({ eagerFollows: true }) as unknown as typeof self).resyncFollows;
       this.followsPending = false;
     }
-    return (CstParser.prototype as unknown as { getFollowSetFromFollowKey: (this: ConcordParser, k: unknown) => TokenType[] }).getFollowSetFromFollowKey.call(this, key);
+    return chevrotainMethods.getFollowSetFromFollowKey.call(this, key);
   }
 
   /** Chevrotain's record of each error (not in its typings), counted against the budget. */
   SAVE_ERROR(error: IRecognitionException): IRecognitionException {
-    const saved = (CstParser.prototype as unknown as { SAVE_ERROR: (this: ConcordParser, e: IRecognitionException) => IRecognitionException }).SAVE_ERROR.call(this, error);
+    const saved = chevrotainMethods.SAVE_ERROR.call(this, error);
     // An error while recovery is off ends the parse (Chevrotain stops at the first rule).
     if (!this.recovery) this.stoppedEarly = true;
     else if (++this.errorsSaved >= this.recoveryBudget) this.recovery = false;
@@ -630,7 +634,7 @@ export class ConcordParser extends CstParser {
     const at = this.exportLexerState();
     const last = this.lastResync;
     if (last !== undefined && last.at === at && last.among === among) return last.found;
-    const found = (CstParser.prototype as unknown as { findReSyncTokenType: (this: ConcordParser) => TokenType }).findReSyncTokenType.call(this);
+    const found = chevrotainMethods.findReSyncTokenType.call(this);
     this.lastResync = { at, among, found };
     return found;
   }
@@ -679,9 +683,8 @@ export class ConcordParser extends CstParser {
   declare private tokVectorLength: number;
   declare private maxLookahead: number;
 
-  /** Parse `stream`'s text as it is lexed (the next parse's input; the stream lexes at least its first piece). */
+  /** Parse `stream`'s text as it is lexed (the next parse's input: the tokens lexed so far, and the rest as the parser reaches them). */
   readFrom(stream: TokenStream): void {
-    while (stream.tokens.length === 0 && stream.more());
     this.input = stream.tokens;
     this.stream = stream.done ? undefined : stream;
     this.endTokensOwed = false;
@@ -725,7 +728,7 @@ export class ConcordParser extends CstParser {
 
   /** Chevrotain appends its end-of-input tokens here (not in its typings): when the text is all lexed. */
   onBeforeParse(ruleName: string): void {
-    if (this.stream === undefined) (CstParser.prototype as unknown as { onBeforeParse: (this: ConcordParser, r: string) => void }).onBeforeParse.call(this, ruleName);
+    if (this.stream === undefined) chevrotainMethods.onBeforeParse.call(this, ruleName);
     else this.endTokensOwed = true;
   }
 

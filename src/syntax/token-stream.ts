@@ -9,7 +9,7 @@
 // or reaches the end of the text. The tokens, comments and errors are then the ones of the whole
 // text lexed at once, in the same order.
 import type { ILexingError, IToken } from "./chevrotain.js";
-import { forgetIdentifiers, lexPiece, shareIdentifiersFrom, UnterminatedBlockComment, UnterminatedProse, UnterminatedString } from "./tokens.js";
+import { forgetIdentifiers, lexPiece, SHARE_IDENTIFIERS_FROM, UnterminatedBlockComment, UnterminatedProse, UnterminatedString } from "./tokens.js";
 
 /** Characters per piece, about 10,000 tokens. */
 const PIECE = 64 * 1024;
@@ -32,7 +32,7 @@ export class TokenStream {
     private readonly text: string,
     private readonly piece = PIECE,
   ) {
-    this.shareIdentifiers = text.length >= shareIdentifiersFrom;
+    this.shareIdentifiers = text.length >= SHARE_IDENTIFIERS_FROM;
   }
 
   /** Whether the whole text is lexed. */
@@ -42,10 +42,7 @@ export class TokenStream {
 
   /** Lexes the next piece; false when there was none left. */
   more(): boolean {
-    if (this.done) {
-      this.close();
-      return false;
-    }
+    if (this.done) return false;
     const from = this.lexedTo;
     for (let length = this.piece; ; length *= 2) {
       const to = this.pieceEnd(from, length);

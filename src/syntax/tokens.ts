@@ -5,7 +5,7 @@
 // (see `reservedKeywords`) that start items or role lines and would otherwise be
 // confused with a missing name. Comments are kept in the "comments" group for the
 // formatter; whitespace (and a UTF-8 BOM) is skipped.
-import { createToken, Lexer, type TokenType } from "./chevrotain.js";
+import { createToken, Lexer, type IToken, type TokenType } from "./chevrotain.js";
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/;
 // The characters each pattern can start with, given rather than found by analysing the
@@ -27,7 +27,7 @@ export const IDENTIFIER_PATTERN = IDENT;
 const identifiers = new Map<string, string>();
 const identifierMatch: [string] = [""];
 /** Texts shorter than this keep a copy per token: the table cost more than it saved (10,000 small files: 40 ms more lexing). */
-const SHARE_IDENTIFIERS_FROM = 64 * 1024;
+export const SHARE_IDENTIFIERS_FROM = 64 * 1024;
 let sharing = false;
 
 /** How many words the table holds (none between two calls of `tokenize`: a test checks it). */
@@ -326,10 +326,7 @@ export function lexPiece(piece: string, base: number, shareIdentifiers: boolean)
   const tokens = lexed.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (base !== 0) {
-      t.startOffset += base;
-      if (t.endOffset !== undefined) t.endOffset += base;
-    }
+    if (base !== 0) shift(t, base);
     if (t.tokenType !== Identifier) continue;
     const keyword = keywordByWord.get(t.image);
     if (keyword !== undefined) {
@@ -338,20 +335,19 @@ export function lexPiece(piece: string, base: number, shareIdentifiers: boolean)
     }
   }
   if (base !== 0) {
-    for (const group of Object.values(lexed.groups))
-      for (const t of group) {
-        t.startOffset += base;
-        if (t.endOffset !== undefined) t.endOffset += base;
-      }
+    for (const group of Object.values(lexed.groups)) for (const t of group) shift(t, base);
     for (const e of lexed.errors) e.offset += base;
   }
   return lexed;
+}
+
+/** A token of a piece, placed in the whole text. */
+function shift(t: IToken, base: number): void {
+  t.startOffset += base;
+  if (t.endOffset !== undefined) t.endOffset += base;
 }
 
 /** Empties the table of shared words: the tokens own them now, and it would keep a text's words alive after it. */
 export function forgetIdentifiers(): void {
   identifiers.clear();
 }
-
-/** Texts shorter than this share no words (see `identifiers`). */
-export const shareIdentifiersFrom = SHARE_IDENTIFIERS_FROM;
