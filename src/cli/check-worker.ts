@@ -8,6 +8,8 @@ import type { TestOutcome } from "../analysis/index.js";
 import type { SourceRoot } from "../semantics/load.js";
 import type { Program } from "../semantics/program.js";
 import { moneyDimensions } from "./pipeline.js";
+import { flattenedFrameworks } from "../semantics/flattened-size.js";
+import { ALWAYS_FLATTENED } from "./framework-budget.js";
 
 export interface CheckTask {
   cwd: string;
@@ -92,6 +94,8 @@ export default async function checkShare(task: CheckTask): Promise<FileShare> {
     }
   }
   if (program.diagnostics.some((d) => d.code === "import")) return { fallback: "an import is missing, or a cycle" };
+  // Frameworks that flatten large are for the single-threaded check, which says whether they fit (src/cli/framework-budget.ts).
+  if (flattenedFrameworks(program, ALWAYS_FLATTENED).bytes > ALWAYS_FLATTENED) return { fallback: "frameworks that flatten large" };
   const files = declarations(program);
   const { ruleSet, diagnostics } = compileProgram(program, { consumeTrees: true });
   program = undefined; // the syntax trees are garbage from here

@@ -8,6 +8,7 @@ import { compileProgram } from "../semantics/compile.js";
 import { UsageError, type CliContext } from "./context.js";
 import { progress } from "./progress.js";
 import { collectDeadSyntaxTrees } from "./collect.js";
+import { checkFlattenedFrameworks } from "./framework-budget.js";
 
 
 export type Program = ReturnType<typeof loadProgram>;
@@ -123,6 +124,7 @@ export function loadAndCompile(ctx: CliContext, paths: string[], verb = "checkin
       const why = program.diagnostics.map((d) => `\n  ${d.message}`).join("");
       throw new UsageError(`no .concord or .concord.md files${why ? " that can be read" : ""} in ${paths.join(", ")}${why}`);
     }
+    checkFlattenedFrameworks(program, ctx.deepStack === true);
     p.step(`${verb} ${files.length} ${files.length === 1 ? "file" : "files"}: compiling…`, files.length >= 100);
     const compiled = compileProgram(program, { consumeTrees });
     const sources = new Map(program.files.map((f) => [f.path, f.text] as [string, string]));

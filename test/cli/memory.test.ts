@@ -5,6 +5,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { largeInputBytes, loadProgram } from "../../src/semantics/load.js";
 import { LargeInputError } from "../../src/semantics/program.js";
+import { DECLARATION_BYTES, flattenedFrameworks, LISTED_ACTIVITY_BYTES } from "../../src/semantics/flattened-size.js";
+import { ALWAYS_FLATTENED, checkFlattenedFrameworks } from "../../src/cli/framework-budget.js";
 import { agreementText, frameworkText, sizeFor } from "../../bench/generate.js";
 import { concordat, ensureBuilt, STACK, tempDir } from "./helpers.js";
 
@@ -116,5 +118,97 @@ describe("standard input, when the command runs again on the worker thread", () 
     const stdin = concordat(["check", "-", "--stdin-filename", "agreement.concord", "--format", "json", "-o", "piped.json"], { cwd: large, env, input: readFileSync(path.join(large, "agreement.concord"), "utf8") });
     expect(stdin.code).toBe(file.code);
     expect(readFileSync(path.join(large, "piped.json"), "utf8")).toBe(readFileSync(path.join(large, "named.json"), "utf8"));
+  }, 60_000);
+});
+
+/** `n` frameworks, each extending the one before and declaring a category and a function (with `rules`, a rule over all functions too). */
+function frameworkChain(n: number, rules = false): string {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push(`framework f${i} {`);
+    if (i > 0) out.push(`  extends f${i - 1}`);
+    out.push(`  category c${i}`, `  function x${i} in c${i}`);
+    if (rules) out.push(`  rule R${i} {`, "    must cover all functions", "  }");
+    out.push("}");
+  }
+  return out.join("\n") + "\n";
+}
+
+function programOf(text: string): ReturnType<typeof loadProgram> {
+  const dir = tempDir();
+  writeFileSync(path.join(dir, "concordat.json"), "{}\n");
+  writeFileSync(path.join(dir, "fw.concord"), text);
+  return loadProgram(["."], { cwd: dir });
+}
+
+describe("frameworks that flatten large (each compiled with everything it extends)", () => {
+  it("are sized by every framework's closure: a chain grows with the square, rules over all functions with the cube", () => {
+    // f0 is itself, its category and its function; each later one adds its `extends`.
+    const n = 50;
+    let declarations = 0;
+    for (let i = 0; i < n; i++) declarations += 3 + 4 * i;
+    expect(flattenedFrameworks(programOf(frameworkChain(n)), Infinity)).toEqual({ bytes: declarations * DECLARATION_BYTES, frameworks: n, last: { id: "f49", extended: 49 } });
+    // With a rule (and its obligation) each: framework i lists its i + 1 rules over its i + 1 functions.
+    let withRules = 0;
+    for (let i = 0; i < n; i++) withRules += (5 + 6 * i) * DECLARATION_BYTES + (i + 1) * (i + 1) * LISTED_ACTIVITY_BYTES;
+    expect(flattenedFrameworks(programOf(frameworkChain(n, true)), Infinity).bytes).toBe(withRules);
+  });
+
+  it("count a framework reached twice (a diamond) once, get through a cycle, and stop once past the limit", () => {
+    const diamond = programOf("framework b {\n  kind k\n}\nframework l {\n  extends b\n}\nframework r {\n  extends b\n}\nframework t {\n  extends l, r\n}\n");
+    // b: 2; l and r: 2 each with b; t: 2 + the three others.
+    expect(flattenedFrameworks(diamond, Infinity).bytes).toBe((2 + 4 + 4 + 8) * DECLARATION_BYTES);
+    const cycle = programOf("framework a {\n  extends b\n}\nframework b {\n  extends a\n}\n");
+    expect(flattenedFrameworks(cycle, Infinity)).toEqual({ bytes: 8 * DECLARATION_BYTES, frameworks: 2, last: { id: "b", extended: 1 } });
+    const chain = programOf(frameworkChain(200));
+    const whole = flattenedFrameworks(chain, Infinity).bytes;
+    const stopped = flattenedFrameworks(chain, whole / 10).bytes;
+    expect(stopped).toBeGreaterThan(whole / 10);
+    expect(stopped).toBeLessThan(whole / 5);
+  });
+
+  it("are refused before compiling when they cannot fit, and sent to the worker thread past a quarter of the heap", () => {
+    const program = programOf(frameworkChain(300));
+    const bytes = flattenedFrameworks(program, Infinity).bytes;
+    expect(bytes).toBeGreaterThan(ALWAYS_FLATTENED);
+    expect(() => checkFlattenedFrameworks(program, false, () => bytes - 1)).toThrow(
+      /^the frameworks of these files are too large to flatten in the memory Node gives concordat \(\d+ MB\); nothing was written\.\nEvery framework is compiled with everything it extends, and these 300 frameworks would take more than that: by `f\d+` \(which extends \d+ others\) they already do\./,
+    );
+    expect(() => checkFlattenedFrameworks(program, false, () => 2 * bytes)).toThrow(LargeInputError);
+    expect(() => checkFlattenedFrameworks(program, true, () => 2 * bytes)).not.toThrow();
+    expect(() => checkFlattenedFrameworks(program, false, () => 4 * bytes)).not.toThrow();
+    // Small ones never ask for the heap's size.
+    const never = (): number => {
+      throw new Error("asked for the heap");
+    };
+    expect(() => checkFlattenedFrameworks(programOf(frameworkChain(100)), false, never)).not.toThrow();
+  });
+
+  it("too large for the heap: a message at once, exit code 2, no stack and no output file (it was V8's fatal error after a minute)", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "concordat.json"), "{}\n");
+    writeFileSync(path.join(dir, "chain.concord"), frameworkChain(1_000));
+    for (const command of [["check", "chain.concord", "-o", "report.txt"], ["compile", "chain.concord", "-o", "rules.json"]]) {
+      const r = concordat(command, { cwd: dir, env: { NODE_OPTIONS: "--max-old-space-size=64" } });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/^concordat: the frameworks of these files are too large to flatten in the memory Node gives concordat \(\d[\d,]* MB\); nothing was written\.\n.*these 1,000 frameworks would take more than that: by `f(\d+)` \(which extends \1 others\) they already do\..*NODE_OPTIONS=--max-old-space-size=\d+ concordat …\n$/);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(readdirSync(dir).sort()).toEqual(["chain.concord", "concordat.json"]);
+    }
+  }, 60_000);
+
+  it("that fit, past a quarter of the heap: the report of a run with all the memory it wants, byte for byte", () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "concordat.json"), "{}\n");
+    // A framework with a gap-free agreement would report nothing: an unknown name gives the report a finding.
+    writeFileSync(path.join(dir, "chain.concord"), frameworkChain(450) + "agreement a {\n  conforms to f449\n  party p kind nobody role member\n}\n");
+    const roomy = concordat(["check", "chain.concord", "--format", "json"], { cwd: dir });
+    const tight = concordat(["check", "chain.concord", "--format", "json"], { cwd: dir, env: { NODE_OPTIONS: "--max-old-space-size=128" } });
+    expect(roomy.code).toBe(1);
+    expect(roomy.stdout).toMatch(/There is no kind named `nobody`/);
+    expect(tight.code).toBe(1);
+    expect(tight.stderr).toBe(roomy.stderr);
+    expect(tight.stdout).toBe(roomy.stdout);
   }, 60_000);
 });
