@@ -10,26 +10,30 @@ import { plural } from "./messages.js";
 
 const SUPPRESSIBLE = new Set(["rule", "no-responsible"]);
 
-export function isSuppressible(d: Diagnostic, ruleId: string): boolean {
-  return SUPPRESSIBLE.has(d.code) && d.rule === ruleId;
-}
-
 /** Applies the agreement's allows to its own findings: the kept findings plus one `suppressed` or `unused-allow` per allow. */
 export function applyAllows(agreement: Agreement, findings: readonly Diagnostic[]): Diagnostic[] {
   if (agreement.allows.length === 0) return [...findings];
+  // The first allow of a rule does the hiding; a later one of the same rule is a repeat. Looked
+  // up by rule, not searched: 20,000 allows over 20,000 findings took 2 s searched.
+  const firstAllow = new Map<string, number>();
+  agreement.allows.forEach((a, i) => {
+    if (!firstAllow.has(a.rule)) firstAllow.set(a.rule, i);
+  });
+  const rules = new Map<string, Agreement["rules"][number]>();
+  for (const r of agreement.rules) if (!rules.has(r.id)) rules.set(r.id, r);
   const hidden = new Map<number, number>(); // allow index → count
   const kept: Diagnostic[] = [];
   for (const d of findings) {
-    // The first allow of a rule does the hiding; a later one of the same rule is a repeat.
-    const i = agreement.allows.findIndex((a) => isSuppressible(d, a.rule));
-    if (i < 0) kept.push(d);
+    const i = d.rule !== undefined && SUPPRESSIBLE.has(d.code) ? firstAllow.get(d.rule) : undefined;
+    if (i === undefined) kept.push(d);
     else hidden.set(i, (hidden.get(i) ?? 0) + 1);
   }
   agreement.allows.forEach((allow, i) => {
     const n = hidden.get(i) ?? 0;
-    const cite = agreement.rules.find((r) => r.id === allow.rule)?.cite;
-    const known = agreement.rules.some((r) => r.id === allow.rule);
-    const first = agreement.allows.findIndex((a) => a.rule === allow.rule);
+    const rule = rules.get(allow.rule);
+    const cite = rule?.cite;
+    const known = rule !== undefined;
+    const first = firstAllow.get(allow.rule)!;
     const d: Diagnostic =
       n > 0
         ? {
