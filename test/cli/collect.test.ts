@@ -40,7 +40,7 @@ describe("check on an input past the threshold", () => {
   it("reports what the analysis finds in-process, the collection having run between compile and analysis", () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "concordat.json"), "{}\n");
-    const size = sizeFor(12_000);
+    const size = sizeFor(27_000);
     writeFileSync(path.join(dir, "framework.concord"), frameworkText(size));
     const agreement = agreementText(size, "framework.concord");
     expect(agreement.length).toBeGreaterThan(COLLECT_AFTER_BYTES);
