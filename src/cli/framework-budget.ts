@@ -3,6 +3,7 @@
 // holds, the command runs on the CLI's worker thread, where running out of memory is a message.
 import { flattenedFrameworks } from "../semantics/flattened-size.js";
 import { LargeInputError, type Program } from "../semantics/program.js";
+import { heapLimitBytes, moreMemoryOption } from "../semantics/heap.js";
 import { UsageError } from "./context.js";
 
 /** Below this estimate no heap of 64 MB or more is at risk, and the heap's size is not asked for (a millisecond and a half). */
@@ -20,12 +21,8 @@ export function checkFlattenedFrameworks(program: Program, deepStack: boolean, h
       `the frameworks of these files are too large to flatten in the memory Node gives concordat (${mb.toLocaleString("en-GB")} MB); nothing was written.\n` +
         `Every framework is compiled with everything it extends, and these ${size.frameworks.toLocaleString("en-GB")} frameworks would take more than that${last}. ` +
         `Let fewer frameworks extend each other in one chain, ` +
-        `or give concordat more memory, for example: NODE_OPTIONS=--max-old-space-size=${Math.max(8192, 2 * mb)} concordat …`,
+        `or give concordat more memory, for example: ${moreMemoryOption(mb)} concordat …`,
     );
   }
-  if (!deepStack && size.bytes > heap / 4) throw new LargeInputError(0);
-}
-
-function heapLimitBytes(): number {
-  return process.getBuiltinModule("node:v8").getHeapStatistics().heap_size_limit;
+  if (!deepStack && size.bytes > heap / 4) throw new LargeInputError(size.bytes, "flattened frameworks");
 }

@@ -17,6 +17,7 @@ import { MAX_RECOVERED_ERRORS, parse, ParserStackOverflow } from "../syntax/inde
 import { bidiControls, decodeText, spanOfByte } from "../syntax/characters.js";
 import { extractLiterate, isLiterate, MarkdownParserNeeded, markdownParserLoaded } from "./literate.js";
 import { DeepNestingError, InputError, LargeInputError, type LoadedFile, type Program } from "./program.js";
+import { heapLimitBytes } from "./heap.js";
 
 export interface LoadOptions {
   /** Spans and diagnostics name files relative to this folder (default `process.cwd()`). */
@@ -50,7 +51,7 @@ export const SHALLOW_NESTING = 150;
  * thread costs about 2% of the run.
  */
 export function largeInputBytes(): number {
-  return Math.floor(process.getBuiltinModule("node:v8").getHeapStatistics().heap_size_limit / 512);
+  return Math.floor(heapLimitBytes() / 512);
 }
 
 /**

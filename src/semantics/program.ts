@@ -56,8 +56,12 @@ export class DeepNestingError extends Error {
  * message instead of the process with V8's fatal error and a native stack.
  */
 export class LargeInputError extends Error {
-  constructor(readonly bytes: number) {
-    super(`${bytes} bytes of source are checked on the worker thread`);
+  /** `bytes` of `what`: the source text, or the estimate of the flattened frameworks (src/semantics/flattened-size.ts). */
+  constructor(
+    readonly bytes: number,
+    readonly what: "source" | "flattened frameworks" = "source",
+  ) {
+    super(`${bytes} bytes of ${what} are checked on the worker thread`);
     this.name = "LargeInputError";
   }
 }
