@@ -176,6 +176,20 @@ describe("concordat check --jobs over a folder of many files", () => {
     expect(two.stdout).toBe(one.stdout);
     expect(one.stdout.match(/Import cycle/g)).toHaveLength(1);
   });
+
+  it("frameworks that flatten large send the check back to this thread, which says whether they fit, with the same report", () => {
+    const dir = folderOfAgreements();
+    // A chain of 300 frameworks, each extending the one before: past ALWAYS_FLATTENED, well within the heap.
+    const chain: string[] = [];
+    for (let i = 0; i < 300; i++) chain.push(`framework f${i} {`, ...(i > 0 ? [`  extends f${i - 1}`] : []), `  category c${i}`, `  function x${i} in c${i}`, "}");
+    writeFileSync(path.join(dir, "chain.concord"), chain.join("\n") + "\n");
+    const one = concordat(["check", "--jobs", "1", "--format", "json", "."], { cwd: dir });
+    const two = concordat(["check", "--jobs", "2", "--format", "json", "."], { cwd: dir, env: threads });
+    expect(two.stderr).toBe("concordat: checked on this thread: a share cannot be read on its own (frameworks that flatten large)\n");
+    expect(one.code).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.code).toBe(one.code);
+  }, 60_000);
 });
 
 describe("concordat test --jobs", () => {
