@@ -9,7 +9,7 @@ type Chevrotain = typeof import("chevrotain");
 const bundleUrl = new URL("../chevrotain.mjs", import.meta.resolve("chevrotain")).href;
 const chevrotain = (await import(bundleUrl)) as Chevrotain;
 
-export const { CstParser, EOF, Lexer, LLkLookaheadStrategy, createToken, tokenMatcher } = chevrotain;
+export const { CstParser, EOF, Lexer, LLkLookaheadStrategy, createToken, getLookaheadPaths, tokenMatcher } = chevrotain;
 export type CstParser = import("chevrotain").CstParser;
 export type Lexer = import("chevrotain").Lexer;
 

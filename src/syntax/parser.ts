@@ -5,7 +5,6 @@
 import {
   CstParser,
   EOF,
-  LLkLookaheadStrategy,
   tokenMatcher,
   type IOrAlt,
   type IRecognitionException,
@@ -17,7 +16,8 @@ import {
 import { RecoveryFollows } from "./recovery-follows.js";
 import type { TokenStream } from "./token-stream.js";
 import { restoreGrammar } from "./grammar-snapshot.js";
-import { grammarSnapshot } from "../generated/grammar.js";
+import { grammarSnapshot, lookaheadSnapshot } from "../generated/grammar.js";
+import { SnapshotLookahead } from "./lookahead-snapshot.js";
 import {
   allTokens,
   ClauseNumberTok,
@@ -47,6 +47,9 @@ const STREAM_AHEAD = 16;
 /** Chevrotain's end-of-input token, which it appends to the token list (see ConcordParser.onBeforeParse). */
 const EOF_TOKEN: IToken = (CstParser.prototype as unknown as { LA(this: unknown, n: number): IToken }).LA.call({ currIdx: -1, tokVectorLength: 0, tokVector: [] }, 1);
 /** What stands in the token list for a token let go: the end of the input, at no position. */
+/** The tokens Chevrotain may look ahead to choose a production (the lookahead snapshot is computed with it). */
+export const MAX_LOOKAHEAD = 3;
+
 const RELEASED_TOKEN: IToken = { image: "", startOffset: -1, tokenType: EOF, tokenTypeIdx: EOF.tokenTypeIdx! };
 
 // ------------------------------------------------------------------ parse tree
@@ -401,32 +404,6 @@ export interface ConcordParserOptions {
 }
 
 /**
- * Chevrotain's LL(k) lookahead, each function computed the first time its alternation or
- * repetition is reached rather than for the whole grammar when the parser is built: a small
- * file reaches a fraction of the grammar, and the parser is built at every start.
- */
-type Strategy = InstanceType<typeof LLkLookaheadStrategy>;
-type AlternationLookahead = ReturnType<Strategy["buildLookaheadForAlternation"]>;
-type OptionalLookahead = ReturnType<Strategy["buildLookaheadForOptional"]>;
-
-class LazyLookahead extends LLkLookaheadStrategy {
-  override buildLookaheadForAlternation(options: Parameters<Strategy["buildLookaheadForAlternation"]>[0]): AlternationLookahead {
-    let built: AlternationLookahead | undefined;
-    const build = () => super.buildLookaheadForAlternation(options);
-    return function (this: unknown, ...args: Parameters<AlternationLookahead>) {
-      return (built ??= build()).apply(this, args);
-    };
-  }
-  override buildLookaheadForOptional(options: Parameters<Strategy["buildLookaheadForOptional"]>[0]): OptionalLookahead {
-    let built: OptionalLookahead | undefined;
-    const build = () => super.buildLookaheadForOptional(options);
-    return function (this: unknown) {
-      return (built ??= build()).call(this);
-    };
-  }
-}
-
-/**
  * The productions of src/generated/grammar.ts, when they are those of the rules `ruleNames`
  * (the same names, in the same order); undefined otherwise, and the parser records them as
  * Chevrotain does (a stale snapshot costs start-up time, never a wrong parse of a rule that
@@ -459,17 +436,23 @@ export class ConcordParser extends CstParser {
   private readonly restoredRules: Record<string, GastRule> | undefined;
 
   constructor(options: ConcordParserOptions = {}) {
+    // Outside the grammar checks (which validate with Chevrotain's own strategy): the lookahead
+    // paths of src/generated/grammar.ts while its productions are the grammar's, each function
+    // otherwise computed the first time its production is reached (a small file reaches a
+    // fraction of the grammar, and the parser is built at every start).
+    const lookahead = options.validate ? undefined : new SnapshotLookahead(options.recordGrammar ? undefined : lookaheadSnapshot, allTokens, { maxLookahead: MAX_LOOKAHEAD });
     super(allTokens, {
       recoveryEnabled: true,
-      maxLookahead: 3,
-      // Lazy outside the grammar checks, which validate with the lookahead strategy.
-      ...(options.validate ? {} : { lookaheadStrategy: new LazyLookahead({ maxLookahead: 3 }) }),
+      maxLookahead: MAX_LOOKAHEAD,
+      ...(lookahead ? { lookaheadStrategy: lookahead } : {}),
       errorMessageProvider: messages,
       // Nodes carry their first and last tokens (see ParseNode), not locations.
       nodeLocationTracking: "none",
       skipValidations: !options.validate,
     });
     this.restoredRules = options.validate || options.recordGrammar ? undefined : restoredGrammarFor((this as unknown as { definedRulesNames: string[] }).definedRulesNames);
+    // Paths of another grammar's productions would be wrong ones: with the productions recorded afresh, so are they.
+    if (this.restoredRules === undefined) lookahead?.forget();
     if (options.validate || options.eagerFollows) {
       this.performSelfAnalysis();
       return;

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { grammarSnapshot } from "../../src/generated/grammar.js";
 import { grammarModuleText } from "../../src/syntax/grammar-module.js";
 import { restoreGrammar, snapshotGrammar, type ProductionSnapshot } from "../../src/syntax/grammar-snapshot.js";
-import { ConcordParser, parser } from "../../src/syntax/parser.js";
+import { ConcordParser, MAX_LOOKAHEAD, parser } from "../../src/syntax/parser.js";
+import { snapshotLookahead } from "../../src/syntax/lookahead-snapshot.js";
 import { allTokens } from "../../src/syntax/tokens.js";
 import type { GastRule } from "../../src/syntax/chevrotain.js";
 
@@ -16,7 +17,8 @@ const recordedRules = recorded.getGAstProductions() as Record<string, GastRule>;
 describe("the grammar snapshot", () => {
   it("src/generated/grammar.ts is what recording the rules gives (run npm run generate:grammar)", async () => {
     const current = await readFile(new URL("../../src/generated/grammar.ts", import.meta.url), "utf8");
-    expect(current === grammarModuleText(snapshotGrammar(Object.values(recordedRules)))).toBe(true);
+    const rules = Object.values(recordedRules);
+    expect(current === grammarModuleText(snapshotGrammar(rules), snapshotLookahead(rules, MAX_LOOKAHEAD))).toBe(true);
   });
 
   // Every other parser test runs on the shared parser, so on the rebuilt productions.
