@@ -82,13 +82,30 @@ interface Reader {
   LA_FAST(howMuch: number): { tokenTypeIdx: number };
 }
 
+type Matcher = (token: { tokenTypeIdx: number }, type: TokenType) => boolean;
+
 function sameType(token: { tokenTypeIdx: number }, type: TokenType): boolean {
   return token.tokenTypeIdx === type.tokenTypeIdx;
 }
 
+/** Chevrotain's choice of matcher: through categories only where a token of the paths has some. */
+function matcherFor(alts: readonly (readonly (readonly TokenType[])[])[]): Matcher {
+  return usesCategories(alts) ? (tokenMatcher as unknown as Matcher) : sameType;
+}
+
+/** Whether the tokens ahead of `reader` follow one of `paths`. */
+function followsOne(reader: Reader, paths: readonly (readonly TokenType[])[], matches: Matcher): boolean {
+  next: for (let j = 0; j < paths.length; j++) {
+    const path = paths[j]!;
+    for (let i = 0; i < path.length; i++) if (!matches(reader.LA_FAST(i + 1), path[i]!)) continue next;
+    return true;
+  }
+  return false;
+}
+
 /** Chevrotain's LL(k) choice among alternatives from their paths: the first alternative one of whose paths the next tokens follow. */
 export function alternativesLookahead(alts: TokenType[][][], hasPredicates: boolean, dynamicTokensEnabled: boolean): AlternationLookahead {
-  const matches = usesCategories(alts) ? (tokenMatcher as unknown as (t: { tokenTypeIdx: number }, type: TokenType) => boolean) : sameType;
+  const matches = matcherFor(alts);
   if (!hasPredicates && !dynamicTokensEnabled && onlyOneToken(alts)) {
     // One token decides: a table from its type (and the types of its categories) to the first alternative.
     const choice: Record<number, number> = Object.create(null) as Record<number, number>;
@@ -108,12 +125,7 @@ export function alternativesLookahead(alts: TokenType[][][], hasPredicates: bool
         const gate = orAlts?.[t]?.GATE;
         if (gate !== undefined && gate.call(this) === false) continue;
       }
-      const alt = alts[t]!;
-      next: for (let j = 0; j < alt.length; j++) {
-        const path = alt[j]!;
-        for (let i = 0; i < path.length; i++) if (!matches(this.LA_FAST(i + 1), path[i]!)) continue next;
-        return t;
-      }
+      if (followsOne(this, alts[t]!, matches)) return t;
     }
     return undefined;
   };
@@ -121,11 +133,10 @@ export function alternativesLookahead(alts: TokenType[][][], hasPredicates: bool
 
 /** Chevrotain's LL(k) test for entering an OPTION or a repetition: whether the next tokens follow one of its paths. */
 export function optionalLookahead(paths: TokenType[][], dynamicTokensEnabled: boolean): OptionalLookahead {
-  const categories = usesCategories([paths]);
-  const matches = categories ? (tokenMatcher as unknown as (t: { tokenTypeIdx: number }, type: TokenType) => boolean) : sameType;
+  const matches = matcherFor([paths]);
   if (!dynamicTokensEnabled && onlyOneToken([paths])) {
     const types = paths.map((p) => p[0]!);
-    if (types.length === 1 && !categories) {
+    if (types.length === 1 && matches === sameType) {
       const expected = types[0]!.tokenTypeIdx!;
       return function (this: Reader) {
         return this.LA_FAST(1).tokenTypeIdx === expected;
@@ -141,12 +152,7 @@ export function optionalLookahead(paths: TokenType[][], dynamicTokensEnabled: bo
     };
   }
   return function (this: Reader) {
-    next: for (let j = 0; j < paths.length; j++) {
-      const path = paths[j]!;
-      for (let i = 0; i < path.length; i++) if (!matches(this.LA_FAST(i + 1), path[i]!)) continue next;
-      return true;
-    }
-    return false;
+    return followsOne(this, paths, matches);
   };
 }
 
