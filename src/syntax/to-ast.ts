@@ -549,26 +549,23 @@ export class AstBuilder {
   assign(n: ParseNode, span: A.Span): A.Assign | undefined {
     const selectors = this.selectors(this.sub(n, "selectorList"));
     if (!selectors.length) return undefined;
-    const roleLines: A.RoleLine[] = [];
-    const result: A.Assign = {
-      kind: "Assign",
-      selectors,
-      conditions: this.conditions(this.sub(n, "conditions")),
-      overrides: exactList(
-        this.subs(n, "clauseRef")
-          .map((c) => this.clauseNumber(this.tok(c, "number")))
-          .filter((c): c is A.ClauseNumber => !!c),
-      ),
-      roleLines,
-      span,
-    };
+    // Every part first (in text order, as their diagnostics come), then one literal: a property
+    // added to an object after it is made (`at`) goes to a second array, one per assignment.
+    const conditions = this.conditions(this.sub(n, "conditions"));
+    const overrides = exactList(
+      this.subs(n, "clauseRef")
+        .map((c) => this.clauseNumber(this.tok(c, "number")))
+        .filter((c): c is A.ClauseNumber => !!c),
+    );
+    let at: A.Assign["at"];
     const atTok = this.tok(n, "KwAt");
     const level = this.name(this.tok(n, "level"));
     if (atTok && level) {
       const places = this.names(this.sub(this.sub(n, "places"), "nameList"));
       const end = places.length ? places[places.length - 1]!.span : level.span;
-      result.at = { level, places, span: this.spanBetween(this.tokenSpan(atTok), end) };
+      at = { level, places, span: this.spanBetween(this.tokenSpan(atTok), end) };
     }
+    const lines: A.RoleLine[] = [];
     for (const rl of this.subs(n, "roleLine")) {
       const rspan = this.nodeSpan(rl);
       const roleTok = this.tok(rl, "role");
@@ -577,10 +574,12 @@ export class AstBuilder {
       const eachMember = !!this.tok(rl, "KwEach") && !!this.tok(rl, "KwMember");
       const parties = eachMember ? [] : this.names(this.sub(rl, "nameList"));
       if (!eachMember && parties.length === 0) continue;
-      roleLines.push({ kind: "RoleLine", role, parties, eachMember, span: rspan });
+      lines.push({ kind: "RoleLine", role, parties, eachMember, span: rspan });
     }
-    result.roleLines = exactList(roleLines);
-    return result;
+    const roleLines = exactList(lines);
+    return at
+      ? { kind: "Assign", selectors, conditions, overrides, roleLines, span, at }
+      : { kind: "Assign", selectors, conditions, overrides, roleLines, span };
   }
 
   conditions(n: ParseNode | undefined): A.Conditions {
