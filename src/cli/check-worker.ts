@@ -10,6 +10,7 @@ import type { Program } from "../semantics/program.js";
 import { moneyDimensions } from "./pipeline.js";
 import { flattenedFrameworks } from "../semantics/flattened-size.js";
 import { ALWAYS_FLATTENED } from "./framework-budget.js";
+import { withPlainSpans } from "../syntax/plain-span.js";
 
 export interface CheckTask {
   cwd: string;
@@ -101,7 +102,7 @@ export default async function checkShare(task: CheckTask): Promise<FileShare> {
   program = undefined; // the syntax trees are garbage from here
   return {
     files,
-    diagnostics,
+    diagnostics: diagnostics.map(withPlainSpans),
     frameworkCurrencies: ruleSet.frameworks.flatMap(moneyDimensions),
     agreements: ruleSet.agreements.map((agreement) => ({
       file: agreement.file,
@@ -112,3 +113,4 @@ export default async function checkShare(task: CheckTask): Promise<FileShare> {
     ...(task.withFrameworks ? { frameworks: ruleSet.frameworks } : {}),
   };
 }
+

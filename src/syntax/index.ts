@@ -4,12 +4,14 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Clause, AgreementItem, SourceFile, Span } from "./ast.js";
 import { parser, showToken, type ParseNode } from "./parser.js";
 import { AstBuilder, wholeSpan } from "./to-ast.js";
+import { plainSpan } from "./plain-span.js";
 import { describeCharacter, needsDescription } from "./characters.js";
 import { Kw, LCurly, RCurly, tokenize, UnterminatedProse, UnterminatedString } from "./tokens.js";
 import { TokenStream } from "./token-stream.js";
 
 export type * from "./ast.js";
 export { dedentProse } from "./to-ast.js";
+export { plainSpan } from "./plain-span.js";
 export { keywords, reservedKeywords, softKeywords } from "./tokens.js";
 export { serializedGrammar } from "./parser.js";
 // The EBNF reference (`./grammar-ebnf.js`) is imported where it is needed: a check never needs it.
@@ -82,7 +84,7 @@ export function parse(text: string, file: string, options: ParseOptions = {}): P
           code: "syntax",
           severity: "error",
           message,
-          span: { ...span, endOffset: 0, endLine: 1, endColumn: 1 },
+          span: { ...plainSpan(span), endOffset: 0, endLine: 1, endColumn: 1 },
         },
       ],
     };
@@ -242,7 +244,7 @@ function reportLexerFindings(lexed: TokenStream, builder: AstBuilder, text: stri
     const s = builder.tokenSpan(t);
     // Point at the opening quote or `/*`, not at the rest of the file.
     const openLen = t.tokenType === UnterminatedString ? 1 : Math.min(3, t.image.length);
-    diagnostics.push({ code: "syntax", severity: "error", message, span: { ...s, endOffset: s.offset + openLen, endLine: s.line, endColumn: s.column + openLen } });
+    diagnostics.push({ code: "syntax", severity: "error", message, span: { ...plainSpan(s), endOffset: s.offset + openLen, endLine: s.line, endColumn: s.column + openLen } });
   }
 }
 

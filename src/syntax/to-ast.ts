@@ -4,6 +4,7 @@ import type { IToken } from "./chevrotain.js";
 import type { ConvertedItem, ParseNode } from "./parser.js";
 import { LineIndex } from "./lines.js";
 import { exactList } from "./exact-list.js";
+import { plainSpan } from "./plain-span.js";
 import type * as A from "./ast.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 
@@ -65,7 +66,7 @@ export class AstBuilder {
   }
 
   spanBetween(a: A.Span, b: A.Span): A.Span {
-    return { file: this.file, offset: a.offset, endOffset: b.endOffset, line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };
+    return rangeSpan(this.file, this.lines, a.offset, b.endOffset);
   }
 
   /**
@@ -748,11 +749,37 @@ export function wholeSpan(file: string, text: string): A.Span {
 }
 
 /** The span from `offset` to `endOffset`; its end is the position of the end offset (the next line's start after a line break). */
+/**
+ * A span whose line and column are worked out from its offsets when read: most spans of a large
+ * file are never shown, and 7 fields each (18 spans an assignment) were half of its syntax tree.
+ * Reads as an `A.Span`; `plainSpan` (plain-span.ts) or JSON gives the plain object.
+ */
+class OffsetSpan implements A.Span {
+  constructor(
+    private readonly lines: LineIndex,
+    readonly file: string,
+    readonly offset: number,
+    readonly endOffset: number,
+  ) {}
+  get line(): number {
+    return this.lines.line(this.offset);
+  }
+  get column(): number {
+    return this.lines.column(this.offset, this.line);
+  }
+  get endLine(): number {
+    return this.lines.line(this.endOffset);
+  }
+  get endColumn(): number {
+    return this.lines.column(this.endOffset, this.endLine);
+  }
+  toJSON(): A.Span {
+    return plainSpan(this);
+  }
+}
+
 function rangeSpan(file: string, lines: LineIndex, offset: number, endOffset: number): A.Span {
-  const line = lines.line(offset);
-  const column = lines.column(offset, line);
-  const endLine = endOffset === offset ? line : lines.line(endOffset);
-  return { file, offset, endOffset, line, column, endLine, endColumn: lines.column(endOffset, endLine) };
+  return new OffsetSpan(lines, file, offset, endOffset);
 }
 
 /** Stretches `acc` to take in the tokens `first` … `last` (either may be missing). */

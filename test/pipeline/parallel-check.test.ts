@@ -16,6 +16,7 @@ import { mergeDiagnostics, withoutFollowOns } from "../../src/cli/pipeline.js";
 import { analyze, runTests } from "../../src/analysis/index.js";
 import { compileProgram } from "../../src/semantics/compile.js";
 import { listRoots, loadProgram, type SourceRoot } from "../../src/semantics/load.js";
+import { withPlainSpans } from "../../src/syntax/plain-span.js";
 
 const made: string[] = [];
 afterAll(() => {
@@ -38,7 +39,8 @@ function singleThreaded(dir: string) {
   for (const owner of [...compiled.ruleSet.frameworks, ...compiled.ruleSet.agreements])
     for (const d of owner.dimensions) if (d.type === "money" && d.currency) currencies[d.id] = d.currency;
   return {
-    diagnostics: mergeDiagnostics(withoutFollowOns(compiled.diagnostics, program.incomplete)),
+    // Plain spans, as a thread returns them (the syntax tree's work out their lines when read).
+    diagnostics: mergeDiagnostics(withoutFollowOns(compiled.diagnostics, program.incomplete)).map(withPlainSpans),
     findings: analyze(compiled.ruleSet),
     tests: runTests(compiled.ruleSet),
     files: program.files.map((f) => f.path),
