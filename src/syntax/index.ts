@@ -11,7 +11,6 @@ import { TokenStream } from "./token-stream.js";
 
 export type * from "./ast.js";
 export { dedentProse } from "./to-ast.js";
-export { plainSpan } from "./plain-span.js";
 export { keywords, reservedKeywords, softKeywords } from "./tokens.js";
 export { serializedGrammar } from "./parser.js";
 // The EBNF reference (`./grammar-ebnf.js`) is imported where it is needed: a check never needs it.

@@ -748,7 +748,6 @@ export function wholeSpan(file: string, text: string): A.Span {
   return rangeSpan(file, new LineIndex(text), 0, text.length);
 }
 
-/** The span from `offset` to `endOffset`; its end is the position of the end offset (the next line's start after a line break). */
 /**
  * A span whose line and column are worked out from its offsets when read: most spans of a large
  * file are never shown, and 7 fields each (18 spans an assignment) were half of its syntax tree.
@@ -778,6 +777,7 @@ class OffsetSpan implements A.Span {
   }
 }
 
+/** The span from `offset` to `endOffset`; its end is the position of the end offset (the next line's start after a line break). */
 function rangeSpan(file: string, lines: LineIndex, offset: number, endOffset: number): A.Span {
   return new OffsetSpan(lines, file, offset, endOffset);
 }
