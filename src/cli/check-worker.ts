@@ -113,4 +113,3 @@ export default async function checkShare(task: CheckTask): Promise<FileShare> {
     ...(task.withFrameworks ? { frameworks: ruleSet.frameworks } : {}),
   };
 }
-

@@ -12,7 +12,7 @@ import type {
 } from "../generated/ruleset.js";
 import type { Agreement, AgreementItem, Assign, BodyDecl, Delegate, Expect, Name, PartyDecl, Span, TestDecl } from "../syntax/ast.js";
 import { exactList } from "../syntax/exact-list.js";
-import { plainSpan } from "../syntax/plain-span.js";
+import { spanFromTo } from "../syntax/plain-span.js";
 import { compileModel, compileRule, outDimension, outFunction } from "./compile-framework.js";
 import { placeLevel, type Env, type FrameworkNode, type LocalFunction } from "./env.js";
 import { Namespace } from "./namespace.js";
@@ -618,5 +618,5 @@ function compileExpect(e: Expect, env: Env, parties: Parties, ctx: ConditionCont
 /** From `agreement` to the end of its title (or name): the line a reader recognises the agreement by. */
 function headerSpan(decl: Agreement): Span {
   const last = decl.title?.span ?? decl.name.span;
-  return { ...plainSpan(decl.span), endOffset: last.endOffset, endLine: last.endLine, endColumn: last.endColumn };
+  return spanFromTo(decl.span, last);
 }

@@ -10,7 +10,7 @@ import type { DimensionInfo, Env } from "./env.js";
 import { comparison, FROM_ZERO, intersect, REAL_LINE } from "./intervals.js";
 import { where, type Reporter } from "./report.js";
 import { suggest } from "./suggest.js";
-import { plainSpan } from "../syntax/plain-span.js";
+import { spanFromTo } from "../syntax/plain-span.js";
 
 export type Currency = "£" | "€" | "$";
 
@@ -61,7 +61,7 @@ export function compileDays(c: Conditions, ctx: ConditionContext): Days | undefi
   const until = c.until ? checkDay(c.until, ctx.r, ctx.clause) : null;
   if (from === undefined || until === undefined) return undefined;
   if (from !== null && until !== null && from > until) {
-    const span = { ...plainSpan(c.from!.span), endOffset: c.until!.span.endOffset, endLine: c.until!.span.endLine, endColumn: c.until!.span.endColumn };
+    const span = spanFromTo(c.from!.span, c.until!.span);
     ctx.r.error("type", `\`from ${from}\` comes after \`until ${until}\`: there is no day between them.`, span, { clause: ctx.clause });
     return undefined;
   }

@@ -8,6 +8,11 @@ export function plainSpan(s: Span): Span {
   return { file: s.file, offset: s.offset, endOffset: s.endOffset, line: s.line, column: s.column, endLine: s.endLine, endColumn: s.endColumn };
 }
 
+/** From the start of `from` to the end of `to`, as one plain span. */
+export function spanFromTo(from: Span, to: Span): Span {
+  return { ...plainSpan(from), endOffset: to.endOffset, endLine: to.endLine, endColumn: to.endColumn };
+}
+
 /** A diagnostic with its spans plain, as a worker thread's result carries it (the same object, changed). */
 export function withPlainSpans(d: Diagnostic): Diagnostic {
   d.span = plainSpan(d.span);
