@@ -1,7 +1,8 @@
 // The SMT peer of concordat's coverage analysis, for `npm run bench` only: the same question
 // (is there a point where nobody is accountable? where two parties are?) asked of Z3, one gap
 // and one conflict query per analysed activity, on the rule set of the bench's "spread"
-// agreement; timed next to concordat's own in-process `analyze` on the same rule set.
+// agreement; timed next to concordat's own in-process `analyze` on the same rule set, measured in
+// a Node process that analyses nothing else (bench/smt-concordat.ts).
 //
 // Run it with:   npm install --no-save z3-solver && BENCH_ONLY=smt npm run bench
 // or, with z3-solver installed elsewhere:   BENCH_Z3=/tmp/z3 BENCH_ONLY=smt npm run bench
@@ -26,6 +27,7 @@
 // it, whether or not that one applies itself (DESIGN.md §2: A overrides B overrides C leaves
 // only A; a cycle cancels its members). A party is accountable where an applying assignment
 // names it (an `each member` entry only at its own place).
+import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
@@ -35,13 +37,14 @@ import fc from "fast-check";
 import type { Agreement, Assignment, DimensionRange, PartyAt, RuleSet } from "../src/generated/ruleset.js";
 import type { Diagnostic } from "../src/diagnostics/diagnostic.js";
 import { loadProgram, compileProgram } from "../src/semantics/index.js";
-import { analyze, analyzeAgreement } from "../src/analysis/index.js";
-import { conflictDiagnostics, gapDiagnostics, scan } from "../src/analysis/coverage/index.js";
+import { analyzeAgreement } from "../src/analysis/index.js";
+import { conflictDiagnostics, gapDiagnostics } from "../src/analysis/coverage/index.js";
 import { analysedActivities } from "../src/analysis/space/index.js";
 import { dayNumber } from "../src/analysis/space/format.js";
 import { classify } from "../test/support/oracle.js";
 import { agreementArb } from "../test/support/arbitrary-ruleset.js";
-import { spreadRuleSet, timeInProcess } from "./in-process.js";
+import { spreadRuleSet, type InProcessMeasure } from "./in-process.js";
+import type { ConcordatTimings } from "./smt-concordat.js";
 
 /** The same shape as bench/run.ts's rows. */
 export interface SmtRow {
@@ -395,9 +398,15 @@ function exampleRuleSet(): RuleSet | null {
   return files.length === 0 ? null : compileProgram(loadProgram(files, { cwd: root })).ruleSet;
 }
 
-/** The median CPU and wall time of `work` over BENCH_RUNS runs (default 3), each on a fresh `prepare()` (not timed). */
-function inProcess<T>(prepare: () => T, work: (input: T) => number): SmtRow["m"] {
-  return timeInProcess(prepare, work, Math.max(1, Number(process.env.BENCH_RUNS ?? 3)));
+/**
+ * concordat's timings on the bench agreement of `n` assignments (bench/smt-concordat.ts), measured
+ * in a Node process of its own: one that has analysed nothing else, as a `check` has not.
+ */
+function concordatInItsOwnProcess(dir: string, n: number): ConcordatTimings {
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "smt-concordat.js");
+  const r = spawnSync(process.execPath, [script, String(n), dir], { encoding: "utf8", maxBuffer: 1 << 24, env: process.env });
+  if (r.status !== 0) throw new Error(`SMT peer: concordat's timings at ${n} assignments failed (${r.signal ?? `exit ${r.status}`}): ${r.stderr.slice(0, 500)}`);
+  return JSON.parse(r.stdout) as ConcordatTimings;
 }
 
 /**
@@ -448,35 +457,25 @@ export async function smtRows(dir: string, rows: SmtRow[], say: (s: string) => v
     for (const n of sizes) {
       const ruleSet = spreadRuleSet(dir, n);
       const agreements = ruleSet.agreements;
-      say(`SMT peer ${n.toLocaleString("en-GB")}: concordat analyze, and its gap and conflict checks alone`);
-      // Each timing on a rule set of its own: the analysis caches its partition per agreement.
-      const fresh = () => spreadRuleSet(dir, n);
-      const ours = inProcess(fresh, (rs) => analyze(rs, { keepCells: false }).length);
-      // The same, after two untimed runs: the code compiled, as Z3's is across its 2,000 queries.
-      const warm = timeInProcess(fresh, (rs) => analyze(rs, { keepCells: false }).length, Math.max(1, Number(process.env.BENCH_RUNS ?? 3)), 2);
-      // The scan may let its cells go, as `analyze` lets it when no later check reads cells.
-      const coverageOnly = inProcess(fresh, (rs) =>
-        rs.agreements.reduce((k, ag) => {
-          scan(ag, { keepCells: false });
-          return k + gapDiagnostics(ag).length + conflictDiagnostics(ag).length;
-        }, 0),
-      );
+      say(`SMT peer ${n.toLocaleString("en-GB")}: concordat analyze, and its gap and conflict checks alone (in a process of their own)`);
+      const ours = timed.has(n) ? concordatInItsOwnProcess(dir, n) : null;
       const activities = agreements.reduce((s, a) => s + analysedActivities(a).length, 0);
       say(`SMT peer ${n.toLocaleString("en-GB")}: Z3, ${activities.toLocaleString("en-GB")} activities × (gap + conflict)`);
       const run = await runPeer(ctx, agreements, limitMs);
       assertAgreement(agreements, run, concordatFindings(agreements, (ag) => analyzeAgreement(ruleSet, ag)), `at ${n.toLocaleString("en-GB")} assignments`);
       tally(run);
-      if (!timed.has(n)) continue;
+      if (ours === null) continue;
       const label = n.toLocaleString("en-GB");
-      rows.push({ series: "concordat analyze (in-process), same rule set", size: label, m: ours, growth: "" });
-      rows.push({ series: "concordat analyze (in-process, warm: after two untimed runs), same rule set", size: label, m: warm, growth: "" });
-      rows.push({ series: "concordat gap + conflict findings only (in-process), same rule set", size: label, m: coverageOnly, growth: "" });
+      const mine = ours;
+      rows.push({ series: "concordat analyze (in-process), same rule set", size: label, m: mine.analyze, growth: "" });
+      rows.push({ series: "concordat analyze (in-process, warm: after two untimed runs), same rule set", size: label, m: mine.analyzeWarm, growth: "" });
+      rows.push({ series: "concordat gap + conflict findings only (in-process), same rule set", size: label, m: mine.coverage, growth: "" });
+      rows.push({ series: "concordat gap + conflict findings only (in-process, warm), same rule set", size: label, m: mine.coverageWarm, growth: "" });
       const reached = run.complete ? "" : `; stopped by the ${limitMs / 1000} s limit after ${run.answers.length.toLocaleString("en-GB")} of ${activities.toLocaleString("en-GB")} activities`;
-      const times = (x: number, y: number) => `${Math.round(x / y).toLocaleString("en-GB")}×`;
+      const times = (x: number, y: InProcessMeasure) => `${Math.round(x / y.cpuMs).toLocaleString("en-GB")}× CPU, ${Math.round(run.wallMs / y.wallMs).toLocaleString("en-GB")}× wall`;
       const ratio =
-        `${times(run.cpuMs, ours.cpuMs)} CPU, ${times(run.wallMs, ours.wallMs)} wall of concordat analyze; ` +
-        `${times(run.cpuMs, warm.cpuMs)} CPU, ${times(run.wallMs, warm.wallMs)} wall of it warm; ` +
-        `${times(run.cpuMs, coverageOnly.cpuMs)} CPU, ${times(run.wallMs, coverageOnly.wallMs)} wall of its gap + conflict findings${run.complete ? "" : " (of the part it reached)"}`;
+        `${times(run.cpuMs, mine.analyze)} of concordat analyze; ${times(run.cpuMs, mine.analyzeWarm)} of it warm; ` +
+        `${times(run.cpuMs, mine.coverage)} of its gap + conflict findings; ${times(run.cpuMs, mine.coverageWarm)} of them warm${run.complete ? "" : " (of the part it reached)"}`;
       say(`SMT peer ${label}: ${(2 * run.answers.length).toLocaleString("en-GB")} queries, ${(run.cpuMs / (2 * run.answers.length)).toFixed(1)} ms CPU each on average`);
       rows.push({
         series: `SMT peer (z3-solver), gap + conflict queries (${ratio}${reached})`,
