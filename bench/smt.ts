@@ -44,7 +44,7 @@ import { dayNumber } from "../src/analysis/space/format.js";
 import { classify } from "../test/support/oracle.js";
 import { agreementArb } from "../test/support/arbitrary-ruleset.js";
 import { spreadRuleSet, type InProcessMeasure } from "./in-process.js";
-import type { ConcordatTimings } from "./smt-concordat.js";
+import type { ConcordatTimings, TimedWork } from "./smt-concordat.js";
 
 /** The same shape as bench/run.ts's rows. */
 export interface SmtRow {
@@ -404,9 +404,14 @@ function exampleRuleSet(): RuleSet | null {
  */
 function concordatInItsOwnProcess(dir: string, n: number): ConcordatTimings {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "smt-concordat.js");
-  const r = spawnSync(process.execPath, [script, String(n), dir], { encoding: "utf8", maxBuffer: 1 << 24, env: process.env });
-  if (r.status !== 0) throw new Error(`SMT peer: concordat's timings at ${n} assignments failed (${r.signal ?? `exit ${r.status}`}): ${r.stderr.slice(0, 500)}`);
-  return JSON.parse(r.stdout) as ConcordatTimings;
+  const one = (work: TimedWork): { cold: InProcessMeasure; warm: InProcessMeasure } => {
+    const r = spawnSync(process.execPath, [script, String(n), dir, work], { encoding: "utf8", maxBuffer: 1 << 24, env: process.env });
+    if (r.status !== 0) throw new Error(`SMT peer: concordat's ${work} timings at ${n} assignments failed (${r.signal ?? `exit ${r.status}`}): ${r.stderr.slice(0, 500)}`);
+    return JSON.parse(r.stdout) as { cold: InProcessMeasure; warm: InProcessMeasure };
+  };
+  const whole = one("analyze");
+  const coverage = one("coverage");
+  return { analyze: whole.cold, analyzeWarm: whole.warm, coverage: coverage.cold, coverageWarm: coverage.warm };
 }
 
 /**
@@ -468,9 +473,9 @@ export async function smtRows(dir: string, rows: SmtRow[], say: (s: string) => v
       const label = n.toLocaleString("en-GB");
       const mine = ours;
       rows.push({ series: "concordat analyze (in-process), same rule set", size: label, m: mine.analyze, growth: "" });
-      rows.push({ series: "concordat analyze (in-process, warm: after two untimed runs), same rule set", size: label, m: mine.analyzeWarm, growth: "" });
+      rows.push({ series: "concordat analyze (in-process, warm: after five runs), same rule set", size: label, m: mine.analyzeWarm, growth: "" });
       rows.push({ series: "concordat gap + conflict findings only (in-process), same rule set", size: label, m: mine.coverage, growth: "" });
-      rows.push({ series: "concordat gap + conflict findings only (in-process, warm), same rule set", size: label, m: mine.coverageWarm, growth: "" });
+      rows.push({ series: "concordat gap + conflict findings only (in-process, warm: after five runs), same rule set", size: label, m: mine.coverageWarm, growth: "" });
       const reached = run.complete ? "" : `; stopped by the ${limitMs / 1000} s limit after ${run.answers.length.toLocaleString("en-GB")} of ${activities.toLocaleString("en-GB")} activities`;
       const times = (x: number, y: InProcessMeasure) => `${Math.round(x / y.cpuMs).toLocaleString("en-GB")}× CPU, ${Math.round(run.wallMs / y.wallMs).toLocaleString("en-GB")}× wall`;
       const ratio =
