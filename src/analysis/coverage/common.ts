@@ -10,6 +10,8 @@ import {
   placeDependent,
   pointInRegion,
   anyoneResponsible,
+  firstAccountable,
+  type FirstAccountable,
   type Point,
   type Box,
   type Cell,
@@ -85,6 +87,8 @@ interface Verdict {
   responsible: boolean;
 }
 const GAP: Verdict = { parties: [], involved: [], responsible: false };
+/** verdict's answer from firstAccountable, reused: read before the next call. */
+const firstScratch: FirstAccountable = { assignment: undefined, parties: [], more: false };
 
 /** What holds for one live set: once for all its places, or per place where `each member` makes them differ. */
 interface Judged {
@@ -94,9 +98,10 @@ interface Judged {
 }
 
 function verdict(cell: Cell, place: number, agreement: Agreement): Verdict {
+  const first = firstAccountable(cell, place, agreement, firstScratch);
+  if (first.assignment === undefined) return GAP;
+  if (!first.more) return { parties: first.parties, involved: [first.assignment], responsible: anyoneResponsible(cell, place, agreement) };
   const by = accountableBy(cell, place, agreement);
-  if (by.length === 0) return GAP;
-  if (by.length === 1) return { parties: by[0]!.parties, involved: [by[0]!.assignment], responsible: anyoneResponsible(cell, place, agreement) };
   const parties = new Distinct<string>();
   for (const b of by) parties.addAll(b.parties);
   return { parties: parties.items, involved: by.map((b) => b.assignment), responsible: anyoneResponsible(cell, place, agreement) };

@@ -21,7 +21,7 @@ import {
   placeDependent as placeDependentImpl,
   type Responsibility,
 } from "./parties.js";
-export { anyoneResponsible } from "./parties.js";
+export { anyoneResponsible, firstAccountable, type FirstAccountable } from "./parties.js";
 import {
   assignmentBoxRegion as assignmentBoxRegionImpl,
   assignmentRegionImpl,

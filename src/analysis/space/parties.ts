@@ -86,6 +86,43 @@ export function accountableAssignments(cell: Cell, place: number, agreement: Agr
 }
 
 /**
+ * The first assignment (after overrides) that makes someone accountable at a cell and place, with
+ * those parties, and whether another does too: what the scan asks of every live set, most of
+ * which have one. Without the list accountableAssignments builds (its pairs were a tenth of the
+ * scan's allocation); `out` is the caller's, filled in.
+ */
+export function firstAccountable(cell: Cell, place: number, agreement: Agreement, out: FirstAccountable): FirstAccountable {
+  const name = placeNameOf(agreement, place);
+  out.assignment = undefined;
+  out.parties = [];
+  out.more = false;
+  const assignments = cell.assignments;
+  for (let i = 0; i < assignments.length; i++) {
+    const a = assignments[i]!;
+    if (out.assignment !== undefined) {
+      if (namesSomeoneAt(a.raci.accountable, name)) {
+        out.more = true;
+        break;
+      }
+      continue;
+    }
+    const parties = partiesAt(a.raci.accountable, name);
+    if (parties.length > 0) {
+      out.assignment = a;
+      out.parties = parties;
+    }
+  }
+  return out;
+}
+
+export interface FirstAccountable {
+  assignment: Assignment | undefined;
+  parties: string[];
+  /** Whether a later assignment makes someone accountable there too. */
+  more: boolean;
+}
+
+/**
  * Per assignment (after overrides) that names someone responsible at the place, the parties it
  * makes responsible after delegations. Delegations compose (DESIGN.md §7): with P→Q and Q→R live
  * in the cell, R does P's work (and Q's); P→Q and P→R make both Q and R responsible. A chain that
