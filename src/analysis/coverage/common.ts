@@ -6,7 +6,7 @@ import {
   accountableBy,
   analysedActivities,
   partition,
-  partitionOnce,
+  eachCellOnce,
   placeDependent,
   pointInRegion,
   anyoneResponsible,
@@ -110,15 +110,16 @@ function verdict(cell: Cell, place: number, agreement: Agreement): Verdict {
 /**
  * The scan of every analysed activity, made once per agreement (the first call decides how).
  * `keepCells: false` is for when no check after the scan reads the engine's cells (see
- * src/analysis/index.ts): each activity's partition is then let go once judged. Kept for the
- * whole analysis, every cell outlived the collector's young generation and was copied twice
- * (a sixth of the analysis' CPU at 8,000 assignments over 1,000 activities). Either way the
- * same scan.
+ * src/analysis/index.ts): each cell is then judged as it is made and let go (eachCellOnce).
+ * Kept for the whole analysis, every cell outlived the collector's young generation and was
+ * copied twice (a sixth of the analysis' CPU at 8,000 assignments over 1,000 activities); kept
+ * until its activity was judged, one activity of 160,000 assignments held 866,000. Either way
+ * the same scan.
  */
 export function scan(agreement: Agreement, options: { keepCells?: boolean } = {}): Scan {
   const hit = scans.get(agreement);
   if (hit) return hit;
-  const cellsOf = options.keepCells === false ? partitionOnce : partition;
+  const keepCells = options.keepCells !== false;
   const out: Scan = { agreement, activities: [], byActivity: new Map(), applying: new Set() };
   // Where nobody is responsible is collected only for the activities an `assign responsible`
   // obligation selects: it is a box per cell and accountable assignment, the scan's largest output.
@@ -126,46 +127,55 @@ export function scan(agreement: Agreement, options: { keepCells?: boolean } = {}
   for (const rule of agreement.rules)
     for (const ob of rule.obligations) if (ob.type === "assign-responsible") for (const act of ob.activities ?? []) askResponsible.add(act);
   for (const activity of analysedActivities(agreement)) {
-    const wantResponsible = askResponsible.has(activity);
     const s: ActivityScan = { activity, gap: [], conflicts: NO_GROUPS, redundant: NO_GROUPS, noResponsible: NO_GROUPS };
     out.activities.push(s);
     out.byActivity.set(activity, s);
-    // Cells with the same live set share their assignment arrays, and what holds at a cell
-    // depends only on those (and on the place, for `each member`): each is judged once.
-    // Indexed loops: this runs once per cell, mostly before the engine has optimised it.
-    const judged = new Map<readonly Assignment[], Judged>();
-    const cells = cellsOf(agreement, activity).cells;
-    for (let c = 0; c < cells.length; c++) {
-      const cell = cells[c]!;
-      let j = judged.get(cell.assignments);
-      if (!j) {
-        const dependent = placeDependent(cell);
-        judged.set(cell.assignments, (j = { dependent, once: undefined, at: dependent ? new Map() : undefined }));
-        for (let i = 0; i < cell.assignments.length; i++) out.applying.add(cell.assignments[i]!.id);
-      }
-      // Judged per place where `each member` makes the parties differ, else once for the cell.
-      const rounds = j.dependent ? cell.places.length : 1;
-      for (let k = 0; k < rounds; k++) {
-        const places = j.dependent ? [cell.places[k]!] : cell.places;
-        const place = places[0]!;
-        let v = j.at ? j.at.get(place) : j.once;
-        if (!v) {
-          v = verdict(cell, place, agreement);
-          if (j.at) j.at.set(place, v);
-          else j.once = v;
-        }
-        if (v === GAP) {
-          s.gap.push(bare(cell, places));
-          continue;
-        }
-        if (v.parties.length >= 2) addTo(s, "conflicts", v.involved, bare(cell, places), v.parties);
-        else if (v.involved.length >= 2) addTo(s, "redundant", v.involved, bare(cell, places), v.parties);
-        if (wantResponsible && !v.responsible) for (let i = 0; i < v.involved.length; i++) addTo(s, "noResponsible", [v.involved[i]!], bare(cell, places), v.parties);
-      }
-    }
+    const judge = cellJudge(agreement, s, out.applying, askResponsible.has(activity));
+    if (keepCells) {
+      const cells = partition(agreement, activity).cells;
+      for (let c = 0; c < cells.length; c++) judge(cells[c]!);
+    } else eachCellOnce(agreement, activity, judge);
   }
   scans.set(agreement, out);
   return out;
+}
+
+/**
+ * What the scan does with each cell of one activity: its verdict (at each place where `each
+ * member` makes the places differ) added to the activity's scan. Cells with the same live set
+ * share their assignment arrays, and what holds at a cell depends only on those (and on the
+ * place, for `each member`): each is judged once. Indexed loops: this runs once per cell, mostly
+ * before the engine has optimised it.
+ */
+function cellJudge(agreement: Agreement, s: ActivityScan, applying: Set<string>, wantResponsible: boolean): (cell: Cell) => void {
+  const judged = new Map<readonly Assignment[], Judged>();
+  return (cell) => {
+    let j = judged.get(cell.assignments);
+    if (!j) {
+      const dependent = placeDependent(cell);
+      judged.set(cell.assignments, (j = { dependent, once: undefined, at: dependent ? new Map() : undefined }));
+      for (let i = 0; i < cell.assignments.length; i++) applying.add(cell.assignments[i]!.id);
+    }
+    // Judged per place where `each member` makes the parties differ, else once for the cell.
+    const rounds = j.dependent ? cell.places.length : 1;
+    for (let k = 0; k < rounds; k++) {
+      const places = j.dependent ? [cell.places[k]!] : cell.places;
+      const place = places[0]!;
+      let v = j.at ? j.at.get(place) : j.once;
+      if (!v) {
+        v = verdict(cell, place, agreement);
+        if (j.at) j.at.set(place, v);
+        else j.once = v;
+      }
+      if (v === GAP) {
+        s.gap.push(bare(cell, places));
+        continue;
+      }
+      if (v.parties.length >= 2) addTo(s, "conflicts", v.involved, bare(cell, places), v.parties);
+      else if (v.involved.length >= 2) addTo(s, "redundant", v.involved, bare(cell, places), v.parties);
+      if (wantResponsible && !v.responsible) for (let i = 0; i < v.involved.length; i++) addTo(s, "noResponsible", [v.involved[i]!], bare(cell, places), v.parties);
+    }
+  };
 }
 
 // ------------------------------------------------------------------ wording

@@ -12,7 +12,7 @@
 import type { Agreement, Assignment, Expectation } from "../../generated/ruleset.js";
 import type { Witness } from "../../diagnostics/diagnostic.js";
 import type { ActivityPartition, Box, Cell, Point, Region } from "./types.js";
-import { analysedActivities as analysedActivitiesImpl, partitionOf } from "./sweep.js";
+import { analysedActivities as analysedActivitiesImpl, eachCellOf, partitionOf } from "./sweep.js";
 import {
   accountableParties,
   responsibleParties,
@@ -59,11 +59,12 @@ export function partition(agreement: Agreement, activity: string): ActivityParti
 }
 
 /**
- * The same partition, for a caller that reads it once and is the last to: a cached one is
- * reused, but one made here is not kept (its cells die young, see `scan`).
+ * The same cells as `partition`, each given to `visit` as it is made and then let go (a cached
+ * partition is read instead, and none is cached): for a caller that reads each cell once and
+ * is the last to (see `scan`).
  */
-export function partitionOnce(agreement: Agreement, activity: string): ActivityPartition {
-  return partitionOf(agreement, activity, false);
+export function eachCellOnce(agreement: Agreement, activity: string, visit: (cell: Cell) => void): void {
+  eachCellOf(agreement, activity, visit);
 }
 
 /** The name of a place index, or null when the agreement has no members (the place axis is one point). */

@@ -416,6 +416,8 @@ interface SweepCtx {
   scratch: AxisScratch[];
   /** Cells the sweep in declaration order may emit before kdPartition takes over. */
   budget: number;
+  /** Where the k-d partition's cells go when they are not kept (see eachCellOf); null: into `cells`. */
+  sink: ((cell: Cell) => void) | null;
 }
 
 const SWEEP_BUDGET_BASE = 4_000;
@@ -440,15 +442,49 @@ function sweepContext(p: Prepared, activity: string, budget: number): SweepCtx {
     memo: new Map(),
     scratch: axisScratch(p.dims.length + 1),
     budget,
+    sink: null,
   };
 }
 
-/** The partition of an activity, cached for the agreement unless `keep` is false (then only a cached one is reused). */
-export function partitionOf(agreement: Agreement, activity: string, keep = true): ActivityPartition {
+/** The partition of an activity, cached for the agreement. */
+export function partitionOf(agreement: Agreement, activity: string): ActivityPartition {
   const p = prepared(agreement);
   const hit = p.partitions.get(activity);
   if (hit) return hit;
   const ctx = sweepContext(p, activity, Number.POSITIVE_INFINITY);
+  runPartition(ctx, null);
+  const result: ActivityPartition = { activity, cells: ctx.cells };
+  p.partitions.set(activity, result);
+  return result;
+}
+
+/**
+ * Each cell of an activity's partition, in the partition's order, given to `visit` as it is made
+ * and kept by nobody: for a caller that reads each cell once and is the last to (the scan, when
+ * no later check reads cells). The partition of one activity of 160,000 assignments is 866,000
+ * cells; kept whole until judged, every one outlived the young generation and was copied twice.
+ * A cached partition is read instead; the same cells either way.
+ */
+export function eachCellOf(agreement: Agreement, activity: string, visit: (cell: Cell) => void): void {
+  const p = prepared(agreement);
+  const hit = p.partitions.get(activity);
+  if (hit) {
+    for (let i = 0; i < hit.cells.length; i++) visit(hit.cells[i]!);
+    return;
+  }
+  const ctx = sweepContext(p, activity, Number.POSITIVE_INFINITY);
+  runPartition(ctx, visit);
+  // The sweep in declaration order keeps its cells (at most its budget) until it knows that it
+  // is not over it; the k-d partition has given them to `visit` already.
+  for (let i = 0; i < ctx.cells.length; i++) visit(ctx.cells[i]!);
+}
+
+/**
+ * The partition of ctx's activity: its cells into ctx.cells, or those of the k-d partition to
+ * `sink` when there is one (the sweep in declaration order always keeps its own: it may be
+ * abandoned for the k-d partition, and its cells with it).
+ */
+function runPartition(ctx: SweepCtx, sink: ((cell: Cell) => void) | null): void {
   const live = ctx.boxes.map((_, i) => i);
   // The sweep in declaration order gives cells that follow the order of the axes, which makes
   // regions read in that order; but where boxes constrain different axes in no common order
@@ -461,18 +497,19 @@ export function partitionOf(agreement: Agreement, activity: string, keep = true)
   // piece of that axis once, where the k-d split would sort the boxes again at every cut (8,000
   // nested bands: 3.6 s of sorting for the same cells).
   ctx.budget = SWEEP_BUDGET_BASE + SWEEP_BUDGET_PER_BOX * ctx.boxes.length;
-  if (ctx.boxes.length >= KD_FIRST_BOXES && restrictedAxes(ctx) >= 2) kdPartition(ctx);
-  else
-    try {
-      sweepPlaces(ctx, live);
-    } catch (e) {
-      if (e !== overBudget) throw e;
-      ctx.cells = [];
-      kdPartition(ctx);
-    }
-  const result: ActivityPartition = { activity, cells: ctx.cells };
-  if (keep) p.partitions.set(activity, result);
-  return result;
+  if (ctx.boxes.length >= KD_FIRST_BOXES && restrictedAxes(ctx) >= 2) {
+    ctx.sink = sink;
+    kdPartition(ctx);
+    return;
+  }
+  try {
+    sweepPlaces(ctx, live);
+  } catch (e) {
+    if (e !== overBudget) throw e;
+    ctx.cells = [];
+    ctx.sink = sink;
+    kdPartition(ctx);
+  }
 }
 
 /** How many axes (places, days, each dimension) some live box of the activity restricts. */
@@ -970,7 +1007,7 @@ function emit(ctx: SweepCtx, live: number[]): void {
 /** The cell at the sweep's current place, days and dimensions, with its live sets (no budget: the k-d split has its own). */
 function pushCell(ctx: SweepCtx, live: number[]): void {
   const e = liveSets(ctx, live);
-  ctx.cells.push({
+  const cell: Cell = {
     activity: ctx.activity,
     places: ctx.places,
     days: ctx.days,
@@ -978,7 +1015,9 @@ function pushCell(ctx: SweepCtx, live: number[]): void {
     applicable: e.applicable,
     assignments: e.assignments,
     delegations: e.delegations,
-  });
+  };
+  if (ctx.sink !== null) ctx.sink(cell);
+  else ctx.cells.push(cell);
 }
 
 // ------------------------------------------------------------------ the k-d partition
