@@ -94,7 +94,7 @@ export function accountableAssignments(cell: Cell, place: number, agreement: Agr
 export function firstAccountable(cell: Cell, place: number, agreement: Agreement, out: FirstAccountable): FirstAccountable {
   const name = placeNameOf(agreement, place);
   out.assignment = undefined;
-  out.parties = [];
+  out.parties = NO_PARTIES;
   out.more = false;
   const assignments = cell.assignments;
   for (let i = 0; i < assignments.length; i++) {
@@ -114,6 +114,9 @@ export function firstAccountable(cell: Cell, place: number, agreement: Agreement
   }
   return out;
 }
+
+/** firstAccountable's parties where nobody is accountable: one empty list, never changed (one a call otherwise). */
+const NO_PARTIES: string[] = [];
 
 export interface FirstAccountable {
   assignment: Assignment | undefined;
