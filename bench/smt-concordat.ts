@@ -19,7 +19,7 @@ import { spreadRuleSet, timeInProcess, type InProcessMeasure } from "./in-proces
 export interface ConcordatTimings {
   /** `analyze`, the median of BENCH_RUNS runs (default 3) in a fresh process: the first compiles the code. */
   analyze: InProcessMeasure;
-  /** The same after five untimed runs: the code compiled and optimised, as Z3's is across its queries. */
+  /** The same after at least five runs (the cold ones, then untimed ones): the code compiled and optimised, as Z3's is across its queries. */
   analyzeWarm: InProcessMeasure;
   /** The gap and conflict findings alone (the peer's two questions), as they come in a fresh process. */
   coverage: InProcessMeasure;
@@ -28,6 +28,12 @@ export interface ConcordatTimings {
 }
 
 export type TimedWork = "analyze" | "coverage";
+
+/** One work's figures from its own process. */
+export interface WorkTimings {
+  cold: InProcessMeasure;
+  warm: InProcessMeasure;
+}
 
 /** The gap and conflict findings of every agreement; the scan may let its cells go, as `analyze` lets it when no later check reads cells. */
 function gapsAndConflicts(rs: RuleSet): number {
@@ -41,7 +47,7 @@ function gapsAndConflicts(rs: RuleSet): number {
 const WARM_AFTER = 5;
 
 /** One work's timings in this process, which must have run nothing else: as it comes, then warm. */
-export function timingsHere(dir: string, n: number, work: TimedWork): { cold: InProcessMeasure; warm: InProcessMeasure } {
+export function timingsHere(dir: string, n: number, work: TimedWork): WorkTimings {
   const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
   // Each run on a rule set of its own: the analysis caches its partition per agreement.
   const fresh = () => spreadRuleSet(dir, n);

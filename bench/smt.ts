@@ -44,7 +44,7 @@ import { dayNumber } from "../src/analysis/space/format.js";
 import { classify } from "../test/support/oracle.js";
 import { agreementArb } from "../test/support/arbitrary-ruleset.js";
 import { spreadRuleSet, type InProcessMeasure } from "./in-process.js";
-import type { ConcordatTimings, TimedWork } from "./smt-concordat.js";
+import type { ConcordatTimings, TimedWork, WorkTimings } from "./smt-concordat.js";
 
 /** The same shape as bench/run.ts's rows. */
 export interface SmtRow {
@@ -404,10 +404,10 @@ function exampleRuleSet(): RuleSet | null {
  */
 function concordatInItsOwnProcess(dir: string, n: number): ConcordatTimings {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "smt-concordat.js");
-  const one = (work: TimedWork): { cold: InProcessMeasure; warm: InProcessMeasure } => {
+  const one = (work: TimedWork): WorkTimings => {
     const r = spawnSync(process.execPath, [script, String(n), dir, work], { encoding: "utf8", maxBuffer: 1 << 24, env: process.env });
     if (r.status !== 0) throw new Error(`SMT peer: concordat's ${work} timings at ${n} assignments failed (${r.signal ?? `exit ${r.status}`}): ${r.stderr.slice(0, 500)}`);
-    return JSON.parse(r.stdout) as { cold: InProcessMeasure; warm: InProcessMeasure };
+    return JSON.parse(r.stdout) as WorkTimings;
   };
   const whole = one("analyze");
   const coverage = one("coverage");
@@ -471,16 +471,15 @@ export async function smtRows(dir: string, rows: SmtRow[], say: (s: string) => v
       tally(run);
       if (ours === null) continue;
       const label = n.toLocaleString("en-GB");
-      const mine = ours;
-      rows.push({ series: "concordat analyze (in-process), same rule set", size: label, m: mine.analyze, growth: "" });
-      rows.push({ series: "concordat analyze (in-process, warm: after five runs), same rule set", size: label, m: mine.analyzeWarm, growth: "" });
-      rows.push({ series: "concordat gap + conflict findings only (in-process), same rule set", size: label, m: mine.coverage, growth: "" });
-      rows.push({ series: "concordat gap + conflict findings only (in-process, warm: after five runs), same rule set", size: label, m: mine.coverageWarm, growth: "" });
+      rows.push({ series: "concordat analyze (in-process), same rule set", size: label, m: ours.analyze, growth: "" });
+      rows.push({ series: "concordat analyze (in-process, warm: after five runs), same rule set", size: label, m: ours.analyzeWarm, growth: "" });
+      rows.push({ series: "concordat gap + conflict findings only (in-process), same rule set", size: label, m: ours.coverage, growth: "" });
+      rows.push({ series: "concordat gap + conflict findings only (in-process, warm: after five runs), same rule set", size: label, m: ours.coverageWarm, growth: "" });
       const reached = run.complete ? "" : `; stopped by the ${limitMs / 1000} s limit after ${run.answers.length.toLocaleString("en-GB")} of ${activities.toLocaleString("en-GB")} activities`;
-      const times = (x: number, y: InProcessMeasure) => `${Math.round(x / y.cpuMs).toLocaleString("en-GB")}× CPU, ${Math.round(run.wallMs / y.wallMs).toLocaleString("en-GB")}× wall`;
+      const times = (y: InProcessMeasure) => `${Math.round(run.cpuMs / y.cpuMs).toLocaleString("en-GB")}× CPU, ${Math.round(run.wallMs / y.wallMs).toLocaleString("en-GB")}× wall`;
       const ratio =
-        `${times(run.cpuMs, mine.analyze)} of concordat analyze; ${times(run.cpuMs, mine.analyzeWarm)} of it warm; ` +
-        `${times(run.cpuMs, mine.coverage)} of its gap + conflict findings; ${times(run.cpuMs, mine.coverageWarm)} of them warm${run.complete ? "" : " (of the part it reached)"}`;
+        `${times(ours.analyze)} of concordat analyze; ${times(ours.analyzeWarm)} of it warm; ` +
+        `${times(ours.coverage)} of its gap + conflict findings; ${times(ours.coverageWarm)} of them warm${run.complete ? "" : " (of the part it reached)"}`;
       say(`SMT peer ${label}: ${(2 * run.answers.length).toLocaleString("en-GB")} queries, ${(run.cpuMs / (2 * run.answers.length)).toFixed(1)} ms CPU each on average`);
       rows.push({
         series: `SMT peer (z3-solver), gap + conflict queries (${ratio}${reached})`,
