@@ -220,68 +220,88 @@ export function mergeRegion(region: Region): Region {
     internedObjects.set(o, id);
     return id;
   };
-  let ids: Int32Array[] = boxes.map((b) => {
-    const k = new Int32Array(nAxes);
-    for (let a = 0; a < nAxes; a++) k[a] = intern(b, a);
-    return k;
-  });
-  const sameWithout = (x: Int32Array, y: Int32Array, axis: number): boolean => {
-    for (let a = 0; a < nAxes; a++) if (a !== axis && x[a] !== y[a]) return false;
+  // Each box's axes in one flat list (box i at i * nAxes), and a second one the next pass
+  // writes: a typed list per box was 180,000 small objects to reach through.
+  let ids = new Int32Array(boxes.length * nAxes);
+  let nextIds = new Int32Array(boxes.length * nAxes);
+  for (let i = 0; i < boxes.length; i++) for (let a = 0; a < nAxes; a++) ids[i * nAxes + a] = intern(boxes[i]!, a);
+  const sameWithout = (x: number, y: number, axis: number): boolean => {
+    for (let a = 0; a < nAxes; a++) if (a !== axis && ids[x * nAxes + a] !== ids[y * nAxes + a]) return false;
     return true;
   };
   for (let round = 0; round < 8; round++) {
     const before = boxes.length;
     for (let axis = nAxes - 1; axis >= 0; axis--) {
       // Groups of boxes equal on every other axis (the activity is the same within a region's
-      // merge only when it is equal: it is part of the key), in order of first appearance.
-      const byHash = new Map<number, number[]>();
-      const groups: number[][] = [];
-      for (let i = 0; i < boxes.length; i++) {
-        const k = ids[i]!;
+      // merge only when it is equal: it is part of the key), numbered in order of first
+      // appearance. Found in an open-addressed table of typed arrays: a Map of a list per box
+      // was most of a merge of 180,000 gap boxes, and its garbage slowed the rest.
+      const n = boxes.length;
+      const s = mergeScratch.reserve(n);
+      let cap = 64;
+      while (cap < 2 * n) cap *= 2;
+      const table = s.table.subarray(0, cap).fill(-1);
+      const mask = cap - 1;
+      let nGroups = 0;
+      for (let i = 0; i < n; i++) {
         let h = 0;
-        for (let a = 0; a < nAxes; a++) if (a !== axis) h = (Math.imul(h, 0x9e3779b1) + k[a]! + 1) | 0;
+        for (let a = 0, at = i * nAxes; a < nAxes; a++, at++) if (a !== axis) h = (Math.imul(h, 0x9e3779b1) + ids[at]! + 1) | 0;
         const act = boxes[i]!.activity;
-        let bucket = byHash.get(h);
-        if (!bucket) byHash.set(h, (bucket = []));
-        let g: number[] | undefined;
-        for (const gi of bucket) {
-          const first = groups[gi]![0]!;
-          if (boxes[first]!.activity === act && sameWithout(ids[first]!, k, axis)) {
-            g = groups[gi];
-            break;
-          }
+        let slot = (h ^ (h >>> 15)) & mask;
+        let g = table[slot]!;
+        while (g !== -1) {
+          const first = s.firstOf[g]!;
+          if (s.hashOf[g] === h && boxes[first]!.activity === act && sameWithout(first, i, axis)) break;
+          slot = (slot + 1) & mask;
+          g = table[slot]!;
         }
-        if (g) g.push(i);
-        else {
-          bucket.push(groups.length);
-          groups.push([i]);
+        if (g === -1) {
+          g = nGroups++;
+          table[slot] = g;
+          s.firstOf[g] = i;
+          s.hashOf[g] = h;
+          s.count[g] = 0;
         }
+        s.groupOf[i] = g;
+        s.count[g]!++;
       }
-      if (groups.length === boxes.length) continue;
+      if (nGroups === n) continue;
+      // Each group's boxes in their order, one group after another (a counting sort).
+      for (let g = 0, at = 0; g < nGroups; g++) {
+        s.start[g] = at;
+        at += s.count[g]!;
+      }
+      for (let i = 0; i < n; i++) s.order[s.start[s.groupOf[i]!]! + --s.count[s.groupOf[i]!]!] = i;
       const nextBoxes: Box[] = [];
-      const nextIds: Int32Array[] = [];
-      for (const g of groups) {
-        if (g.length === 1) {
-          nextBoxes.push(boxes[g[0]!]!);
-          nextIds.push(ids[g[0]!]!);
+      // The next pass's axes, box by box: a box's own, or (axis changed) its group's first's.
+      let written = 0;
+      const copyIds = (from: number, changedAxis: number, changedTo: number): void => {
+        for (let a = 0; a < nAxes; a++) nextIds[written * nAxes + a] = a === changedAxis ? changedTo : ids[from * nAxes + a]!;
+        written++;
+      };
+      for (let g = 0; g < nGroups; g++) {
+        const from = s.start[g]!;
+        const to = g + 1 < nGroups ? s.start[g + 1]! : n;
+        if (to - from === 1) {
+          nextBoxes.push(boxes[s.firstOf[g]!]!);
+          copyIds(s.firstOf[g]!, -1, 0);
           continue;
         }
-        const members = g.map((i) => boxes[i]!);
-        const base = ids[g[0]!]!;
-        const position = new Map<Box, number>(members.map((m, j) => [m, g[j]!]));
+        // The counting sort filled each group from its end: its boxes run backwards.
+        const at: number[] = [];
+        for (let j = to - 1; j >= from; j--) at.push(s.order[j]!);
+        const members = at.map((i) => boxes[i]!);
+        // Where a box mergeAlong left as it was came from (a Map only for a large group).
+        const position = members.length > 16 ? new Map<Box, number>(members.map((m, j) => [m, j])) : undefined;
         for (const m of mergeAlong(members, axis)) {
-          const at = position.get(m);
-          if (at !== undefined) nextIds.push(ids[at]!);
-          else {
-            const k = base.slice();
-            k[axis] = intern(m, axis);
-            nextIds.push(k);
-          }
+          const j = position ? (position.get(m) ?? -1) : members.indexOf(m);
+          if (j >= 0) copyIds(at[j]!, -1, 0);
+          else copyIds(at[0]!, axis, intern(m, axis));
           nextBoxes.push(m);
         }
       }
       boxes = nextBoxes;
-      ids = nextIds;
+      [ids, nextIds] = [nextIds, ids];
     }
     if (boxes.length === before) {
       // Stable: merging it again gives the same boxes, so it is kept frozen and returned as it
@@ -294,6 +314,39 @@ export function mergeRegion(region: Region): Region {
   }
   return boxes;
 }
+
+/**
+ * mergeRegion's scratch, reused by every pass (a pass ends before the next begins): the hash
+ * table of groups (a pass uses the first power of two at least twice its boxes), each box's group, and each group's
+ * first box, hash, count and start in \`order\`, the boxes by group.
+ */
+class MergeScratch {
+  table = new Int32Array(64);
+  groupOf = new Int32Array(32);
+  order = new Int32Array(32);
+  firstOf = new Int32Array(32);
+  hashOf = new Int32Array(32);
+  count = new Int32Array(32);
+  start = new Int32Array(32);
+  reserve(n: number): this {
+    if (this.groupOf.length < n) {
+      const size = Math.max(n, 2 * this.groupOf.length);
+      this.groupOf = new Int32Array(size);
+      this.order = new Int32Array(size);
+      this.firstOf = new Int32Array(size);
+      this.hashOf = new Int32Array(size);
+      this.count = new Int32Array(size);
+      this.start = new Int32Array(size);
+    }
+    if (this.table.length < 2 * n) {
+      let cap = this.table.length;
+      while (cap < 2 * n) cap *= 2;
+      this.table = new Int32Array(cap);
+    }
+    return this;
+  }
+}
+const mergeScratch = new MergeScratch();
 
 /** Results of mergeRegion that no further round changes (frozen). */
 const maximal = new WeakSet<Region>();
