@@ -565,28 +565,35 @@ function maskOn(b: IBox, k: number): Uint8Array | null {
  * 50 passes over 160,000 boxes on one activity of 160,000 assignments at 50 places).
  */
 function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { values: number[]; live: number[] }[] | null {
-  // The boxes restricting the axis: their masks, and their positions in \`live\`.
-  const masks: Uint8Array[] = [];
-  const positions: number[] = [];
+  // The boxes restricting the axis: their masks, and their positions in \`live\` (counted, in
+  // scratch: this runs at every node of the sweep, mostly on a few boxes).
+  const masks = restrictingMasks;
+  const positions = restrictingAt;
+  let nMasks = 0;
   for (let i = 0; i < live.length; i++) {
     const mask = maskOn(boxes[live[i]!]!, k);
     if (mask !== null) {
-      masks.push(mask);
-      positions.push(i);
+      masks[nMasks] = mask;
+      positions[nMasks++] = i;
     }
   }
-  if (masks.length === 0) return null;
+  if (nMasks === 0) return null;
   const s = groupScratch.reserve(n, live.length);
   // Each value's restricting boxes (positions, in order) in one flat list, value after value:
   // value v's from start[v] to start[v + 1].
   const start = s.start;
   start.fill(0, 0, n + 1);
-  for (const mask of masks) for (let v = 0; v < n; v++) if (mask[v] === 1) start[v + 1]!++;
-  for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
-  const flat = s.flatOf(start[n]!);
+  for (let r = 0; r < nMasks; r++) {
+    const mask = masks[r]!;
+    for (let v = 0; v < n; v++) if (mask[v] === 1) start[v + 1]!++;
+  }
   const cursor = s.cursor;
-  cursor.set(start.subarray(0, n));
-  for (let r = 0; r < masks.length; r++) {
+  for (let v = 0; v < n; v++) {
+    start[v + 1]! += start[v]!;
+    cursor[v] = start[v]!;
+  }
+  const flat = s.flatOf(start[n]!);
+  for (let r = 0; r < nMasks; r++) {
     const mask = masks[r]!;
     const at = positions[r]!;
     for (let v = 0; v < n; v++) if (mask[v] === 1) flat[cursor[v]!++] = at;
@@ -614,7 +621,7 @@ function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { v
   // group's restricting ones (marked). Built in one packed scratch list, copied to its length.
   const restricting = s.restricting;
   const marked = s.marked;
-  for (const at of positions) restricting[at] = 1;
+  for (let r = 0; r < nMasks; r++) restricting[positions[r]!] = 1;
   const sub = groupLive;
   const groups: { values: number[]; live: number[] }[] = [];
   for (const v of firstValue) {
@@ -624,7 +631,11 @@ function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { v
     for (let j = start[v]!; j < start[v + 1]!; j++) marked[flat[j]!] = 0;
     groups.push({ values: [], live: sub.slice(0, m) });
   }
-  for (const at of positions) restricting[at] = 0;
+  // Cleared, and the masks let go (they belong to the agreement analysed).
+  for (let r = 0; r < nMasks; r++) {
+    restricting[positions[r]!] = 0;
+    masks[r] = NO_MASK;
+  }
   // The values in group order in one packed scratch list (a counting sort), each group's a slice
   // of it: packed like every other list of places or values (a holey one deoptimised the sweep).
   const order = groupValues;
@@ -684,7 +695,11 @@ class GroupScratch {
   }
 }
 const groupScratch = new GroupScratch();
-// The live set of one group as it is built, and the values in group order (packed lists).
+// The masks and positions of the boxes restricting the axis, the live set of one group as it is
+// built, and the values in group order (packed lists, counted).
+const restrictingMasks: Uint8Array[] = [];
+const NO_MASK = new Uint8Array(0);
+const restrictingAt: number[] = [];
 const groupLive: number[] = [];
 const groupValues: number[] = [];
 
