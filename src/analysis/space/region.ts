@@ -317,8 +317,8 @@ export function mergeRegion(region: Region): Region {
 
 /**
  * mergeRegion's scratch, reused by every pass (a pass ends before the next begins): the hash
- * table of groups (a pass uses the first power of two at least twice its boxes), each box's group, and each group's
- * first box, hash, count and start in \`order\`, the boxes by group.
+ * table of groups (a pass uses the first power of two at least twice its boxes), each box's
+ * group, and each group's first box, hash, count and start in `order`, the boxes by group.
  */
 class MergeScratch {
   table = new Int32Array(64);

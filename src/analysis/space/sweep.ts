@@ -565,7 +565,7 @@ function maskOn(b: IBox, k: number): Uint8Array | null {
  * 50 passes over 160,000 boxes on one activity of 160,000 assignments at 50 places).
  */
 function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { values: number[]; live: number[] }[] | null {
-  // The boxes restricting the axis: their masks, and their positions in \`live\` (counted, in
+  // The boxes restricting the axis: their masks, and their positions in `live` (counted, in
   // scratch: this runs at every node of the sweep, mostly on a few boxes).
   const masks = restrictingMasks;
   const positions = restrictingAt;
@@ -617,7 +617,7 @@ function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { v
     groupOf[v] = x;
     counts[x]!++;
   }
-  // Each group's live set, in the order of \`live\`: the boxes that take every value, and the
+  // Each group's live set, in the order of `live`: the boxes that take every value, and the
   // group's restricting ones (marked). Built in one packed scratch list, copied to its length.
   const restricting = s.restricting;
   const marked = s.marked;
