@@ -129,16 +129,16 @@ export function dimensionValue(d: DimensionInfo, v: Value, ctx: ConditionContext
   return enumValue(d, v.text, v.span, ctx);
 }
 
-/** The values of an enum as a set, built once per dimension (an enum may have 100,000 values). */
-const valueSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-function valueSet(values: readonly string[]): ReadonlySet<string> {
-  let set = valueSets.get(values);
-  if (!set) valueSets.set(values, (set = new Set(values)));
-  return set;
+/** Each value of an enum at its position, built once per dimension (an enum may have 100,000 values). */
+const valueIndexes = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
+function valueIndex(values: readonly string[]): ReadonlyMap<string, number> {
+  let index = valueIndexes.get(values);
+  if (!index) valueIndexes.set(values, (index = new Map(values.map((v, i) => [v, i]))));
+  return index;
 }
 
 function enumValue(d: DimensionInfo, name: string, span: Span, ctx: ConditionContext): string | undefined {
-  if (valueSet(d.values).has(name)) return name;
+  if (valueIndex(d.values).has(name)) return name;
   const s = suggest(name, d.values);
   ctx.r.error(
     "unresolved",
@@ -155,7 +155,16 @@ function enumValue(d: DimensionInfo, name: string, span: Span, ctx: ConditionCon
  */
 export function compileWhere(conds: Condition[], ctx: ConditionContext): Record<string, DimensionRange> | undefined {
   const ranges = new Map<string, DimensionRange>();
-  for (const d of ctx.env.dimensionList) ranges.set(d.id, fullRange(d));
+  // An enum dimension no condition has narrowed yet holds its declared values themselves,
+  // copied only at the end: narrowed from the whole list, `in` and `=` take their own
+  // values, not a filter of every value (n assignments over an enum of n values were n²).
+  const whole = new Set<string>();
+  for (const d of ctx.env.dimensionList) {
+    if (d.type === "enum") {
+      ranges.set(d.id, { type: "values", values: d.values });
+      whole.add(d.id);
+    } else ranges.set(d.id, fullRange(d));
+  }
   let ok = true;
   for (const c of conds ?? []) {
     if (!c?.dimension?.text) continue;
@@ -178,7 +187,11 @@ export function compileWhere(conds: Condition[], ctx: ConditionContext): Record<
         if (hit === undefined) ok = false;
         else picked.add(hit);
       }
-      if (current.type === "values") current.values = exactList(current.values.filter((v) => picked.has(v)));
+      if (current.type !== "values") continue;
+      if (whole.delete(d.id)) {
+        const index = valueIndex(d.values);
+        ranges.set(d.id, { type: "values", values: [...picked].sort((x, y) => index.get(x)! - index.get(y)!) });
+      } else current.values = exactList(current.values.filter((v) => picked.has(v)));
       continue;
     }
     if (d.type === "enum") {
@@ -194,7 +207,9 @@ export function compileWhere(conds: Condition[], ctx: ConditionContext): Record<
         ok = false;
         continue;
       }
-      if (current.type === "values") current.values = exactList(current.values.filter((x) => (c.op === "=" ? x === v : x !== v)));
+      if (current.type !== "values") continue;
+      if (whole.delete(d.id)) ranges.set(d.id, { type: "values", values: c.op === "=" ? [v as string] : exactList(d.values.filter((x) => x !== v)) });
+      else current.values = exactList(current.values.filter((x) => (c.op === "=" ? x === v : x !== v)));
       continue;
     }
     const v = dimensionValue(d, c.value, ctx);
@@ -210,6 +225,6 @@ export function compileWhere(conds: Condition[], ctx: ConditionContext): Record<
   // `Object.create(null)`, which V8 keeps as a hash table (175 bytes per assignment, and a
   // slower lookup at every box the analysis makes): every assignment's ranges then share one shape.
   const out = Object.setPrototypeOf({}, null) as Record<string, DimensionRange>;
-  for (const [k, v] of ranges) out[k] = v;
+  for (const [k, v] of ranges) out[k] = whole.has(k) && v.type === "values" ? { type: "values", values: [...v.values] } : v;
   return out;
 }

@@ -67,6 +67,22 @@ describe("what a well-typed item compiles to", () => {
     });
     expect(a.days).toEqual({ from: "2025-04-01", to: "2026-01-31" });
   });
+  it("an enum's values keep their declared order, whichever order a condition names them in", () => {
+    // The enum is declared inpatient, outpatient, community. Narrowed from every value, `in`
+    // and `=` take the values they name (see compileWhere), sorted back into that order.
+    const settings = (where: string) => {
+      const { ruleSet, diagnostics } = compile(`  assign hr at system where ${where} { accountable board }`);
+      expect(diagnostics).toEqual([]);
+      return ruleSet.agreements[0].assignments[0].dimensions.setting;
+    };
+    expect(settings("setting in { community, inpatient }")).toEqual({ type: "values", values: ["inpatient", "community"] });
+    expect(settings("setting in { community, outpatient, community }")).toEqual({ type: "values", values: ["outpatient", "community"] });
+    expect(settings("setting = outpatient")).toEqual({ type: "values", values: ["outpatient"] });
+    expect(settings("setting != outpatient")).toEqual({ type: "values", values: ["inpatient", "community"] });
+    expect(settings("setting in { community, inpatient } and setting in { outpatient, community }")).toEqual({ type: "values", values: ["community"] });
+    expect(settings("setting = inpatient and setting = community")).toEqual({ type: "values", values: [] });
+    expect(settings("value > £5")).toEqual({ type: "values", values: ["inpatient", "outpatient", "community"] });
+  });
   it("an empty condition is an empty range, not an error", () => {
     const { ruleSet, diagnostics } = compile(`  assign hr at system where value < £0 { accountable board }`);
     expect(diagnostics).toEqual([]);

@@ -599,20 +599,42 @@ function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { v
     for (let v = 0; v < n; v++) if (mask[v] === 1) flat[cursor[v]!++] = at;
   }
   // Each value's group (in scratch), numbered in order of first value, found by a hash of its
-  // restricting boxes first.
+  // restricting boxes: among the first few groups by looking at each, past them in a table of
+  // the groups by hash (an enum of 16,000 values, each restricted by its own assignment, made
+  // as many groups, each value compared with every one before it).
   const groupOf = s.groupOf;
   const firstValue: number[] = [];
   const hashes: number[] = [];
   const counts: number[] = [];
+  let byHash: Map<number, number> | null = null;
+  const sameHashBefore: number[] = [];
   for (let v = 0; v < n; v++) {
     let h = 0;
     for (let j = start[v]!; j < start[v + 1]!; j++) h = (Math.imul(h, 0x9e3779b1) + flat[j]! + 1) | 0;
-    let x = 0;
-    while (x < firstValue.length && !(hashes[x] === h && sameSegment(flat, start, firstValue[x]!, v))) x++;
-    if (x === firstValue.length) {
+    let x: number;
+    if (byHash === null) {
+      x = 0;
+      while (x < firstValue.length && !(hashes[x] === h && sameSegment(flat, start, firstValue[x]!, v))) x++;
+      if (x === firstValue.length) x = -1;
+    } else {
+      x = byHash.get(h) ?? -1;
+      while (x !== -1 && !sameSegment(flat, start, firstValue[x]!, v)) x = sameHashBefore[x]!;
+    }
+    if (x === -1) {
+      x = firstValue.length;
       firstValue.push(v);
       hashes.push(h);
       counts.push(0);
+      if (byHash !== null) {
+        sameHashBefore.push(byHash.get(h) ?? -1);
+        byHash.set(h, x);
+      } else if (firstValue.length > GROUPS_SCANNED) {
+        byHash = new Map();
+        for (let g = 0; g < firstValue.length; g++) {
+          sameHashBefore.push(byHash.get(hashes[g]!) ?? -1);
+          byHash.set(hashes[g]!, g);
+        }
+      }
     }
     groupOf[v] = x;
     counts[x]!++;
@@ -653,6 +675,9 @@ function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { v
   }
   return groups;
 }
+
+/** How many groups groupDiscrete looks through one by one before it finds them by hash. */
+const GROUPS_SCANNED = 8;
 
 /** Whether values a and b have the same restricting boxes (see groupDiscrete). */
 function sameSegment(flat: Int32Array, start: Int32Array, a: number, b: number): boolean {
