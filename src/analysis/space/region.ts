@@ -5,6 +5,7 @@ import type { Box, Cell, DimSet, Point, Region } from "./types.js";
 import { analysedActivities, intersectReal, partitionOf, prepared, wholeLine } from "./sweep.js";
 import { dayNumber } from "./format.js";
 import { witnessImpl } from "./witness.js";
+import { withRoom } from "./typed-room.js";
 
 type Real = Extract<DimSet, { kind: "real" }>;
 
@@ -329,15 +330,12 @@ class MergeScratch {
   count = new Int32Array(32);
   start = new Int32Array(32);
   reserve(n: number): this {
-    if (this.groupOf.length < n) {
-      const size = Math.max(n, 2 * this.groupOf.length);
-      this.groupOf = new Int32Array(size);
-      this.order = new Int32Array(size);
-      this.firstOf = new Int32Array(size);
-      this.hashOf = new Int32Array(size);
-      this.count = new Int32Array(size);
-      this.start = new Int32Array(size);
-    }
+    this.groupOf = withRoom(this.groupOf, n);
+    this.order = withRoom(this.order, n);
+    this.firstOf = withRoom(this.firstOf, n);
+    this.hashOf = withRoom(this.hashOf, n);
+    this.count = withRoom(this.count, n);
+    this.start = withRoom(this.start, n);
     if (this.table.length < 2 * n) {
       let cap = this.table.length;
       while (cap < 2 * n) cap *= 2;

@@ -9,6 +9,7 @@
 import type { Agreement, Assignment, Delegation, DimensionRange, Days, Interval } from "../../generated/ruleset.js";
 import type { ActivityPartition, Cell, DimSet } from "./types.js";
 import { dayNumber } from "./format.js";
+import { withRoom } from "./typed-room.js";
 
 /** A real interval (null = unbounded). */
 export interface RInterval {
@@ -701,22 +702,15 @@ class GroupScratch {
   marked = new Uint8Array(64);
   private flat = new Int32Array(64);
   reserve(nValues: number, nLive: number): this {
-    if (this.groupOf.length < nValues) {
-      const size = Math.max(nValues, 2 * this.groupOf.length);
-      this.groupOf = new Int32Array(size);
-      this.start = new Int32Array(size + 1);
-      this.cursor = new Int32Array(size);
-    }
-    if (this.restricting.length < nLive) {
-      const size = Math.max(nLive, 2 * this.restricting.length);
-      this.restricting = new Uint8Array(size);
-      this.marked = new Uint8Array(size);
-    }
+    this.groupOf = withRoom(this.groupOf, nValues);
+    this.start = withRoom(this.start, nValues + 1);
+    this.cursor = withRoom(this.cursor, nValues);
+    this.restricting = withRoom(this.restricting, nLive);
+    this.marked = withRoom(this.marked, nLive);
     return this;
   }
   flatOf(length: number): Int32Array {
-    if (this.flat.length < length) this.flat = new Int32Array(Math.max(length, 2 * this.flat.length));
-    return this.flat;
+    return (this.flat = withRoom(this.flat, length));
   }
 }
 const groupScratch = new GroupScratch();
@@ -759,17 +753,11 @@ class AxisScratch {
 
   /** Room for n entries (ids, starts, ends) and 2n + 1 cuts and bounds; the contents are not kept. */
   reserve(n: number): void {
-    if (this.ids.length < n) {
-      const size = Math.max(n, 2 * this.ids.length);
-      this.ids = new Int32Array(size);
-      this.starts = new Int32Array(size);
-      this.ends = new Int32Array(size);
-    }
-    if (this.cuts.length < 2 * n + 1) {
-      const size = Math.max(2 * n + 1, 2 * this.cuts.length);
-      this.cuts = new Int32Array(size);
-      this.bounds = new Float64Array(size);
-    }
+    this.ids = withRoom(this.ids, n);
+    this.starts = withRoom(this.starts, n);
+    this.ends = withRoom(this.ends, n);
+    this.cuts = withRoom(this.cuts, 2 * n + 1);
+    this.bounds = withRoom(this.bounds, 2 * n + 1);
   }
 }
 
