@@ -42,10 +42,10 @@ export function shadowedDiagnostics(agreement: Agreement): Diagnostic[] {
     } else if (box.empty) {
       const why: string[] = [];
       if (box.days.lo > box.days.hi) why.push(agreement.term ? "its dates lie outside the term" : "its dates are empty");
-      if (agreement.places.length > 0 && box.places && !box.places.some((x) => x === 1)) why.push("it names no place");
+      if (agreement.places.length > 0 && box.places && box.places.length === 0) why.push("it names no place");
       agreement.dimensions.forEach((d, k) => {
         const r = box.dims[k];
-        if ((Array.isArray(r) && r.length === 0) || (r instanceof Uint8Array && !r.some((x) => x === 1))) why.push(`no ${d.id} meets its condition`);
+        if (r !== null && r !== undefined && r.length === 0) why.push(`no ${d.id} meets its condition`);
       });
       message = `${label} applies nowhere: ${list(why.length > 0 ? why : ["its condition is empty"])}.`;
     } else if (inCycle.has(a)) {

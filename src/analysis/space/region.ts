@@ -6,6 +6,7 @@ import { analysedActivities, intersectReal, partitionOf, prepared, wholeLine } f
 import { dayNumber } from "./format.js";
 import { witnessImpl } from "./witness.js";
 import { withRoom } from "./typed-room.js";
+import { keptBy } from "./value-list.js";
 
 type Real = Extract<DimSet, { kind: "real" }>;
 
@@ -32,13 +33,13 @@ export function assignmentBoxRegion(agreement: Agreement, index: number, activit
   const box = p.asgBoxes[index];
   if (!box || box.empty) return [];
   const whole = fullBox(agreement, activity);
-  const places = box.places === null ? whole.places : whole.places.filter((k) => box.places![k] === 1);
+  const places = box.places === null ? whole.places : keptBy(whole.places, box.places);
   let combos: DimSet[][] = [[]];
   p.dims.forEach((_, k) => {
     const own = box.dims[k];
     let options: DimSet[];
     if (own === null || own === undefined) options = [whole.dims[k]!];
-    else if (own instanceof Uint8Array) options = [{ kind: "enum", values: whole.dims[k]!.kind === "enum" ? (whole.dims[k] as { values: number[] }).values.filter((v) => own[v] === 1) : [] }];
+    else if (own instanceof Int32Array) options = [{ kind: "enum", values: whole.dims[k]!.kind === "enum" ? keptBy((whole.dims[k] as { values: number[] }).values, own) : [] }];
     else options = own.map((iv): DimSet => ({ kind: "real", lo: iv.lo, loOpen: iv.loOpen, hi: iv.hi, hiOpen: iv.hiOpen }));
     combos = combos.flatMap((pre) => options.map((o) => [...pre, o]));
   });

@@ -10,6 +10,7 @@ import type { Agreement, Assignment, Delegation, DimensionRange, Days, Interval 
 import type { ActivityPartition, Cell, DimSet } from "./types.js";
 import { dayNumber } from "./format.js";
 import { withRoom } from "./typed-room.js";
+import { listsMeet, valueListOf, type ValueList } from "./value-list.js";
 
 /** A real interval (null = unbounded). */
 export interface RInterval {
@@ -28,11 +29,11 @@ export interface DimInfo {
 
 /** An assignment or delegation as a box over the engine's axes. */
 export interface IBox {
-  /** null: every place. */
-  places: Uint8Array | null;
+  /** The places it takes; null: every place. */
+  places: ValueList | null;
   days: { lo: number; hi: number };
-  /** enum: a mask (null = every value); real: intervals (null = the whole line). */
-  dims: (Uint8Array | RInterval[] | null)[];
+  /** enum: the values it takes (null = every value); real: intervals (null = the whole line). */
+  dims: (ValueList | RInterval[] | null)[];
   empty: boolean;
 }
 
@@ -89,17 +90,14 @@ export function positions(names: readonly string[]): Map<string, number> {
   return m;
 }
 
-/** Marks of the enum values a box names, reused for every box: a mask is kept only when it leaves some value out. */
-let valueMarks = new Uint8Array(16);
-
 function toDims(
   valueIndexes: readonly (Map<string, number> | undefined)[],
   dims: DimInfo[],
   ranges: { [k: string]: DimensionRange } | undefined,
-): { dims: (Uint8Array | RInterval[] | null)[]; empty: boolean } {
+): { dims: (ValueList | RInterval[] | null)[]; empty: boolean } {
   // Indexed loops and no closures: this runs once per assignment, mostly before the engine has optimised it.
   let empty = false;
-  const out: (Uint8Array | RInterval[] | null)[] = [];
+  const out: (ValueList | RInterval[] | null)[] = [];
   for (let i = 0; i < dims.length; i++) out.push(null); // packed, as every box's
   for (let i = 0; i < dims.length; i++) {
     const d = dims[i]!;
@@ -107,20 +105,9 @@ function toDims(
     if (!r) continue;
     if (d.kind === "enum") {
       if (r.type !== "values") continue;
-      const valueIndex = valueIndexes[i]!;
-      if (valueMarks.length < d.size) valueMarks = new Uint8Array(d.size);
-      const marks = valueMarks;
-      marks.fill(0, 0, d.size);
-      let n = 0;
-      for (let j = 0; j < r.values.length; j++) {
-        const k = valueIndex.get(r.values[j]!) ?? -1;
-        if (k >= 0 && !marks[k]) {
-          marks[k] = 1;
-          n++;
-        }
-      }
-      if (n === 0) empty = true;
-      if (n < d.size) out[i] = marks.slice(0, d.size);
+      const taken = valueListOf(r.values, valueIndexes[i]!, d.size);
+      if (taken.empty) empty = true;
+      out[i] = taken.list;
       continue;
     }
     if (r.type !== "intervals") continue;
@@ -153,22 +140,17 @@ function coversDomain(iv: Interval, kind: "money" | "number" | "enum"): boolean 
  */
 export function boxesMeet(a: IBox, b: IBox): boolean {
   if (a.empty || b.empty) return false;
-  if (a.places !== null && b.places !== null && !masksMeet(a.places, b.places)) return false;
+  if (a.places !== null && b.places !== null && !listsMeet(a.places, b.places)) return false;
   if (Math.max(a.days.lo, b.days.lo) > Math.min(a.days.hi, b.days.hi)) return false;
   for (let k = 0; k < a.dims.length; k++) {
     const x = a.dims[k]!;
     const y = b.dims[k]!;
     if (x === null || y === null) continue;
-    if (x instanceof Uint8Array) {
-      if (!masksMeet(x, y as Uint8Array)) return false;
+    if (x instanceof Int32Array) {
+      if (!listsMeet(x, y as ValueList)) return false;
     } else if (!x.some((i) => (y as RInterval[]).some((j) => intersectReal(i, j) !== null))) return false;
   }
   return true;
-}
-
-function masksMeet(a: Uint8Array, b: Uint8Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] === 1 && b[i] === 1) return true;
-  return false;
 }
 
 /** The common part of two real intervals (null: none); ends open or closed, null unbounded. */
@@ -208,31 +190,19 @@ export function clampInterval(iv: Interval | RInterval, kind: "money" | "number"
 }
 
 /**
- * The places of a box as a mask (null: every place), made once per list of places: the compiler
+ * The places of a box as a list (null: every place), made once per list of names: the compiler
  * gives every assignment at the top level one shared list of all the places, which with 2,000
- * members was a loop of 2,000 per assignment. Masks are shared between boxes and never changed.
- * Keyed by the agreement's own list of places first: a mask is positions in that list.
+ * members was a loop of 2,000 per assignment. Lists are shared between boxes and never changed.
+ * Keyed by the agreement's own list of places first: a list is positions in that list.
  */
-const placeMasks = new WeakMap<readonly string[], WeakMap<readonly string[], { mask: Uint8Array | null; empty: boolean }>>();
-function placeMaskOf(agreement: Agreement, nPlaces: number, places: readonly string[]): { mask: Uint8Array | null; empty: boolean } {
-  let masks = placeMasks.get(agreement.places);
-  if (!masks) placeMasks.set(agreement.places, (masks = new WeakMap()));
-  const hit = masks.get(places);
+const placeLists = new WeakMap<readonly string[], WeakMap<readonly string[], { list: ValueList | null; empty: boolean }>>();
+function placeListOf(agreement: Agreement, nPlaces: number, places: readonly string[]): { list: ValueList | null; empty: boolean } {
+  let lists = placeLists.get(agreement.places);
+  if (!lists) placeLists.set(agreement.places, (lists = new WeakMap()));
+  const hit = lists.get(places);
   if (hit) return hit;
-  let mask: Uint8Array | null = new Uint8Array(nPlaces);
-  let n = 0;
-  const placeIndex = positions(agreement.places);
-  for (const name of places) {
-    const k = placeIndex.get(name) ?? -1;
-    if (k >= 0 && !mask[k]) {
-      mask[k] = 1;
-      n++;
-    }
-  }
-  const empty = n === 0;
-  if (n === nPlaces) mask = null;
-  const out = { mask, empty };
-  masks.set(places, out);
+  const out = valueListOf(places, positions(agreement.places), nPlaces);
+  lists.set(places, out);
   return out;
 }
 
@@ -305,7 +275,7 @@ function indexByActivity(items: readonly { activities: string[] }[], out: Map<st
  */
 class BoxMaker {
   private lastPlaces: readonly string[] | null = null;
-  private lastMask: { mask: Uint8Array | null; empty: boolean } = { mask: null, empty: false };
+  private lastList: { list: ValueList | null; empty: boolean } = { list: null, empty: false };
   private readonly dayNumbers = new Map<string, number>();
   /** Per dimension, an enum's value → position (looked up once, not per box). */
   private readonly valueIndexes: (Map<string, number> | undefined)[];
@@ -318,20 +288,20 @@ class BoxMaker {
   }
 
   box(places: string[] | null, days: Days | undefined, ranges: { [k: string]: DimensionRange } | undefined): IBox {
-    let placeMask: Uint8Array | null = null;
+    let placeList: ValueList | null = null;
     let empty = false;
     if (this.agreement.places.length > 0 && places !== null) {
       if (places !== this.lastPlaces) {
-        this.lastMask = placeMaskOf(this.agreement, this.p.nPlaces, places);
+        this.lastList = placeListOf(this.agreement, this.p.nPlaces, places);
         this.lastPlaces = places;
       }
-      placeMask = this.lastMask.mask;
-      empty = this.lastMask.empty;
+      placeList = this.lastList.list;
+      empty = this.lastList.empty;
     }
     const d = this.days(days);
     if (d.lo > d.hi) empty = true;
     const dims = toDims(this.valueIndexes, this.p.dims, ranges);
-    return { places: placeMask, days: d, dims: dims.dims, empty: empty || dims.empty };
+    return { places: placeList, days: d, dims: dims.dims, empty: empty || dims.empty };
   }
 
   private days(days: Days | undefined): { lo: number; hi: number } {
@@ -551,13 +521,13 @@ function wholeEnum(n: number): DimSet {
   return set;
 }
 
-/** A box's mask on a discrete axis: the places (axis -1) or enum dimension `k`; null when it takes every value. */
-function maskOn(b: IBox, k: number): Uint8Array | null {
-  return k < 0 ? b.places : (b.dims[k] as Uint8Array | null);
+/** What a box takes on a discrete axis: the places (axis -1) or enum dimension `k`; null when it takes every value. */
+function takenOn(b: IBox, k: number): ValueList | null {
+  return k < 0 ? b.places : (b.dims[k] as ValueList | null);
 }
 
 /**
- * The values 0 … n-1 of discrete axis `k` (see maskOn) grouped by their live set, in order of
+ * The values 0 … n-1 of discrete axis `k` (see takenOn) grouped by their live set, in order of
  * first value; null when no live box restricts the axis (one group of every value).
  *
  * Two values have the same live set when the same boxes restricting the axis take both: the
@@ -566,27 +536,27 @@ function maskOn(b: IBox, k: number): Uint8Array | null {
  * 50 passes over 160,000 boxes on one activity of 160,000 assignments at 50 places).
  */
 function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { values: number[]; live: number[] }[] | null {
-  // The boxes restricting the axis: their masks, and their positions in `live` (counted, in
+  // The boxes restricting the axis: what they take, and their positions in `live` (counted, in
   // scratch: this runs at every node of the sweep, mostly on a few boxes).
-  const masks = restrictingMasks;
+  const taken = restrictingTaken;
   const positions = restrictingAt;
-  let nMasks = 0;
+  let nRestricting = 0;
   for (let i = 0; i < live.length; i++) {
-    const mask = maskOn(boxes[live[i]!]!, k);
-    if (mask !== null) {
-      masks[nMasks] = mask;
-      positions[nMasks++] = i;
+    const list = takenOn(boxes[live[i]!]!, k);
+    if (list !== null) {
+      taken[nRestricting] = list;
+      positions[nRestricting++] = i;
     }
   }
-  if (nMasks === 0) return null;
-  const s = groupScratch.reserve(n, live.length);
+  if (nRestricting === 0) return null;
+  const s = groupScratch.reserve(n);
   // Each value's restricting boxes (positions, in order) in one flat list, value after value:
   // value v's from start[v] to start[v + 1].
   const start = s.start;
   start.fill(0, 0, n + 1);
-  for (let r = 0; r < nMasks; r++) {
-    const mask = masks[r]!;
-    for (let v = 0; v < n; v++) if (mask[v] === 1) start[v + 1]!++;
+  for (let r = 0; r < nRestricting; r++) {
+    const list = taken[r]!;
+    for (let j = 0; j < list.length; j++) start[list[j]! + 1]!++;
   }
   const cursor = s.cursor;
   for (let v = 0; v < n; v++) {
@@ -594,10 +564,10 @@ function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { v
     cursor[v] = start[v]!;
   }
   const flat = s.flatOf(start[n]!);
-  for (let r = 0; r < nMasks; r++) {
-    const mask = masks[r]!;
+  for (let r = 0; r < nRestricting; r++) {
+    const list = taken[r]!;
     const at = positions[r]!;
-    for (let v = 0; v < n; v++) if (mask[v] === 1) flat[cursor[v]!++] = at;
+    for (let j = 0; j < list.length; j++) flat[cursor[list[j]!]!++] = at;
   }
   // Each value's group (in scratch), numbered in order of first value, found by a hash of its
   // restricting boxes: among the first few groups by looking at each, past them in a table of
@@ -640,25 +610,31 @@ function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { v
     groupOf[v] = x;
     counts[x]!++;
   }
-  // Each group's live set, in the order of `live`: the boxes that take every value, and the
-  // group's restricting ones (marked). Built in one packed scratch list, copied to its length.
-  const restricting = s.restricting;
-  const marked = s.marked;
-  for (let r = 0; r < nMasks; r++) restricting[positions[r]!] = 1;
+  // Each group's live set, in the order of `live`: the boxes that take every value (their
+  // positions, ascending, found once) merged with the group's restricting ones (ascending too:
+  // each value's were listed box after box). Going through the whole live set for each group was
+  // groups × boxes: an enum of 32,000 values, each taken by its own assignment.
+  const unrestricted = unrestrictedAt;
+  let nUnrestricted = 0;
+  for (let i = 0, r = 0; i < live.length; i++) {
+    if (r < nRestricting && positions[r] === i) r++;
+    else unrestricted[nUnrestricted++] = i;
+  }
   const sub = groupLive;
   const groups: { values: number[]; live: number[] }[] = [];
   for (const v of firstValue) {
-    for (let j = start[v]!; j < start[v + 1]!; j++) marked[flat[j]!] = 1;
     let m = 0;
-    for (let i = 0; i < live.length; i++) if (restricting[i] === 0 || marked[i] === 1) sub[m++] = live[i]!;
-    for (let j = start[v]!; j < start[v + 1]!; j++) marked[flat[j]!] = 0;
+    let u = 0;
+    let j = start[v]!;
+    const end = start[v + 1]!;
+    while (u < nUnrestricted || j < end) {
+      const at = j === end || (u < nUnrestricted && unrestricted[u]! < flat[j]!) ? unrestricted[u++]! : flat[j++]!;
+      sub[m++] = live[at]!;
+    }
     groups.push({ values: [], live: sub.slice(0, m) });
   }
-  // Cleared, and the masks let go (they belong to the agreement analysed).
-  for (let r = 0; r < nMasks; r++) {
-    restricting[positions[r]!] = 0;
-    masks[r] = NO_MASK;
-  }
+  // The lists let go (they belong to the agreement analysed).
+  for (let r = 0; r < nRestricting; r++) taken[r] = NOTHING_TAKEN;
   // The values in group order in one packed scratch list (a counting sort), each group's a slice
   // of it: packed like every other list of places or values (a holey one deoptimised the sweep).
   const order = groupValues;
@@ -691,22 +667,17 @@ function sameSegment(flat: Int32Array, start: Int32Array, a: number, b: number):
 /**
  * groupDiscrete's scratch, reused by every grouping of this thread (a grouping ends before the
  * next begins; what it returns is copied out), grown by doubling: per value its group, the
- * start of its restricting boxes and a cursor; per box of the live set whether it restricts
- * the axis and whether it is marked (both left cleared); the flat list of restricting boxes.
+ * start of its restricting boxes and a cursor; the flat list of restricting boxes.
  */
 class GroupScratch {
   groupOf = new Int32Array(64);
   start = new Int32Array(65);
   cursor = new Int32Array(64);
-  restricting = new Uint8Array(64);
-  marked = new Uint8Array(64);
   private flat = new Int32Array(64);
-  reserve(nValues: number, nLive: number): this {
+  reserve(nValues: number): this {
     this.groupOf = withRoom(this.groupOf, nValues);
     this.start = withRoom(this.start, nValues + 1);
     this.cursor = withRoom(this.cursor, nValues);
-    this.restricting = withRoom(this.restricting, nLive);
-    this.marked = withRoom(this.marked, nLive);
     return this;
   }
   flatOf(length: number): Int32Array {
@@ -714,11 +685,12 @@ class GroupScratch {
   }
 }
 const groupScratch = new GroupScratch();
-// The masks and positions of the boxes restricting the axis, the live set of one group as it is
-// built, and the values in group order (packed lists, counted).
-const restrictingMasks: Uint8Array[] = [];
-const NO_MASK = new Uint8Array(0);
+// What the boxes restricting the axis take and their positions, the positions of the others, the
+// live set of one group as it is built, and the values in group order (packed lists, counted).
+const restrictingTaken: ValueList[] = [];
+const NOTHING_TAKEN: ValueList = new Int32Array(0);
 const restrictingAt: number[] = [];
+const unrestrictedAt: number[] = [];
 const groupLive: number[] = [];
 const groupValues: number[] = [];
 

@@ -7,10 +7,11 @@ import { fc, it } from "@fast-check/vitest";
 import { boxesMeet, type IBox, type RInterval } from "../../../src/analysis/space/sweep.js";
 
 // Mostly unrestricted places and values, and few ends, so that boxes often meet or touch on the real axis.
-const mask = (n: number, unrestricted: number) =>
+// What a box takes on a discrete axis of n positions: those positions, ascending (the engine's ValueList).
+const taken = (n: number, unrestricted: number) =>
   fc.oneof(
     { arbitrary: fc.constant(null), weight: unrestricted },
-    { arbitrary: fc.array(fc.constantFrom(0, 1), { minLength: n, maxLength: n }).map((xs) => Uint8Array.from(xs)), weight: 1 },
+    { arbitrary: fc.subarray(Array.from({ length: n }, (_, i) => i)).map((xs) => Int32Array.from(xs)), weight: 1 },
   );
 const end = fc.option(fc.integer({ min: 0, max: 2 }), { nil: null, freq: 4 });
 // Non-empty intervals, as the engine keeps them (`clampInterval` drops the empty ones).
@@ -19,9 +20,9 @@ const interval: fc.Arbitrary<RInterval> = fc
   .map((iv) => ({ lo: iv.lo, loOpen: iv.lo === null ? true : iv.loOpen, hi: iv.hi, hiOpen: iv.hi === null ? true : iv.hiOpen }))
   .filter((iv) => iv.lo === null || iv.hi === null || iv.lo < iv.hi || (iv.lo === iv.hi && !iv.loOpen && !iv.hiOpen));
 const box: fc.Arbitrary<IBox> = fc.record({
-  places: mask(3, 3),
+  places: taken(3, 3),
   days: fc.oneof({ arbitrary: fc.constant({ lo: 0, hi: 5 }), weight: 3 }, { arbitrary: fc.record({ lo: fc.integer({ min: 0, max: 5 }), hi: fc.integer({ min: 0, max: 5 }) }), weight: 1 }),
-  enumDim: mask(3, 1),
+  enumDim: taken(3, 1),
   realDim: fc.option(fc.array(interval, { minLength: 1, maxLength: 2 }), { nil: null, freq: 6 }),
 }).map((b): IBox => {
   const out: IBox = { places: b.places, days: b.days, dims: [b.enumDim, b.realDim], empty: false };
@@ -30,7 +31,7 @@ const box: fc.Arbitrary<IBox> = fc.record({
   return out;
 });
 
-const inMask = (m: Uint8Array | null, i: number) => m === null || m[i] === 1;
+const takes = (list: Int32Array | null, i: number) => list === null || list.includes(i);
 const inInterval = (iv: RInterval, v: number) =>
   (iv.lo === null || v > iv.lo || (v === iv.lo && !iv.loOpen)) && (iv.hi === null || v < iv.hi || (v === iv.hi && !iv.hiOpen));
 // Whole numbers and the halves between them: every end and every open stretch between ends.
@@ -39,10 +40,10 @@ const reals = Array.from({ length: 13 }, (_, k) => k / 2 - 1);
 function contains(b: IBox, place: number, day: number, value: number, real: number): boolean {
   const realDim = b.dims[1] as RInterval[] | null;
   return (
-    inMask(b.places, place) &&
+    takes(b.places, place) &&
     b.days.lo <= day &&
     day <= b.days.hi &&
-    inMask(b.dims[0] as Uint8Array | null, value) &&
+    takes(b.dims[0] as Int32Array | null, value) &&
     (realDim === null || realDim.some((iv) => inInterval(iv, real)))
   );
 }
