@@ -18,7 +18,19 @@ import { smtRows } from "./smt.js";
 import { agreementText, frameworkText, type BenchSize } from "./generate.js";
 import { dmnTable } from "./dmn.js";
 import { median, spreadRuleSet, timeInProcess } from "./in-process.js";
-import { delegationRing, enumCase, manyFiles, manyFindingsCase, membersCase, oneLineCase, openClausesCase, openFunctionsCase, sharedFramework } from "./series.js";
+import {
+  delegationRing,
+  enumCase,
+  enumPerValueCase,
+  manyFiles,
+  manyFindingsCase,
+  membersCase,
+  oneLineCase,
+  openClausesCase,
+  openFunctionsCase,
+  placePerMemberCase,
+  sharedFramework,
+} from "./series.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, "../bin/main.js");
@@ -205,6 +217,19 @@ async function main(): Promise<void> {
     if (want("enum"))
       series("enum values", QUICK ? [1_000, 4_000, 16_000] : [1_000, 4_000, 16_000, 64_000, 100_000], (n, at) => {
         const c = enumCase(n);
+        write(at, { "framework.concord": c.framework, "agreement.concord": c.agreement });
+        return ["agreement.concord"];
+      });
+    // A clause per value of an enum, and per member's place: each box takes one value of n.
+    if (want("enum"))
+      series("enum values, a clause per value", QUICK ? [1_000, 4_000, 16_000] : [1_000, 4_000, 16_000, 64_000, 100_000], (n, at) => {
+        const c = enumPerValueCase(n);
+        write(at, { "framework.concord": c.framework, "agreement.concord": c.agreement });
+        return ["agreement.concord"];
+      });
+    if (want("members"))
+      series("members, a clause per member's place", QUICK ? [1_000, 4_000, 16_000] : [1_000, 4_000, 16_000, 64_000, 100_000], (n, at) => {
+        const c = placePerMemberCase(n);
         write(at, { "framework.concord": c.framework, "agreement.concord": c.agreement });
         return ["agreement.concord"];
       });

@@ -1,5 +1,6 @@
 // The bench's inputs besides generate.ts (assignments) and dmn.ts (decision tables): `each member`
-// over many members, an enum of many values, and a folder of many small files. Deterministic.
+// over many members, an enum of many values (split in four, or a clause per value), a clause per
+// member's place, and a folder of many small files. Deterministic.
 
 /** A framework with one per-place function, and an agreement of `members` members with one `each member` line. */
 export function membersCase(members: number): { framework: string; agreement: string } {
@@ -51,6 +52,31 @@ export function enumCase(values: number): { framework: string; agreement: string
   }
   agreement.push(`}`);
   return { framework: framework.join("\n") + "\n", agreement: agreement.join("\n") + "\n" };
+}
+
+/**
+ * An enum dimension of `values` values and an assignment for each value but the first (a gap),
+ * the parties taking turns: a list of `values` places or practices, each with its own clause.
+ */
+export function enumPerValueCase(values: number): { framework: string; agreement: string } {
+  const { framework } = enumCase(values);
+  const agreement = [`import "framework.concord"`, ``, `agreement enums "A clause per value" {`, `  conforms to enum_fw`];
+  agreement.push(`  party a "Party A" kind trust role member`, `  party b "Party B" kind trust role member`, `  scope all functions`);
+  for (let v = 1; v < values; v++)
+    agreement.push(`  clause ${v} {`, `    assign triage where setting = v${v} {`, `      accountable ${v % 2 === 0 ? "a" : "b"}`, `    }`, `  }`);
+  agreement.push(`}`);
+  return { framework, agreement: agreement.join("\n") + "\n" };
+}
+
+/** `members` members, each accountable at its own place in a clause of its own but the first (a gap there). */
+export function placePerMemberCase(members: number): { framework: string; agreement: string } {
+  const { framework } = membersCase(members);
+  const agreement = [`import "framework.concord"`, ``, `agreement members "A clause per place" {`, `  conforms to members_fw`];
+  for (let i = 0; i < members; i++) agreement.push(`  party m${i} "Member ${i}" kind trust role member`);
+  agreement.push(`  scope all functions`);
+  for (let i = 1; i < members; i++) agreement.push(`  clause ${i} {`, `    assign local_care at place m${i} {`, `      accountable m${i}`, `      responsible m${i}`, `    }`, `  }`);
+  agreement.push(`}`);
+  return { framework, agreement: agreement.join("\n") + "\n" };
 }
 
 /** `files` small agreements importing one framework (each with one gap), as file name → text. */
