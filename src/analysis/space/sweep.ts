@@ -573,36 +573,35 @@ function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { v
   // restricting boxes: among the first few groups by looking at each, past them in a table of
   // the groups by hash (an enum of 16,000 values, each restricted by its own assignment, made
   // as many groups, each value compared with every one before it).
-  const groupOf = s.groupOf;
-  const firstValue: number[] = [];
-  const hashes: number[] = [];
-  const counts: number[] = [];
+  // Per group (in scratch, at most one a value): its first value, its hash, its size, and the
+  // group before it with the same hash (-1: none).
+  const { groupOf, firstValue, hashes, counts, sameHashBefore } = s;
+  let nGroups = 0;
   let byHash: Map<number, number> | null = null;
-  const sameHashBefore: number[] = [];
   for (let v = 0; v < n; v++) {
     let h = 0;
     for (let j = start[v]!; j < start[v + 1]!; j++) h = (Math.imul(h, 0x9e3779b1) + flat[j]! + 1) | 0;
     let x: number;
     if (byHash === null) {
       x = 0;
-      while (x < firstValue.length && !(hashes[x] === h && sameSegment(flat, start, firstValue[x]!, v))) x++;
-      if (x === firstValue.length) x = -1;
+      while (x < nGroups && !(hashes[x] === h && sameSegment(flat, start, firstValue[x]!, v))) x++;
+      if (x === nGroups) x = -1;
     } else {
       x = byHash.get(h) ?? -1;
       while (x !== -1 && !sameSegment(flat, start, firstValue[x]!, v)) x = sameHashBefore[x]!;
     }
     if (x === -1) {
-      x = firstValue.length;
-      firstValue.push(v);
-      hashes.push(h);
-      counts.push(0);
+      x = nGroups++;
+      firstValue[x] = v;
+      hashes[x] = h;
+      counts[x] = 0;
       if (byHash !== null) {
-        sameHashBefore.push(byHash.get(h) ?? -1);
+        sameHashBefore[x] = byHash.get(h) ?? -1;
         byHash.set(h, x);
-      } else if (firstValue.length > GROUPS_SCANNED) {
+      } else if (nGroups > GROUPS_SCANNED) {
         byHash = new Map();
-        for (let g = 0; g < firstValue.length; g++) {
-          sameHashBefore.push(byHash.get(hashes[g]!) ?? -1);
+        for (let g = 0; g < nGroups; g++) {
+          sameHashBefore[g] = byHash.get(hashes[g]!) ?? -1;
           byHash.set(hashes[g]!, g);
         }
       }
@@ -622,7 +621,8 @@ function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { v
   }
   const sub = groupLive;
   const groups: { values: number[]; live: number[] }[] = [];
-  for (const v of firstValue) {
+  for (let x = 0; x < nGroups; x++) {
+    const v = firstValue[x]!;
     let m = 0;
     let u = 0;
     let j = start[v]!;
@@ -631,7 +631,7 @@ function groupDiscrete(n: number, live: number[], boxes: IBox[], k: number): { v
       const at = j === end || (u < nUnrestricted && unrestricted[u]! < flat[j]!) ? unrestricted[u++]! : flat[j++]!;
       sub[m++] = live[at]!;
     }
-    groups.push({ values: [], live: sub.slice(0, m) });
+    groups.push({ values: NO_VALUES_YET, live: sub.slice(0, m) });
   }
   // The lists let go (they belong to the agreement analysed).
   for (let r = 0; r < nRestricting; r++) taken[r] = NOTHING_TAKEN;
@@ -667,17 +667,26 @@ function sameSegment(flat: Int32Array, start: Int32Array, a: number, b: number):
 /**
  * groupDiscrete's scratch, reused by every grouping of this thread (a grouping ends before the
  * next begins; what it returns is copied out), grown by doubling: per value its group, the
- * start of its restricting boxes and a cursor; the flat list of restricting boxes.
+ * start of its restricting boxes and a cursor; per group (at most one a value) its first value,
+ * hash, size and the group before it with the same hash; the flat list of restricting boxes.
  */
 class GroupScratch {
   groupOf = new Int32Array(64);
   start = new Int32Array(65);
   cursor = new Int32Array(64);
+  firstValue = new Int32Array(64);
+  hashes = new Int32Array(64);
+  counts = new Int32Array(64);
+  sameHashBefore = new Int32Array(64);
   private flat = new Int32Array(64);
   reserve(nValues: number): this {
     this.groupOf = withRoom(this.groupOf, nValues);
     this.start = withRoom(this.start, nValues + 1);
     this.cursor = withRoom(this.cursor, nValues);
+    this.firstValue = withRoom(this.firstValue, nValues);
+    this.hashes = withRoom(this.hashes, nValues);
+    this.counts = withRoom(this.counts, nValues);
+    this.sameHashBefore = withRoom(this.sameHashBefore, nValues);
     return this;
   }
   flatOf(length: number): Int32Array {
@@ -691,6 +700,8 @@ const restrictingTaken: ValueList[] = [];
 const NOTHING_TAKEN: ValueList = new Int32Array(0);
 const restrictingAt: number[] = [];
 const unrestrictedAt: number[] = [];
+/** A group's values until they are sorted into place (never written). */
+const NO_VALUES_YET: number[] = [];
 const groupLive: number[] = [];
 const groupValues: number[] = [];
 

@@ -23,12 +23,16 @@ export function valueListOf(names: readonly string[], index: ReadonlyMap<string,
     if (n > 0 && k <= scratch[n - 1]!) ascending = false;
     scratch[n++] = k;
   }
-  // The compiler lists values in declared order and places in the agreement's: mostly sorted already.
-  const sorted = ascending ? scratch.subarray(0, n) : scratch.subarray(0, n).sort();
-  let distinct = 0;
-  for (let j = 0; j < n; j++) if (j === 0 || sorted[j] !== sorted[j - 1]) sorted[distinct++] = sorted[j]!;
+  // The compiler lists values in declared order and places in the agreement's: mostly sorted
+  // already, and then distinct (no view of the scratch made to sort it).
+  let distinct = n;
+  if (!ascending) {
+    scratch.subarray(0, n).sort();
+    distinct = 0;
+    for (let j = 0; j < n; j++) if (j === 0 || scratch[j] !== scratch[j - 1]) scratch[distinct++] = scratch[j]!;
+  }
   if (distinct === size) return { list: null, empty: distinct === 0 };
-  return { list: sorted.slice(0, distinct), empty: distinct === 0 };
+  return { list: scratch.slice(0, distinct), empty: distinct === 0 };
 }
 
 /** Whether two lists share a position. */
