@@ -305,4 +305,26 @@ describe("sameMeaning (checked by concordat fmt before it writes)", () => {
     expect(sameMeaning(tree(a), tree("agreement a { // d\n party p kind k }"))).toBe(false);
     expect(sameMeaning(tree("agreement a { review every 1_2 months }"), tree("agreement a { review every 12 months }"))).toBe(false);
   });
+
+  it("fails when a clause deep inside differs, an item is missing, or a comment is added", () => {
+    const deep = (inner: string) => `agreement a {\n  clause 1 {\n    clause 1.1 {\n      ${inner}\n    }\n  }\n}\n`;
+    const assign = "assign hr where value >= £1_000 {\n        accountable p\n      }";
+    expect(sameMeaning(tree(deep(assign)), tree(deep(assign.replace(/\n\s+/g, " "))))).toBe(true);
+    expect(sameMeaning(tree(deep(assign)), tree(deep(assign.replace("£1_000", "£1_001"))))).toBe(false);
+    expect(sameMeaning(tree(deep(assign)), tree(deep(assign.replace(">=", ">"))))).toBe(false);
+    expect(sameMeaning(tree(deep(assign)), tree(deep("")))).toBe(false);
+    expect(sameMeaning(tree(deep(assign)), tree(deep(`${assign} // why`)))).toBe(false);
+  });
+
+  it("reads keys in any order and a key set to undefined as absent, as the syntax tree's JSON does", () => {
+    const a = tree("agreement a { party p kind k }");
+    const reordered = structuredClone(a) as unknown as Record<string, unknown>;
+    const declarations = reordered.declarations;
+    delete reordered.declarations;
+    reordered.declarations = declarations;
+    expect(sameMeaning(a, reordered as unknown as typeof a)).toBe(true);
+    expect(sameMeaning(a, { ...a, extra: undefined } as typeof a)).toBe(true);
+    expect(sameMeaning(a, { ...a, extra: 1 } as typeof a)).toBe(false);
+    expect(sameMeaning({ ...a, extra: 1 } as typeof a, a)).toBe(false);
+  });
 });
