@@ -4,7 +4,7 @@
 // series and the peak RSS. Prints one Markdown table on stdout (progress on stderr).
 //
 // Environment: BENCH_RUNS (runs per figure, default 3), BENCH_QUICK=1 (smaller series),
-// BENCH_ONLY=start-up,spread,one-activity,piled,reports,diff,members,enum,dmn,pretty,many-files,framework,ring,one-line,open-clauses,open-functions,smt (some cases
+// BENCH_ONLY=start-up,spread,one-activity,piled,reports,diff,members,enum,fmt,dmn,pretty,many-files,framework,ring,one-line,open-clauses,open-functions,smt (some cases
 // only), BENCH_ORACLE=1 (also time the brute-force oracle in-process on the small spread sizes;
 // it never runs otherwise), BENCH_TIMEOUT_S (a process running longer is stopped and reported),
 // BENCH_MAX_GROWTH=2.5 (exit 1 when a series grows faster per doubling, or a size does not finish).
@@ -220,6 +220,15 @@ async function main(): Promise<void> {
         write(at, { "framework.concord": c.framework, "agreement.concord": c.agreement });
         return ["agreement.concord"];
       });
+    // `fmt --check` of the spread agreement (the generator's layout is not the canonical one, so
+    // the whole file is reprinted, parsed again and compared with the original's parse).
+    if (want("fmt"))
+      series(
+        "fmt --check, assignments spread over activities",
+        QUICK ? [10_000, 20_000] : [10_000, 20_000, 40_000, 80_000],
+        assignments((n) => ({ assignments: n, activities: Math.ceil(n / 8), places: 20 })),
+        (args, cwd) => measure([cli, "fmt", "--check", ...args], cwd),
+      );
     // A clause per value of an enum, and per member's place: each box takes one value of n.
     if (want("enum"))
       series("enum values, a clause per value", QUICK ? [1_000, 4_000, 16_000] : [1_000, 4_000, 16_000, 64_000, 100_000], (n, at) => {
