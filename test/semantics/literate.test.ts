@@ -1,5 +1,6 @@
 // `.concord.md`: the ```concord blocks a CommonMark parser finds, at their own lines and columns.
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { extractLiterate, parseLiterate } from "../../src/semantics/literate.js";
 import { checkFiles } from "../support/check-source.js";
 
@@ -25,6 +26,58 @@ describe("extractLiterate", () => {
     const out = extractLiterate(text);
     expect(out.length).toBe(text.length);
     expect(out).toBe("     \r\n\r\n          \r\nframework a { }\r\n   \r\n");
+  });
+});
+
+describe("the blocks without the paragraphs' text (what check reads)", () => {
+  // Lines that open, close or fake fences, containers, and the inline constructs the blocks-only
+  // parse leaves out (code spans with backticks, links, emphasis, inline HTML, autolinks).
+  const line = fc.constantFrom(
+    "```concord",
+    "~~~concord",
+    "```",
+    "~~~",
+    "````",
+    "```js",
+    "``` concord",
+    "```conc\\ord",
+    "```conc&#111;rd",
+    "```concord extra",
+    "framework a { }",
+    "  agreement b { }",
+    "    ```concord",
+    "- item",
+    "  - nested",
+    "1. first",
+    "> quoted",
+    "> ```concord",
+    ">",
+    "",
+    "Prose with `code ``` span` and *emphasis* and [a link](https://example.org).",
+    "`` ```concord ``",
+    "<span>```concord</span>",
+    "<div>",
+    "</div>",
+    "<https://example.org/```>",
+    "***",
+    "Heading",
+    "===",
+    "[ref]: https://example.org",
+    "\t```concord",
+    "text  ",
+    "text\\",
+  );
+  const shape = (text: string, blocksOnly: boolean) =>
+    parseLiterate(text, { blocksOnly }).blocks.map((b) => ({ first: b.firstLine, last: b.lastLine, lang: b.node.lang, value: b.node.value }));
+
+  it("finds the same blocks, lines and contents as the whole parse (random Markdown)", () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), fc.constantFrom("\n", "\r\n"), (lines, eol) => {
+        const text = lines.join(eol);
+        expect(shape(text, true)).toEqual(shape(text, false));
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 
