@@ -10,12 +10,20 @@
 // throws MarkdownParserNeeded, on which the command line loads it and runs the command again.
 import type { fromMarkdown as FromMarkdown } from "mdast-util-from-markdown";
 import type { Code, Root, RootContent } from "mdast";
+import type * as Micromark from "micromark";
+import type { decodeString as DecodeString } from "micromark-util-decode-string";
 
 let fromMarkdown: typeof FromMarkdown | undefined;
+/** The parser under mdast-util-from-markdown, whose events give the blocks without the tree (see concordBlocks). */
+let micromark: { parse: typeof Micromark.parse; postprocess: typeof Micromark.postprocess; preprocess: typeof Micromark.preprocess; decodeString: typeof DecodeString } | undefined;
 
 /** Loads the Markdown parser (once). */
 export async function loadMarkdownParser(): Promise<void> {
   fromMarkdown ??= (await import("mdast-util-from-markdown")).fromMarkdown;
+  if (!micromark) {
+    const [{ parse, postprocess, preprocess }, { decodeString }] = await Promise.all([import("micromark"), import("micromark-util-decode-string")]);
+    micromark = { parse, postprocess, preprocess, decodeString };
+  }
 }
 
 export function markdownParserLoaded(): boolean {
@@ -30,11 +38,17 @@ export class MarkdownParserNeeded extends Error {
   }
 }
 
-export interface LiterateBlock {
-  node: Code;
+/** A ```concord block's content and where it lies. */
+export interface SourceBlock {
+  /** The content as CommonMark reads it: the container's prefixes and the fence's indentation taken off. */
+  value: string;
   /** Lines (from 1) of the block's content: after the opening fence, before the closing one. */
   firstLine: number;
   lastLine: number;
+}
+
+export interface LiterateBlock extends SourceBlock {
+  node: Code;
 }
 
 export interface LiterateFile {
@@ -69,36 +83,79 @@ function splitLines(text: string): { body: string; eol: string }[] {
   return out;
 }
 
-/**
- * The constructs that only shape a paragraph's text (emphasis, links, code spans, inline HTML,
- * hard breaks), left out when only the blocks are wanted: CommonMark finds the blocks before it
- * reads any paragraph's text, so the fences are the same without them, and reading the text of
- * the prose around 20,000 clauses was most of a 5 MB file's 5 s. Character escapes and
- * references stay: an info string (`concord`) can hold them.
- */
-const INLINE_ONLY = ["attention", "autolink", "codeText", "hardBreakEscape", "htmlText", "labelEnd", "labelStartImage", "labelStartLink"];
+/** The lines of a block's content, from the lines of its fences (start, end) and its value. */
+function sourceBlock(value: string, start: number, end: number, lineCount: number): SourceBlock {
+  const valueLines = value === "" ? 0 : value.split(/\r\n|\n|\r/).length;
+  // The content is the lines after the opening fence; an unclosed fence runs to the end of its container.
+  const firstLine = start + 1;
+  return { value, firstLine, lastLine: Math.min(end, firstLine + valueLines - 1, lineCount) };
+}
 
-/**
- * The Markdown tree of a literate file and its ```concord blocks. With `blocksOnly`, the
- * paragraphs' text is left unread (plain text nodes): enough for the blocks, not for the prose.
- */
-export function parseLiterate(text: string, options: { blocksOnly?: boolean } = {}): LiterateFile {
+/** The Markdown tree of a literate file (for the document `render` makes of it) and its ```concord blocks. */
+export function parseLiterate(text: string): LiterateFile {
   if (!fromMarkdown) throw new MarkdownParserNeeded();
-  const root = options.blocksOnly ? fromMarkdown(text, { extensions: [{ disable: { null: INLINE_ONLY } }] }) : fromMarkdown(text);
+  const root = fromMarkdown(text);
   const codes: Code[] = [];
   walk(root.children, codes);
-  const lines = splitLines(text);
+  const lineCount = splitLines(text).length;
   const blocks: LiterateBlock[] = [];
   for (const node of codes) {
     const start = node.position?.start.line;
     const end = node.position?.end.line;
     if (start === undefined || end === undefined) continue;
-    const valueLines = node.value === "" ? [] : node.value.split(/\r\n|\n|\r/);
-    // The content is the lines after the opening fence; an unclosed fence runs to the end of its container.
-    const firstLine = start + 1;
-    blocks.push({ node, firstLine, lastLine: Math.min(end, firstLine + valueLines.length - 1, lines.length) });
+    blocks.push({ node, ...sourceBlock(node.value, start, end, lineCount) });
   }
   return { root, blocks };
+}
+
+/**
+ * The constructs that only shape a paragraph's text (emphasis, links, code spans, inline HTML,
+ * hard breaks), left out when only the blocks are wanted: CommonMark finds the blocks before it
+ * reads any paragraph's text, so the fences are the same without them. Character escapes and
+ * references stay: an info string (`concord`) can hold them.
+ */
+const INLINE_ONLY = ["attention", "autolink", "codeText", "hardBreakEscape", "htmlText", "labelEnd", "labelStartImage", "labelStartLink"];
+
+/**
+ * The ```concord blocks of a literate file, as parseLiterate finds them, read from the parser's
+ * events without building the Markdown tree: a 5 MB file of 20,000 clauses in fences among prose
+ * took 7.5 s with the tree, most of it the paragraphs' text and the tree's nodes, and 1,000 list
+ * items each nested in the one before 22 s (the tree's pass over its lists). The content is what
+ * mdast-util-from-markdown makes of the same events: the code's values and line breaks after
+ * the opening fence, one line break trimmed at each end; the language is the info string's
+ * first word, escapes and references decoded.
+ */
+export function concordBlocks(text: string): SourceBlock[] {
+  if (!micromark) throw new MarkdownParserNeeded();
+  const { parse, postprocess, preprocess, decodeString } = micromark;
+  const events = postprocess(parse({ extensions: [{ disable: { null: INLINE_ONLY } }] }).document().write(preprocess()(text, undefined, true)));
+  const lineCount = splitLines(text).length;
+  const out: SourceBlock[] = [];
+  let inCode = false;
+  let afterOpening = false;
+  let lang: string | null = null;
+  let start = 0;
+  let parts: string[] = [];
+  for (const [kind, token, context] of events) {
+    if (token.type === "codeFenced") {
+      if (kind === "enter") {
+        inCode = true;
+        afterOpening = false;
+        lang = null;
+        start = token.start.line;
+        parts = [];
+      } else {
+        inCode = false;
+        if (lang === "concord") out.push(sourceBlock(parts.join("").replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, ""), start, token.end.line, lineCount));
+      }
+      continue;
+    }
+    if (!inCode || kind !== "exit") continue;
+    if (token.type === "codeFencedFence") afterOpening = true;
+    else if (token.type === "codeFencedFenceInfo") lang = decodeString(context.sliceSerialize(token));
+    else if (afterOpening && (token.type === "codeFlowValue" || token.type === "lineEnding")) parts.push(context.sliceSerialize(token));
+  }
+  return out;
 }
 
 /**
@@ -108,8 +165,8 @@ export function parseLiterate(text: string, options: { blocksOnly?: boolean } = 
 export function extractLiterate(text: string): string {
   const lines = splitLines(text);
   const keep: (string | null)[] = lines.map(() => null);
-  for (const b of parseLiterate(text, { blocksOnly: true }).blocks) {
-    const valueLines = b.node.value === "" ? [] : b.node.value.split(/\r\n|\n|\r/);
+  for (const b of concordBlocks(text)) {
+    const valueLines = b.value === "" ? [] : b.value.split(/\r\n|\n|\r/);
     for (let i = 0; i < valueLines.length; i++) {
       const line = b.firstLine + i;
       const src = lines[line - 1];

@@ -1,7 +1,7 @@
 // `.concord.md`: the ```concord blocks a CommonMark parser finds, at their own lines and columns.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { extractLiterate, parseLiterate } from "../../src/semantics/literate.js";
+import { concordBlocks, extractLiterate, parseLiterate } from "../../src/semantics/literate.js";
 import { checkFiles } from "../support/check-source.js";
 
 describe("extractLiterate", () => {
@@ -29,7 +29,7 @@ describe("extractLiterate", () => {
   });
 });
 
-describe("the blocks without the paragraphs' text (what check reads)", () => {
+describe("the blocks from the parser's events, without the tree or the paragraphs' text (what check reads)", () => {
   // Lines that open, close or fake fences, containers, and the inline constructs the blocks-only
   // parse leaves out (code spans with backticks, links, emphasis, inline HTML, autolinks).
   const line = fc.constantFrom(
@@ -67,17 +67,30 @@ describe("the blocks without the paragraphs' text (what check reads)", () => {
     "text  ",
     "text\\",
   );
-  const shape = (text: string, blocksOnly: boolean) =>
-    parseLiterate(text, { blocksOnly }).blocks.map((b) => ({ first: b.firstLine, last: b.lastLine, lang: b.node.lang, value: b.node.value }));
+  const fromTree = (text: string) =>
+    parseLiterate(text)
+      .blocks.filter((b) => b.node.lang === "concord")
+      .map(({ value, firstLine, lastLine }) => ({ value, firstLine, lastLine }));
 
   it("finds the same blocks, lines and contents as the whole parse (random Markdown)", () => {
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 40 }), fc.constantFrom("\n", "\r\n"), (lines, eol) => {
+      fc.property(fc.array(line, { maxLength: 40 }), fc.constantFrom("\n", "\r\n", "\r"), (lines, eol) => {
         const text = lines.join(eol);
-        expect(shape(text, true)).toEqual(shape(text, false));
+        expect(concordBlocks(text)).toEqual(fromTree(text));
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("finds a block after lists nested 200 deep, and one inside the deepest item", () => {
+    const nested = Array.from({ length: 200 }, (_, i) => `${"  ".repeat(i)}- x`);
+    const inside = `${"  ".repeat(200)}`;
+    const text = [...nested, "", `${inside}\`\`\`concord`, `${inside}framework g { }`, `${inside}\`\`\``, "", "```concord", "framework f { }", "```", ""].join("\n");
+    expect(concordBlocks(text)).toEqual([
+      { value: "framework g { }", firstLine: 203, lastLine: 203 },
+      { value: "framework f { }", firstLine: 207, lastLine: 207 },
+    ]);
+    expect(concordBlocks(text)).toEqual(fromTree(text));
   });
 });
 
