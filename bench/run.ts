@@ -208,18 +208,15 @@ async function main(): Promise<void> {
         },
         (args, cwd) => measure([cli, "diff", "--format", "json", "--exit-zero", ...args], cwd),
       );
-    if (want("members"))
-      series("`each member`, members", QUICK ? [12_500, 25_000] : [12_500, 25_000, 50_000, 100_000], (n, at) => {
-        const c = membersCase(n);
-        write(at, { "framework.concord": c.framework, "agreement.concord": c.agreement });
-        return ["agreement.concord"];
-      });
-    if (want("enum"))
-      series("enum values", QUICK ? [1_000, 4_000, 16_000] : [1_000, 4_000, 16_000, 64_000, 100_000], (n, at) => {
-        const c = enumCase(n);
-        write(at, { "framework.concord": c.framework, "agreement.concord": c.agreement });
-        return ["agreement.concord"];
-      });
+    /** A series of one framework and one agreement made by `make` at each size (bench/series.ts). */
+    const caseOf = (make: (n: number) => { framework: string; agreement: string }) => (n: number, at: string) => {
+      const c = make(n);
+      write(at, { "framework.concord": c.framework, "agreement.concord": c.agreement });
+      return ["agreement.concord"];
+    };
+    const upTo100k = QUICK ? [1_000, 4_000, 16_000] : [1_000, 4_000, 16_000, 64_000, 100_000];
+    if (want("members")) series("`each member`, members", QUICK ? [12_500, 25_000] : [12_500, 25_000, 50_000, 100_000], caseOf(membersCase));
+    if (want("enum")) series("enum values", upTo100k, caseOf(enumCase));
     // `fmt --check` of the spread agreement (the generator's layout is not the canonical one, so
     // the whole file is reprinted, parsed again and compared with the original's parse).
     if (want("fmt"))
@@ -230,18 +227,8 @@ async function main(): Promise<void> {
         (args, cwd) => measure([cli, "fmt", "--check", ...args], cwd),
       );
     // A clause per value of an enum, and per member's place: each box takes one value of n.
-    if (want("enum"))
-      series("enum values, a clause per value", QUICK ? [1_000, 4_000, 16_000] : [1_000, 4_000, 16_000, 64_000, 100_000], (n, at) => {
-        const c = enumPerValueCase(n);
-        write(at, { "framework.concord": c.framework, "agreement.concord": c.agreement });
-        return ["agreement.concord"];
-      });
-    if (want("members"))
-      series("members, a clause per member's place", QUICK ? [1_000, 4_000, 16_000] : [1_000, 4_000, 16_000, 64_000, 100_000], (n, at) => {
-        const c = placePerMemberCase(n);
-        write(at, { "framework.concord": c.framework, "agreement.concord": c.agreement });
-        return ["agreement.concord"];
-      });
+    if (want("enum")) series("enum values, a clause per value", upTo100k, caseOf(enumPerValueCase));
+    if (want("members")) series("members, a clause per member's place", upTo100k, caseOf(placePerMemberCase));
     if (want("dmn"))
       for (const columns of [7, 15]) {
         const at = path.join(dir, `dmn-${columns}`);
