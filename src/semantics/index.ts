@@ -8,5 +8,5 @@ import { loadMarkdownParser } from "./literate.js";
 
 // Library users (and the tests) get every file type without a second call; the command line
 // imports the stages' own modules and loads the parser only for a literate file.
-await loadMarkdownParser();
+await loadMarkdownParser({ tree: true });
 export type { RuleSet } from "../generated/ruleset.js";

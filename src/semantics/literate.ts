@@ -17,9 +17,12 @@ let fromMarkdown: typeof FromMarkdown | undefined;
 /** The parser under mdast-util-from-markdown, whose events give the blocks without the tree (see concordBlocks). */
 let micromark: { parse: typeof Micromark.parse; postprocess: typeof Micromark.postprocess; preprocess: typeof Micromark.preprocess; decodeString: typeof DecodeString } | undefined;
 
-/** Loads the Markdown parser (once). */
-export async function loadMarkdownParser(): Promise<void> {
-  fromMarkdown ??= (await import("mdast-util-from-markdown")).fromMarkdown;
+/**
+ * Loads the Markdown parser (once): micromark, which finds the blocks; with `tree`, also the
+ * Markdown tree over it, for the prose that `render` lays out (a check does without it).
+ */
+export async function loadMarkdownParser(options: { tree?: boolean } = {}): Promise<void> {
+  if (options.tree) fromMarkdown ??= (await import("mdast-util-from-markdown")).fromMarkdown;
   if (!micromark) {
     const [{ parse, postprocess, preprocess }, { decodeString }] = await Promise.all([import("micromark"), import("micromark-util-decode-string")]);
     micromark = { parse, postprocess, preprocess, decodeString };
@@ -27,7 +30,7 @@ export async function loadMarkdownParser(): Promise<void> {
 }
 
 export function markdownParserLoaded(): boolean {
-  return fromMarkdown !== undefined;
+  return micromark !== undefined;
 }
 
 /** A literate file was to be read before the Markdown parser was loaded (see loadMarkdownParser). */
@@ -92,12 +95,23 @@ function sourceBlock(value: string, start: number, end: number, lineCount: numbe
 }
 
 /** The Markdown tree of a literate file (for the document `render` makes of it) and its ```concord blocks. */
+/** How many lines `text` has, as splitLines counts them (one more than its line breaks). */
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
 export function parseLiterate(text: string): LiterateFile {
-  if (!fromMarkdown) throw new MarkdownParserNeeded();
+  // Not MarkdownParserNeeded: the command line would load the parser without the tree and run again.
+  if (!fromMarkdown) throw new Error("the Markdown tree is read before it is loaded (loadMarkdownParser({ tree: true }))");
   const root = fromMarkdown(text);
   const codes: Code[] = [];
   walk(root.children, codes);
-  const lineCount = splitLines(text).length;
+  const lineCount = countLines(text);
   const blocks: LiterateBlock[] = [];
   for (const node of codes) {
     const start = node.position?.start.line;
@@ -125,11 +139,10 @@ const INLINE_ONLY = ["attention", "autolink", "codeText", "hardBreakEscape", "ht
  * the opening fence, one line break trimmed at each end; the language is the info string's
  * first word, escapes and references decoded.
  */
-export function concordBlocks(text: string): SourceBlock[] {
+export function concordBlocks(text: string, lineCount = countLines(text)): SourceBlock[] {
   if (!micromark) throw new MarkdownParserNeeded();
   const { parse, postprocess, preprocess, decodeString } = micromark;
   const events = postprocess(parse({ extensions: [{ disable: { null: INLINE_ONLY } }] }).document().write(preprocess()(text, undefined, true)));
-  const lineCount = splitLines(text).length;
   const out: SourceBlock[] = [];
   let inCode = false;
   let afterOpening = false;
@@ -165,7 +178,7 @@ export function concordBlocks(text: string): SourceBlock[] {
 export function extractLiterate(text: string): string {
   const lines = splitLines(text);
   const keep: (string | null)[] = lines.map(() => null);
-  for (const b of concordBlocks(text)) {
+  for (const b of concordBlocks(text, lines.length)) {
     const valueLines = b.value === "" ? [] : b.value.split(/\r\n|\n|\r/);
     for (let i = 0; i < valueLines.length; i++) {
       const line = b.firstLine + i;

@@ -43,7 +43,7 @@ export async function runRender(ctx: CliContext, file: string, opts: RenderOptio
     import("../../report/document/index.js"),
     import("../../semantics/literate.js"),
   ]);
-  await literate.loadMarkdownParser();
+  await literate.loadMarkdownParser({ tree: true });
   const analysed = loadAgreement(ctx, [file], opts.agreement, opts.color, { keepFile: true });
   if (!analysed) return;
   const { loaded, agreement, findings, file: loadedFile } = analysed;
